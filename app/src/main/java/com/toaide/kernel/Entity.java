@@ -1,0 +1,76 @@
+package com.toaide.kernel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One node of the entity tree. Readers (the renderer, the web layer) see it read-only;
+ * only the kernel, through the kernel, changes it.
+ *
+ * <p>Prop and style values are JSON scalars or arrays of scalars (kernel.md, limits).
+ */
+public final class Entity {
+    final String id;
+    String parent;
+    String display;
+    final LinkedHashMap<String, JsonNode> props = new LinkedHashMap<>();
+    final ArrayList<String> children = new ArrayList<>();
+    boolean removed;
+    long createdSeq;
+    long updatedSeq;
+    long removedSeq = -1;
+    LinkedHashMap<String, JsonNode> styles;
+
+    Entity(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** {@code "root"} or the parent's id. */
+    public String parent() {
+        return parent;
+    }
+
+    /** The explicit display, as given, or null. */
+    public String display() {
+        return display;
+    }
+
+    /** Props in insertion order. */
+    public Map<String, JsonNode> props() {
+        return Collections.unmodifiableMap(props);
+    }
+
+    public JsonNode prop(String key) {
+        return props.get(key);
+    }
+
+    /** Child ids in display order, removed children included. */
+    public List<String> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public boolean removed() {
+        return removed;
+    }
+
+    public long createdSeq() {
+        return createdSeq;
+    }
+
+    public long updatedSeq() {
+        return updatedSeq;
+    }
+
+    /** The entity's own styles ({@code _styles}); empty when none were set. */
+    public Map<String, JsonNode> styles() {
+        return styles == null ? Map.of() : Collections.unmodifiableMap(styles);
+    }
+}
