@@ -1,0 +1,163 @@
+package com.toaide;
+
+import com.toaide.aides.AideRoutes;
+import com.toaide.aides.AideService;
+import com.toaide.auth.SessionGuard;
+import com.toaide.auth.SessionService;
+import com.toaide.auth.SignInRoutes;
+import com.toaide.ops.HealthRoutes;
+import com.toaide.ops.Readiness;
+import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.db.Database;
+import com.toaide.platform.observe.ErrorReporter;
+import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.Errors;
+import com.toaide.platform.web.OriginGuard;
+import com.toaide.platform.web.RequestIds;
+import com.toaide.platform.web.RequestLog;
+import com.toaide.platform.web.Role;
+import com.toaide.platform.web.SecurityHeaders;
+import com.toaide.platform.web.Views;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson3;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires AIde by hand and holds the one route table: every URL the app answers, with its role.
+ * Closing it stops taking requests, lets those in flight finish, then closes what it owns.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    private static final long MAX_BODY_BYTES = 1_000_000;
+    private static final long READINESS_BUDGET_MILLIS = 1_500;
+    private static final long GRACEFUL_STOP_MILLIS = 10_000;
+
+    private final Javalin javalin;
+    private final List<AutoCloseable> owned;
+
+    private App(Javalin javalin, List<AutoCloseable> owned) {
+        this.javalin = javalin;
+        this.owned = owned;
+    }
+
+    /** What the app runs on: the resolved database, and what it must close when it stops (last first). */
+    public record Infrastructure(ConnectionSettings database, List<AutoCloseable> owned) {}
+
+    public static App start(Config config, Infrastructure infrastructure) {
+        var owned = new ArrayList<>(infrastructure.owned());
+        try {
+            var db = Database.connect(infrastructure.database(), 10);
+            owned.add(db);
+            var reporter = new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide");
+            owned.add(reporter);
+
+            var views = new Views();
+            var assets = new Assets();
+            var errors = new Errors(views, assets, reporter);
+            var securityHeaders = new SecurityHeaders(config.isProd());
+            var originGuard = new OriginGuard(config.editorUrl(), Set.of("/webhooks/stripe"));
+            var requestLog = new RequestLog();
+            var sessions = new SessionService(db, config.jwtSecret(), Clock.systemUTC());
+            var sessionGuard = new SessionGuard(sessions, config.isProd());
+
+            Map<String, Readiness.Check> checks = new LinkedHashMap<>();
+            checks.put("database", db::check);
+            var readiness = new Readiness(checks, READINESS_BUDGET_MILLIS);
+            owned.add(readiness);
+
+            var signIn = new SignInRoutes(views, assets);
+            var health = new HealthRoutes(readiness);
+            var aides = new AideRoutes(new AideService(db), views, assets);
+            boolean dev = !config.isProd();
+
+            var javalin = Javalin.create(cfg -> {
+                platform(cfg);
+                cfg.requestLogger.http(requestLog::write);
+                errors.register(cfg.routes);
+
+                cfg.routes.before(RequestIds::assign);
+                cfg.routes.before(securityHeaders::apply);
+                cfg.routes.before(originGuard::check);
+                cfg.routes.beforeMatched(sessionGuard::check);
+                cfg.routes.beforeMatched(ctx -> {
+                    if (ctx.routeRoles().contains(Role.DEV_ONLY) && !dev) {
+                        throw new NotFoundResponse();
+                    }
+                });
+
+                // The route table (web.md). Roles: ANYONE, USER (signed in), DEV_ONLY.
+                cfg.routes.get("/", signIn::landing, Role.ANYONE);
+                cfg.routes.get("/login", signIn::loginForm, Role.ANYONE);
+                cfg.routes.get("/aides", aides::dashboard, Role.USER);
+                cfg.routes.get("/health", health::live, Role.ANYONE);
+                cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
+            });
+            javalin.start(config.port());
+            log.info("AIde is listening on port {} ({})", javalin.port(), config.environment().name().toLowerCase());
+            return new App(javalin, owned);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private static void platform(JavalinConfig cfg) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.maxRequestSize = MAX_BODY_BYTES;
+        cfg.http.generateEtags = false;
+        cfg.concurrency.useVirtualThreads = true;
+        cfg.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
+        cfg.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/static";
+            files.location = Location.CLASSPATH;
+            // URLs carry a content hash (Assets), so a year-long cache is safe.
+            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+        });
+        cfg.jetty.modifyServer(server -> {
+            // Stop accepting, then let in-flight requests finish before the pools close.
+            server.insertHandler(new GracefulHandler());
+            server.setStopTimeout(GRACEFUL_STOP_MILLIS);
+            server.setStopAtShutdown(false);
+        });
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Requests being handled right now (what a graceful stop waits for). */
+    public long requestsInFlight() {
+        var graceful = javalin.jettyServer().server().getDescendant(GracefulHandler.class);
+        return graceful == null ? 0 : graceful.getCurrentRequestCount();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed", resources.get(i).getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

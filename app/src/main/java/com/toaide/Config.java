@@ -1,0 +1,217 @@
+package com.toaide;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the app reads from the environment, read once at start (web.md, configuration).
+ *
+ * <p>In {@code dev} every variable has a default and the app runs on its embedded default. In
+ * {@code prod} the app refuses to start, naming every missing variable at once. No secret has
+ * a default in code: the dev session secret is generated into {@code DATA_DIR} on first start.
+ */
+public record Config(
+        Environment environment,
+        int port,
+        Path dataDir,
+        Optional<Database> database,
+        Optional<Storage> storage,
+        String workspaceBucket,
+        String publishedBucket,
+        URI editorUrl,
+        URI publicUrl,
+        String jwtSecret,
+        Optional<Email> email,
+        Optional<Billing> billing,
+        Optional<Ai> ai,
+        Optional<String> sentryDsn,
+        Optional<URI> slackWebhook,
+        boolean trustedProxy) {
+
+    public enum Environment { DEV, PROD }
+
+    /** Postgres: runtime URL and the owner URL used only by migrations. */
+    public record Database(String url, String migrationUrl) {}
+
+    /** S3-compatible object storage (Cloudflare R2 in production). */
+    public record Storage(URI endpoint, String accessKey, String secretKey) {}
+
+    public record Email(String resendApiKey, String from) {}
+
+    public record Billing(String secretKey, String webhookSecret, String priceId, URI apiBase) {}
+
+    /** The model provider: Anthropic's Messages API, or any OpenAI-compatible server. */
+    public record Ai(Provider provider, URI baseUrl, String apiKey, String fastModel, String deepModel) {
+        public enum Provider { ANTHROPIC, OPENAI }
+    }
+
+    static final List<String> REQUIRED_IN_PROD = List.of(
+            "DATABASE_URL", "R2_ENDPOINT", "R2_ACCESS_KEY", "R2_SECRET_KEY",
+            "EDITOR_URL", "PUBLIC_URL", "JWT_SECRET", "RESEND_API_KEY", "EMAIL_FROM");
+
+    static final List<String> BILLING = List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_ID");
+
+    private static final int MIN_SECRET_LENGTH = 32;
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        var vars = new Vars(env);
+        var problems = new ArrayList<String>();
+
+        var environment = switch (vars.get("APP_ENV").orElse("dev")) {
+            case "dev" -> Environment.DEV;
+            case "prod" -> Environment.PROD;
+            default -> {
+                problems.add("APP_ENV must be dev or prod");
+                yield Environment.DEV;
+            }
+        };
+        boolean prod = environment == Environment.PROD;
+        if (prod) {
+            REQUIRED_IN_PROD.stream().filter(name -> vars.get(name).isEmpty()).forEach(name -> problems.add(name + " is missing"));
+        }
+
+        int port = vars.get("PORT").map(value -> parsePort(value, problems)).orElse(8080);
+        Path dataDir = Path.of(vars.get("DATA_DIR").orElse(".aide")).toAbsolutePath().normalize();
+        URI editorUrl = vars.get("EDITOR_URL").map(value -> parseUrl("EDITOR_URL", value, problems)).orElse(URI.create("http://localhost:" + port));
+        URI publicUrl = vars.get("PUBLIC_URL").map(value -> parseUrl("PUBLIC_URL", value, problems)).orElse(editorUrl);
+
+        var database = vars.get("DATABASE_URL").map(url -> new Database(url, vars.get("DATABASE_MIGRATION_URL").orElse(url)));
+        var storage = allOrNothing(vars, List.of("R2_ENDPOINT", "R2_ACCESS_KEY", "R2_SECRET_KEY"), problems)
+                .map(v -> new Storage(parseUrl("R2_ENDPOINT", v.get(0), problems), v.get(1), v.get(2)));
+        var email = allOrNothing(vars, List.of("RESEND_API_KEY", "EMAIL_FROM"), problems)
+                .map(v -> new Email(v.get(0), v.get(1)));
+        var billing = allOrNothing(vars, BILLING, problems)
+                .map(v -> new Billing(v.get(0), v.get(1), v.get(2),
+                        parseUrl("STRIPE_API_BASE", vars.get("STRIPE_API_BASE").orElse("https://api.stripe.com"), problems)));
+
+        var ai = ai(vars, problems);
+
+        String jwtSecret = vars.get("JWT_SECRET").orElse(null);
+        if (jwtSecret != null && jwtSecret.length() < MIN_SECRET_LENGTH) {
+            problems.add("JWT_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        if (jwtSecret == null) {
+            jwtSecret = devSecret(dataDir);
+        }
+        return new Config(environment, port, dataDir, database, storage,
+                vars.get("R2_WORKSPACE_BUCKET").orElse("aide-workspaces"),
+                vars.get("R2_PUBLISHED_BUCKET").orElse("aide-published"),
+                editorUrl, publicUrl, jwtSecret, email, billing, ai,
+                vars.get("SENTRY_DSN"),
+                vars.get("SLACK_WEBHOOK").map(value -> URI.create(value)),
+                vars.get("TRUSTED_PROXY").map(Boolean::parseBoolean).orElse(false));
+    }
+
+    public boolean isProd() {
+        return environment == Environment.PROD;
+    }
+
+    /** Returns the values of every variable in the group, none of them, or records which are missing. */
+    private static Optional<List<String>> allOrNothing(Vars vars, List<String> names, List<String> problems) {
+        var present = names.stream().filter(name -> vars.get(name).isPresent()).toList();
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        if (present.size() < names.size()) {
+            names.stream().filter(name -> !present.contains(name))
+                    .forEach(name -> problems.add(name + " is missing (set together with " + String.join(", ", present) + ")"));
+            return Optional.empty();
+        }
+        return Optional.of(names.stream().map(name -> vars.get(name).orElseThrow()).toList());
+    }
+
+    /** Anthropic when its key is set; else an OpenAI-compatible server when its URL is set; else off. */
+    private static Optional<Ai> ai(Vars vars, List<String> problems) {
+        if (vars.get("ANTHROPIC_API_KEY").isPresent()) {
+            return Optional.of(new Ai(Ai.Provider.ANTHROPIC,
+                    parseUrl("ANTHROPIC_BASE_URL", vars.get("ANTHROPIC_BASE_URL").orElse("https://api.anthropic.com"), problems),
+                    vars.get("ANTHROPIC_API_KEY").orElseThrow(),
+                    vars.get("AIDE_MODEL_FAST").orElse("claude-haiku-4-5"),
+                    vars.get("AIDE_MODEL_DEEP").orElse("claude-sonnet-4-5")));
+        }
+        if (vars.get("OPENAI_BASE_URL").isPresent()) {
+            if (vars.get("OPENAI_MODEL").isEmpty()) {
+                problems.add("OPENAI_MODEL is missing (set together with OPENAI_BASE_URL)");
+                return Optional.empty();
+            }
+            String model = vars.get("OPENAI_MODEL").orElseThrow();
+            return Optional.of(new Ai(Ai.Provider.OPENAI,
+                    parseUrl("OPENAI_BASE_URL", vars.get("OPENAI_BASE_URL").orElseThrow(), problems),
+                    vars.get("OPENAI_API_KEY").orElse(""), model, model));
+        }
+        return Optional.empty();
+    }
+
+    private static int parsePort(String value, List<String> problems) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("PORT must be a number from 0 to 65535");
+        return 0;
+    }
+
+    private static URI parseUrl(String name, String value, List<String> problems) {
+        try {
+            var uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be an http(s) URL");
+        return URI.create("http://invalid");
+    }
+
+    /** The dev session secret: generated once, kept in DATA_DIR so sessions survive restarts. */
+    private static String devSecret(Path dataDir) {
+        Path file = dataDir.resolve("jwt-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            byte[] bytes = new byte[48];
+            new SecureRandom().nextBytes(bytes);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, secret);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the dev secret in " + file, e);
+        }
+    }
+
+    /** Blank values count as unset, so `FOO=` in a .env file means "use the default". */
+    private record Vars(Map<String, String> env) {
+        Optional<String> get(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+        }
+    }
+
+    /** Start-up refused: every problem with the environment at once. */
+    public static final class ConfigException extends RuntimeException {
+        ConfigException(List<String> problems) {
+            super("AIde cannot start: " + String.join("; ", problems));
+        }
+    }
+}

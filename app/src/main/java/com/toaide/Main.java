@@ -1,0 +1,107 @@
+package com.toaide;
+
+import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.db.EmbeddedDatabase;
+import com.toaide.platform.db.Migrations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The jar's commands (web.md): {@code serve} (the default) and {@code migrate}.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        var options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            int status = switch (command) {
+                case "serve" -> serve(options);
+                case "migrate" -> migrate();
+                default -> usage(command);
+            };
+            if (status != 0) {
+                System.exit(status);
+            }
+        } catch (Config.ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static int serve(List<String> options) throws Config.ConfigException {
+        long started = System.nanoTime();
+        var config = Config.fromEnvironment(System.getenv());
+        var embedded = EmbeddedDefault.start(config);
+        if (!options.contains("--no-migrate")) {
+            int applied = Migrations.run(embedded.migrationDatabase());
+            log.info("Migrations: {} applied", applied);
+        }
+        var app = App.start(config, new App.Infrastructure(embedded.runtimeDatabase(), embedded.owned()));
+        log.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping");
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        awaitQuietly(stopped);
+        return 0;
+    }
+
+    private static int migrate() {
+        var config = Config.fromEnvironment(System.getenv());
+        if (config.database().isEmpty()) {
+            System.err.println("migrate needs DATABASE_URL (or DATABASE_MIGRATION_URL); the embedded default migrates on serve.");
+            return 2;
+        }
+        try {
+            int applied = Migrations.run(ConnectionSettings.parse(config.database().get().migrationUrl()));
+            System.out.println("Migrations: " + applied + " applied");
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("Migration failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(String command) {
+        System.err.println("Unknown command: " + command + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate]");
+        return 2;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whatever the environment does not provide, started here: with no variables at all, a real
+     * PostgreSQL in DATA_DIR (web.md, the embedded default).
+     */
+    record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings migrationDatabase, List<AutoCloseable> owned) {
+        static EmbeddedDefault start(Config config) {
+            var owned = new ArrayList<AutoCloseable>();
+            if (config.database().isPresent()) {
+                var database = config.database().get();
+                return new EmbeddedDefault(ConnectionSettings.parse(database.url()),
+                        ConnectionSettings.parse(database.migrationUrl()), owned);
+            }
+            var postgres = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0, true);
+            owned.add(postgres);
+            var settings = postgres.settings("postgres");
+            return new EmbeddedDefault(settings, settings, owned);
+        }
+    }
+}

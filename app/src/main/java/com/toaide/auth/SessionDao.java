@@ -1,0 +1,32 @@
+package com.toaide.auth;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface SessionDao {
+    @SqlQuery("""
+            insert into sessions (user_id, expires_at)
+            values (:userId, :expiresAt)
+            returning id
+            """)
+    UUID create(@Bind("userId") UUID userId, @Bind("expiresAt") Instant expiresAt);
+
+    /** The session's user when it is live; renews it in the same statement. */
+    @SqlQuery("""
+            update sessions
+               set last_seen_at = now(), expires_at = greatest(expires_at, :expiresAt)
+             where id = :id and revoked_at is null and expires_at > now()
+            returning user_id
+            """)
+    Optional<UUID> touch(@Bind("id") UUID id, @Bind("expiresAt") Instant renewedUntil);
+
+    @SqlUpdate("update sessions set revoked_at = now() where id = :id and revoked_at is null")
+    int revoke(@Bind("id") UUID id);
+
+    @SqlUpdate("update sessions set revoked_at = now() where user_id = :userId and revoked_at is null")
+    int revokeAll(@Bind("userId") UUID userId);
+}

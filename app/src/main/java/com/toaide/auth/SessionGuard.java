@@ -1,0 +1,54 @@
+package com.toaide.auth;
+
+import com.toaide.platform.web.Errors;
+import com.toaide.platform.web.RequestUser;
+import com.toaide.platform.web.Role;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+
+/**
+ * Resolves the signed-in user from the session cookie before every matched route, renews the
+ * cookie, and turns away signed-out visitors from routes that need a user: pages redirect to
+ * the sign-in page, JSON gets a 401.
+ */
+public final class SessionGuard {
+    public static final String COOKIE = "aide_session";
+
+    private final SessionService sessions;
+    private final boolean secureCookies;
+
+    public SessionGuard(SessionService sessions, boolean secureCookies) {
+        this.sessions = sessions;
+        this.secureCookies = secureCookies;
+    }
+
+    public void check(Context ctx) {
+        var session = sessions.resume(ctx.cookie(COOKIE));
+        session.ifPresent(live -> {
+            RequestUser.set(ctx, live.userId());
+            ctx.attribute(SessionService.Session.class.getName(), live);
+            setCookie(ctx, live.token());
+        });
+        if (session.isEmpty() && ctx.routeRoles().contains(Role.USER)) {
+            if (Errors.wantsJson(ctx) || !"GET".equals(ctx.method().name())) {
+                throw new UnauthorizedResponse("Sign in to continue.");
+            }
+            ctx.redirect("/login", HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    public void setCookie(Context ctx, String token) {
+        // Every field is set below; the constructor's argument order is not relied on.
+        var cookie = new Cookie(COOKIE, token, "/", -1, false, false, null, SameSite.LAX);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookies);
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setPath("/");
+        cookie.setMaxAge((int) SessionService.LIFETIME.toSeconds());
+        ctx.cookie(cookie);
+    }
+}

@@ -1,0 +1,79 @@
+package com.toaide.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.toaide.platform.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sessions (security.md): a signed HS256 JWT in the cookie carries a session id, and that id
+ * must still be live in the {@code sessions} table, so signing out really revokes the cookie.
+ */
+public final class SessionService {
+    public static final Duration LIFETIME = Duration.ofDays(30);
+    private static final String ISSUER = "aide";
+
+    private final Database db;
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final Clock clock;
+
+    public SessionService(Database db, String secret, Clock clock) {
+        this.db = db;
+        this.algorithm = Algorithm.HMAC256(secret);
+        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).build();
+        this.clock = clock;
+    }
+
+    /** A live session. {@code token} goes into the cookie. */
+    public record Session(UUID id, UUID userId, String token) {}
+
+    public Session start(UUID userId) {
+        Instant expires = clock.instant().plus(LIFETIME);
+        UUID id = db.asUser(userId, handle -> handle.attach(SessionDao.class).create(userId, expires));
+        return new Session(id, userId, sign(id, userId, expires));
+    }
+
+    /**
+     * The session behind a cookie, renewed for another 30 days, or empty when the cookie is
+     * missing, forged, expired or revoked.
+     */
+    public Optional<Session> resume(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        final UUID sessionId;
+        final UUID claimedUser;
+        try {
+            var jwt = verifier.verify(token);
+            sessionId = UUID.fromString(jwt.getClaim("sid").asString());
+            claimedUser = UUID.fromString(jwt.getSubject());
+        } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        Instant renewed = clock.instant().plus(LIFETIME);
+        return db.asUser(claimedUser, handle -> handle.attach(SessionDao.class).touch(sessionId, renewed))
+                .filter(claimedUser::equals)
+                .map(user -> new Session(sessionId, user, sign(sessionId, user, renewed)));
+    }
+
+    public void end(Session session) {
+        db.asUser(session.userId(), handle -> handle.attach(SessionDao.class).revoke(session.id()));
+    }
+
+    private String sign(UUID sessionId, UUID userId, Instant expires) {
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withSubject(userId.toString())
+                .withClaim("sid", sessionId.toString())
+                .withIssuedAt(clock.instant())
+                .withExpiresAt(expires)
+                .sign(algorithm);
+    }
+}

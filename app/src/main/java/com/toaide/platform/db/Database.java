@@ -1,0 +1,122 @@
+package com.toaide.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The one way to the database. Every transaction runs as a role that has no BYPASSRLS and owns
+ * no table, so row-level security holds whatever role the connection logged in as
+ * (security.md: on Neon the login role may bypass RLS).
+ *
+ * <ul>
+ *   <li>{@link #asUser}: role {@code aide_app} with {@code app.user_id} set for this transaction
+ *       only; policies show that user's rows and nothing else.</li>
+ *   <li>{@link #asSystem}: role {@code aide_system}, the named path for sign-in, webhooks, jobs and
+ *       published-slug lookups. Never used to hand one user's data to another.</li>
+ * </ul>
+ */
+public final class Database implements AutoCloseable {
+    private static final String AS_USER =
+            "select set_config('role', 'aide_app', true) as role, set_config('app.user_id', :user, true) as app_user";
+    private static final String AS_SYSTEM =
+            "select set_config('role', 'aide_system', true) as role, set_config('app.user_id', '', true) as app_user";
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    public static Database connect(ConnectionSettings settings, int maxConnections) {
+        var config = new HikariConfig();
+        config.setPoolName("aide");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(2, maxConnections));
+        // Fail fast when the database is away: a clear error beats a hung request.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        config.setKeepaliveTime(60_000);
+        config.setMaxLifetime(1_800_000);
+        // Start even when the database is down; readiness reports it and the pool recovers later.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", "3");
+        config.addDataSourceProperty("socketTimeout", "30");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.addDataSourceProperty("ApplicationName", "aide");
+        return new Database(new HikariDataSource(config));
+    }
+
+    /** Runs {@code work} in one transaction that sees only {@code userId}'s rows. */
+    public <T, X extends Exception> T asUser(UUID userId, HandleCallback<T, X> work) throws X {
+        return inTransaction(AS_USER, userId.toString(), work);
+    }
+
+    /** Runs {@code work} in one transaction on the system path (sign-in, webhooks, jobs). */
+    public <T, X extends Exception> T asSystem(HandleCallback<T, X> work) throws X {
+        return inTransaction(AS_SYSTEM, null, work);
+    }
+
+    /** Readiness: one round trip. Throws {@link DatabaseUnavailable} when the database does not answer. */
+    public void check() {
+        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            statement.execute("select 1");
+        } catch (SQLException e) {
+            throw new DatabaseUnavailable(e);
+        }
+    }
+
+    /** For the few things that need a raw connection of their own (LISTEN). */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private <T, X extends Exception> T inTransaction(String setup, String user, HandleCallback<T, X> work) throws X {
+        try {
+            return jdbi.inTransaction(handle -> {
+                var query = handle.createQuery(setup);
+                if (user != null) {
+                    query.bind("user", user);
+                }
+                query.mapToMap().one();
+                return work.withHandle(handle);
+            });
+        } catch (ConnectionException e) {
+            throw new DatabaseUnavailable(e);
+        } catch (JdbiException e) {
+            if (isConnectionFailure(e)) {
+                throw new DatabaseUnavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    /** SQLSTATE class 08 is "connection exception"; 57P01..03 mean the server is going away. */
+    private static boolean isConnectionFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+package com.toaide.platform.web;
+
+import com.toaide.platform.db.DatabaseUnavailable;
+import com.toaide.platform.observe.ErrorReporter;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure becomes one plain page (or JSON, by {@code Accept}) with the request id.
+ * Unexpected errors are reported once; expected ones (404, 403, a database outage) are not.
+ */
+public final class Errors {
+    private static final Logger log = LoggerFactory.getLogger(Errors.class);
+
+    private final Views views;
+    private final Assets assets;
+    private final ErrorReporter reporter;
+
+    public Errors(Views views, Assets assets, ErrorReporter reporter) {
+        this.views = views;
+        this.assets = assets;
+        this.reporter = reporter;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
+            log.warn("Database unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            respond(ctx, 503, "AIde can't reach its database right now. Nothing was lost; try again in a minute.");
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {} (request {})", ctx.method(), Routes.of(ctx), RequestIds.of(ctx), e);
+            reporter.report(e, RequestIds.of(ctx), Routes.of(ctx), RequestUser.of(ctx).orElse(null));
+            respond(ctx, 500, "Something went wrong on our side. It has been reported.");
+        });
+        routes.error(404, ctx -> {
+            if (isEmpty(ctx)) {
+                respond(ctx, 404, null);
+            }
+        });
+    }
+
+    /** Writes the error page or JSON for {@code status}; {@code message} null means the default for it. */
+    public void respond(Context ctx, int status, String message) {
+        String text = message == null || message.isBlank() || isJavalinDefault(message) ? defaultMessage(status) : message;
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", code(status));
+            body.put("message", text);
+            body.put("request_id", RequestIds.of(ctx));
+            ctx.json(body);
+        } else {
+            var frame = new Frame(heading(status), assets, RequestUser.of(ctx).isPresent());
+            ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(frame, status, heading(status), text, RequestIds.of(ctx))));
+        }
+    }
+
+    public static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    private static boolean isEmpty(Context ctx) {
+        String result = ctx.result();
+        return result == null || result.isEmpty();
+    }
+
+    // Javalin's own exceptions carry its generic reason phrases ("Not Found") or name the
+    // endpoint ("Endpoint GET /x not found"); ours say more, in the product's voice.
+    private static boolean isJavalinDefault(String message) {
+        if (message.startsWith("Endpoint ")) {
+            return true;
+        }
+        for (HttpStatus status : HttpStatus.values()) {
+            if (status.getMessage().equalsIgnoreCase(message)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String heading(int status) {
+        return switch (status) {
+            case 400 -> "That request didn't make sense";
+            case 401 -> "Sign in to continue";
+            case 403 -> "Not allowed";
+            case 404 -> "Nothing here";
+            case 405 -> "Not allowed";
+            case 409 -> "Not now";
+            case 413 -> "Too large";
+            case 422 -> "Not changed";
+            case 429 -> "Slow down";
+            case 503 -> "Back in a moment";
+            default -> "Something went wrong";
+        };
+    }
+
+    private static String defaultMessage(int status) {
+        return switch (status) {
+            case 400 -> "The request was malformed. Nothing was changed.";
+            case 401 -> "This page needs you to be signed in.";
+            case 403 -> "This request was refused. Nothing was changed.";
+            case 404 -> "This page doesn't exist, or it isn't yours.";
+            case 405 -> "That method isn't supported here.";
+            case 413 -> "The request is larger than AIde accepts. Nothing was changed.";
+            case 429 -> "Too many requests. Wait a little and try again.";
+            case 503 -> "AIde is temporarily unavailable. Try again in a minute.";
+            default -> "Something went wrong on our side. It has been reported.";
+        };
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 409 -> "conflict";
+            case 413 -> "too_large";
+            case 422 -> "unprocessable";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+}

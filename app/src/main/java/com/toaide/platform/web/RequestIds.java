@@ -1,0 +1,27 @@
+package com.toaide.platform.web;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Every request gets an id: shown on error pages, sent back in X-Request-Id, written in the log line. */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "aide.requestId";
+    // An id handed in by the proxy is kept only if it is short and plain, so it cannot forge log lines.
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private RequestIds() {}
+
+    public static void assign(Context ctx) {
+        String given = ctx.header(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    public static String of(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "-" : id;
+    }
+}

@@ -1,0 +1,28 @@
+package com.toaide.platform.web;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One JSON line per request: id, method, route pattern (not the raw path), status, duration,
+ * user UUID. Never query strings, bodies, emails or prop values (security.md, privacy).
+ */
+public final class RequestLog {
+    private static final Logger log = LoggerFactory.getLogger("aide.request");
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public void write(Context ctx, float millis) {
+        var line = json.createObjectNode();
+        line.put("ts", Instant.now().toString());
+        line.put("request_id", RequestIds.of(ctx));
+        line.put("method", ctx.method().name());
+        line.put("route", Routes.of(ctx));
+        line.put("status", ctx.statusCode());
+        line.put("ms", Math.round(millis * 10) / 10.0);
+        RequestUser.of(ctx).ifPresent(user -> line.put("user", user.toString()));
+        log.info(line.toString());
+    }
+}

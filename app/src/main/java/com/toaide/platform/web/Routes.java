@@ -1,0 +1,17 @@
+package com.toaide.platform.web;
+
+import io.javalin.http.Context;
+
+/** The matched route pattern of a request (e.g. {@code /aides/{id}}), for logs and reports. */
+public final class Routes {
+    private Routes() {}
+
+    public static String of(Context ctx) {
+        try {
+            var endpoint = ctx.endpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException noEndpoint) {
+            return "unmatched";
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.toaide.platform.web;
+
+import io.javalin.http.Context;
+
+/** The editor's response headers (security.md, requests). */
+public final class SecurityHeaders {
+    // Scripts and styles only from our own /static; no inline script at all.
+    static final String EDITOR_CSP = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' https: data:",
+            "connect-src 'self'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    private final boolean prod;
+
+    public SecurityHeaders(boolean prod) {
+        this.prod = prod;
+    }
+
+    public void apply(Context ctx) {
+        ctx.header("Content-Security-Policy", EDITOR_CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (prod) {
+            ctx.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+        }
+    }
+}

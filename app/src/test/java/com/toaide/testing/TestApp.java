@@ -1,0 +1,112 @@
+package com.toaide.testing;
+
+import com.toaide.App;
+import com.toaide.Config;
+import com.toaide.platform.db.ConnectionSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The real app on a free local port, on a fresh database, driven over real HTTP.
+ * Requests carry the editor's Origin unless a test says otherwise.
+ */
+public final class TestApp implements AutoCloseable {
+    public final App app;
+    public final Config config;
+    public final ConnectionSettings database;
+    public final URI base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private TestApp(App app, Config config, ConnectionSettings database) {
+        this.app = app;
+        this.config = config;
+        this.database = database;
+        this.base = URI.create("http://localhost:" + app.port());
+    }
+
+    public static TestApp start() {
+        return start(TestPostgres.freshDatabase(), Map.of());
+    }
+
+    public static TestApp start(ConnectionSettings database, Map<String, String> environment) {
+        try {
+            Path dataDir = Files.createTempDirectory("aide-test-data");
+            int port = freePort();
+            var env = new HashMap<String, String>();
+            env.put("DATA_DIR", dataDir.toString());
+            env.put("PORT", Integer.toString(port));
+            // The Origin check compares against EDITOR_URL, so it must name the real port.
+            env.put("EDITOR_URL", "http://localhost:" + port);
+            env.putAll(environment);
+            var config = Config.fromEnvironment(env);
+            return new TestApp(App.start(config, new App.Infrastructure(database, List.of())), config, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(request, headers);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    public String origin() {
+        return "http://localhost:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

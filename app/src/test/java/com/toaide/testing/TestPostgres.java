@@ -1,0 +1,55 @@
+package com.toaide.testing;
+
+import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.db.EmbeddedDatabase;
+import com.toaide.platform.db.Migrations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL for the whole test JVM. The schema is migrated once into a template
+ * database; each test (class) gets its own copy, which Postgres makes in milliseconds.
+ */
+public final class TestPostgres {
+    private static final String TEMPLATE = "aide_template";
+    private static final AtomicInteger databases = new AtomicInteger();
+    private static EmbeddedDatabase server;
+
+    private TestPostgres() {}
+
+    public static synchronized EmbeddedDatabase server() {
+        if (server == null) {
+            try {
+                server = EmbeddedDatabase.start(Files.createTempDirectory("aide-test-pg"), 0, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            execute("postgres", "create database " + TEMPLATE);
+            Migrations.run(server.settings(TEMPLATE));
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    /** A new, fully migrated database; superuser settings (the app still switches roles itself). */
+    public static ConnectionSettings freshDatabase() {
+        var s = server();
+        String name = "aide_test_" + databases.incrementAndGet();
+        execute("postgres", "create database " + name + " template " + TEMPLATE);
+        return s.settings(name);
+    }
+
+    /** Runs one statement as the superuser on the given database. */
+    public static void execute(String database, String sql) {
+        try (var connection = DriverManager.getConnection(server().settings(database).jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+             var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
