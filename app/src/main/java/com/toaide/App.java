@@ -11,6 +11,7 @@ import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.observe.ErrorReporter;
 import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.OriginGuard;
 import com.toaide.platform.web.RequestIds;
@@ -40,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    private static final long MAX_BODY_BYTES = 1_000_000;
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
 
@@ -69,6 +69,7 @@ public final class App implements AutoCloseable {
             var securityHeaders = new SecurityHeaders(config.isProd());
             var originGuard = new OriginGuard(config.editorUrl(), Set.of("/webhooks/stripe"));
             var requestLog = new RequestLog();
+            var bodyLimits = new BodyLimits();
             var sessions = new SessionService(db, config.jwtSecret(), Clock.systemUTC());
             var sessionGuard = new SessionGuard(sessions, config.isProd());
 
@@ -90,6 +91,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.before(securityHeaders::apply);
                 cfg.routes.before(originGuard::check);
+                cfg.routes.before(bodyLimits::check);
                 cfg.routes.beforeMatched(sessionGuard::check);
                 cfg.routes.beforeMatched(ctx -> {
                     if (ctx.routeRoles().contains(Role.DEV_ONLY) && !dev) {
@@ -116,7 +118,7 @@ public final class App implements AutoCloseable {
     private static void platform(JavalinConfig cfg) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.http.maxRequestSize = MAX_BODY_BYTES;
+        cfg.http.maxRequestSize = BodyLimits.DEFAULT_BYTES;
         cfg.http.generateEtags = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));

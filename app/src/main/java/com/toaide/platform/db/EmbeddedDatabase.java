@@ -63,14 +63,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDir;
     }
 
-    /** The server process, so fault tests can stop and freeze it. */
-    public ProcessHandle process() {
-        return postgres.getProcess().toHandle();
-    }
-
     /** Superuser connection to one database: the embedded default's migration and runtime URL. */
     public ConnectionSettings settings(String database) {
         return new ConnectionSettings(postgres.getJdbcUrl(SUPERUSER, database), SUPERUSER, null);
+    }
+
+    /** The running server (the postmaster), so fault tests can freeze it. */
+    public ProcessHandle process() {
+        try {
+            return serverProcess(dataDir).orElseThrow(() -> new IllegalStateException("No postgres runs on " + dataDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
@@ -87,16 +91,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * server would refuse to start on it. Stop that server first, gently, then firmly.
      */
     private static void stopOrphanedServer(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile).stream().findFirst()
-                .map(String::strip)
-                .filter(line -> line.matches("\\d+"))
-                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().map(cmd -> cmd.contains("postgres")).orElse(false));
+        Optional<ProcessHandle> orphan = serverProcess(dataDir);
         if (orphan.isEmpty()) {
             return;
         }
@@ -109,5 +104,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             process.destroyForcibly();
             process.onExit().join();
         }
+    }
+
+    /** The live postgres named by the data directory's postmaster.pid, if any. */
+    private static Optional<ProcessHandle> serverProcess(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(pidFile).stream().findFirst()
+                .map(String::strip)
+                .filter(line -> line.matches("\\d+"))
+                .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(cmd -> cmd.contains("postgres")).orElse(false));
     }
 }
