@@ -72,8 +72,8 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .blobStore(objects)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                // Stopping waits at most this long for requests in flight; tests stop it often.
-                .stopTimeout(1_000)
+                // No graceful drain: idle keep-alive connections would hold stop() for the whole timeout.
+                .stopTimeout(0)
                 .build();
         try {
             proxy.start();
