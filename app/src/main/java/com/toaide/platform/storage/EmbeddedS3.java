@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.security.SecureRandom;
 
 import org.gaul.s3proxy.S3Proxy;
@@ -48,8 +49,14 @@ public final class EmbeddedS3 implements AutoCloseable {
     public static EmbeddedS3 onDisk(Path directory, int port) {
         try {
             Files.createDirectories(directory);
+            // s3proxy keeps content type and cache control in user xattrs and silently drops
+            // them where there are none: pages would then be served as application/octet-stream.
+            if (!Files.getFileStore(directory).supportsFileAttributeView(UserDefinedFileAttributeView.class)) {
+                throw new IllegalStateException("object storage directory " + directory
+                        + " is on a file system without user extended attributes; choose another DATA_DIR");
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the object storage directory " + directory, e);
+            throw new UncheckedIOException("cannot prepare the object storage directory " + directory, e);
         }
         EmbeddedS3 s3 = new EmbeddedS3(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()), port);
         s3.start();

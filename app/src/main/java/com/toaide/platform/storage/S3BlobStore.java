@@ -40,22 +40,25 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     /**
      * Bounds on one operation. {@code attempt} caps each try, {@code total} the whole call
-     * including retries and backoff, so {@code total} is the worst a caller waits.
+     * including retries and backoff, so {@code total} is the worst a caller waits;
+     * {@link #check} has its own, shorter {@code probe} bound because readiness must answer fast.
      */
-    public record Timeouts(Duration connect, Duration attempt, Duration total, int maxAttempts) {
+    public record Timeouts(Duration connect, Duration attempt, Duration total, int maxAttempts, Duration probe) {
         /** Small objects only here: a healthy store answers in well under a second. */
-        public static final Timeouts DEFAULT =
-                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 3);
+        public static final Timeouts DEFAULT = new Timeouts(
+                Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 3, Duration.ofSeconds(2));
     }
 
     // DeleteObjects takes at most 1000 keys per request.
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
+    private final Duration probeTimeout;
 
-    /** For callers that build their own client (it must be configured as in {@link #connect}). */
-    public S3BlobStore(S3Client s3) {
+    /** For callers that build their own client (it should be configured as in {@link #connect}). */
+    public S3BlobStore(S3Client s3, Duration probeTimeout) {
         this.s3 = Objects.requireNonNull(s3);
+        this.probeTimeout = Objects.requireNonNull(probeTimeout);
     }
 
     public static S3BlobStore connect(URI endpoint, String accessKey, String secretKey) {
@@ -86,7 +89,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                                 .maxAttempts(timeouts.maxAttempts())
                                 .build()))
                 .build();
-        return new S3BlobStore(client);
+        return new S3BlobStore(client, timeouts.probe());
     }
 
     @Override
@@ -175,7 +178,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public void check(String bucket) {
-        call("check", bucket, null, () -> s3.headBucket(b -> b.bucket(bucket)));
+        call("check", bucket, null, () -> s3.headBucket(b -> b.bucket(bucket)
+                .overrideConfiguration(o -> o.apiCallTimeout(probeTimeout).apiCallAttemptTimeout(probeTimeout))));
     }
 
     @Override
@@ -192,6 +196,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     // A missing object is an answer, not a fault; a missing bucket is a fault (misconfiguration).
+    // HEAD answers carry no body, so head() cannot tell the two apart and says empty for both.
     private <T> Optional<T> ifFound(String operation, String bucket, String key, Supplier<T> body) {
         try {
             return Optional.of(body.get());
@@ -214,7 +219,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         String why;
         if (e instanceof SdkServiceException service) {
             String code = e instanceof S3Exception s3e && s3e.awsErrorDetails() != null
-                    ? " " + s3e.awsErrorDetails().errorCode() : "";
+                    && s3e.awsErrorDetails().errorCode() != null ? " " + s3e.awsErrorDetails().errorCode() : "";
             why = "storage answered HTTP " + service.statusCode() + code;
         } else {
             why = "storage unreachable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";

@@ -109,12 +109,18 @@ class S3BlobStoreFaultTest {
             acceptor.setDaemon(true);
             acceptor.start();
             URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
-            var quick = new S3BlobStore.Timeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2), 3);
+            var quick = new S3BlobStore.Timeouts(
+                    Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2), 3, Duration.ofMillis(300));
             try (S3BlobStore store = S3BlobStore.connect(endpoint, "key", "secret", quick)) {
                 assertThatThrownBy(() -> store.get(BUCKET, "a"))
                         .isInstanceOf(StorageUnavailable.class)
                         .hasMessageContaining("unreachable");
-                assertThatThrownBy(() -> store.check(BUCKET)).isInstanceOf(StorageUnavailable.class);
+            }
+            // The readiness probe has its own short bound, whatever the other timeouts are.
+            try (S3BlobStore store = S3BlobStore.connect(endpoint, "key", "secret")) {
+                assertThatThrownBy(() -> store.check(BUCKET))
+                        .isInstanceOf(StorageUnavailable.class)
+                        .hasMessageContaining("check " + BUCKET);
             } finally {
                 silent.close();
                 acceptor.interrupt();
@@ -145,6 +151,17 @@ class S3BlobStoreFaultTest {
             assertThat(requests.get()).isEqualTo(S3BlobStore.Timeouts.DEFAULT.maxAttempts());
         } finally {
             failing.stop(0);
+        }
+    }
+
+    @Test
+    void a_server_cannot_start_on_a_port_in_use_and_says_which(@TempDir Path directory) {
+        try (EmbeddedS3 running = EmbeddedS3.inMemory()) {
+            int taken = running.port();
+
+            assertThatThrownBy(() -> EmbeddedS3.onDisk(directory, taken))
+                    .isInstanceOf(StorageUnavailable.class)
+                    .hasMessageContaining(String.valueOf(taken));
         }
     }
 
