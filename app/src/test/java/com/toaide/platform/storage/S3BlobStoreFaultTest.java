@@ -95,15 +95,15 @@ class S3BlobStoreFaultTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void a_store_that_accepts_connections_but_never_answers_times_out() throws IOException {
+        List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            List<Socket> held = new CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
                         held.add(silent.accept());
                     }
                 } catch (IOException closed) {
-                    // The test is over.
+                    // The socket closed: the test is over.
                 }
             }, "silent-storage");
             acceptor.setDaemon(true);
@@ -111,6 +111,7 @@ class S3BlobStoreFaultTest {
             URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
             var quick = new S3BlobStore.Timeouts(
                     Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2), 3, Duration.ofMillis(300));
+
             try (S3BlobStore store = S3BlobStore.connect(endpoint, "key", "secret", quick)) {
                 assertThatThrownBy(() -> store.get(BUCKET, "a"))
                         .isInstanceOf(StorageUnavailable.class)
@@ -121,12 +122,10 @@ class S3BlobStoreFaultTest {
                 assertThatThrownBy(() -> store.check(BUCKET))
                         .isInstanceOf(StorageUnavailable.class)
                         .hasMessageContaining("check " + BUCKET);
-            } finally {
-                silent.close();
-                acceptor.interrupt();
-                for (Socket s : held) {
-                    s.close();
-                }
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
             }
         }
     }
