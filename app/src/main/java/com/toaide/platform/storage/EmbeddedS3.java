@@ -20,7 +20,13 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * <p>It listens on 127.0.0.1 only and checks signatures with an access key and secret made up
  * at construction; pass {@link #endpoint()}, {@link #accessKey()} and {@link #secretKey()} to
  * {@link S3BlobStore#connect}. It creates no bucket: callers run {@link BlobStore#ensureBucket}
- * for {@code aide-workspaces} and {@code aide-published} (the same code path as with R2).
+ * for {@code aide-workspaces} and {@code aide-published} (the same code path as with R2):
+ * <pre>{@code
+ * EmbeddedS3 s3 = EmbeddedS3.onDisk(dataDir.resolve("objects"), 0);
+ * S3BlobStore store = S3BlobStore.connect(s3.endpoint(), s3.accessKey(), s3.secretKey());
+ * store.ensureBucket("aide-workspaces");
+ * store.ensureBucket("aide-published");
+ * }</pre>
  *
  * <p>{@link #stop()} and {@link #start()} may be repeated: a restart keeps the port, the keys
  * and the objects, so a client made before the stop works again after it (fault tests rely on
@@ -58,16 +64,22 @@ public final class EmbeddedS3 implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the object storage directory " + directory, e);
         }
-        EmbeddedS3 s3 = new EmbeddedS3(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()), port);
-        s3.start();
-        return s3;
+        return started(new EmbeddedS3(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()), port));
     }
 
     /** Started on a free port, keeping objects in memory until {@link #close()}: for tests. */
     public static EmbeddedS3 inMemory() {
-        EmbeddedS3 s3 = new EmbeddedS3(new TransientNio2BlobStore(), 0);
-        s3.start();
-        return s3;
+        return started(new EmbeddedS3(new TransientNio2BlobStore(), 0));
+    }
+
+    private static EmbeddedS3 started(EmbeddedS3 s3) {
+        try {
+            s3.start();
+            return s3;
+        } catch (RuntimeException e) {
+            s3.objects.close();
+            throw e;
+        }
     }
 
     /** Starts it again after {@link #stop()}, on the same port with the same keys and objects. */
@@ -85,6 +97,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         try {
             proxy.start();
         } catch (Exception e) {
+            stopQuietly(proxy);
             throw new StorageUnavailable("embedded S3 did not start on port " + port + ": " + e.getMessage(), e);
         }
         // Jetty's start returns once the connector is bound; a failed start leaves another state.

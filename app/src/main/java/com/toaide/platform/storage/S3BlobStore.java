@@ -55,8 +55,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     private final S3Client s3;
     private final Duration probeTimeout;
 
-    /** For callers that build their own client (it should be configured as in {@link #connect}). */
-    public S3BlobStore(S3Client s3, Duration probeTimeout) {
+    private S3BlobStore(S3Client s3, Duration probeTimeout) {
         this.s3 = Objects.requireNonNull(s3);
         this.probeTimeout = Objects.requireNonNull(probeTimeout);
     }
