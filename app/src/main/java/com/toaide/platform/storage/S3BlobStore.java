@@ -49,15 +49,17 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 3, Duration.ofSeconds(2));
     }
 
-    // DeleteObjects takes at most 1000 keys per request.
-    private static final int DELETE_BATCH = 1000;
+    // S3 lists at most 1000 keys per page and DeleteObjects takes at most 1000 keys.
+    private static final int MAX_PAGE = 1000;
 
     private final S3Client s3;
     private final Duration probeTimeout;
+    private final int pageSize;
 
-    private S3BlobStore(S3Client s3, Duration probeTimeout) {
+    private S3BlobStore(S3Client s3, Duration probeTimeout, int pageSize) {
         this.s3 = Objects.requireNonNull(s3);
         this.probeTimeout = Objects.requireNonNull(probeTimeout);
+        this.pageSize = pageSize;
     }
 
     public static S3BlobStore connect(URI endpoint, String accessKey, String secretKey) {
@@ -65,6 +67,14 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     public static S3BlobStore connect(URI endpoint, String accessKey, String secretKey, Timeouts timeouts) {
+        return connect(endpoint, accessKey, secretKey, timeouts, MAX_PAGE);
+    }
+
+    // Tests pass a tiny page size to cross page and batch boundaries with a handful of keys.
+    static S3BlobStore connect(URI endpoint, String accessKey, String secretKey, Timeouts timeouts, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw new IllegalArgumentException("page size must be 1.." + MAX_PAGE);
+        }
         S3Client client = S3Client.builder()
                 .endpointOverride(endpoint)
                 // R2 and s3proxy address buckets by path; there is no DNS per bucket.
@@ -88,7 +98,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                                 .maxAttempts(timeouts.maxAttempts())
                                 .build()))
                 .build();
-        return new S3BlobStore(client, timeouts.probe());
+        return new S3BlobStore(client, timeouts.probe(), pageSize);
     }
 
     @Override
@@ -125,7 +135,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     public List<String> list(String bucket, String prefix) {
         return call("list", bucket, prefix + "*", () -> {
             List<String> keys = new ArrayList<>();
-            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(pageSize)).contents()) {
                 keys.add(o.key());
             }
             return keys;
@@ -138,8 +148,8 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new IllegalArgumentException("deleteAll needs a non-blank prefix");
         }
         List<String> keys = list(bucket, prefix);
-        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
-            List<ObjectIdentifier> batch = keys.subList(from, Math.min(from + DELETE_BATCH, keys.size())).stream()
+        for (int from = 0; from < keys.size(); from += pageSize) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(from + pageSize, keys.size())).stream()
                     .map(k -> ObjectIdentifier.builder().key(k).build())
                     .toList();
             DeleteObjectsResponse r = call("deleteAll", bucket, prefix + "*", () -> s3.deleteObjects(

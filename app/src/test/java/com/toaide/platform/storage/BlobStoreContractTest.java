@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -144,20 +143,6 @@ abstract class BlobStoreContractTest {
         assertThat(deleted).isEqualTo(3);
         assertThat(store().list(bucket, "")).containsExactly("s/one-more/index.html");
         assertThat(store().deleteAll(bucket, "s/one/")).isZero();
-    }
-
-    @Test
-    void delete_all_works_past_one_page_of_listing() {
-        // Listing pages hold 1000 keys: this crosses a page and a delete batch.
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < 1005; i++) {
-            keys.add("many/" + String.format("%04d", i));
-        }
-        keys.forEach(k -> store().put(bucket, k, new byte[] {1}, "application/octet-stream", null));
-
-        assertThat(store().list(bucket, "many/")).containsExactlyElementsOf(keys);
-        assertThat(store().deleteAll(bucket, "many/")).isEqualTo(1005);
-        assertThat(store().list(bucket, "many/")).isEmpty();
     }
 
     @Test
