@@ -9,7 +9,14 @@ import com.toaide.ops.HealthRoutes;
 import com.toaide.ops.Readiness;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.mail.DevOutbox;
+import com.toaide.platform.mail.EmailSender;
+import com.toaide.platform.mail.OutboxRoutes;
+import com.toaide.platform.mail.ResendEmailSender;
 import com.toaide.platform.observe.ErrorReporter;
+import com.toaide.platform.storage.BlobStore;
+import com.toaide.platform.storage.S3BlobStore;
+import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.Errors;
@@ -52,14 +59,21 @@ public final class App implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** What the app runs on: the resolved database, and what it must close when it stops (last first). */
-    public record Infrastructure(ConnectionSettings database, List<AutoCloseable> owned) {}
+    /**
+     * What the app runs on: the resolved database and object storage (from the environment or
+     * the embedded default), and what it must close when it stops, last first.
+     */
+    public record Infrastructure(ConnectionSettings database, Config.Storage storage, List<AutoCloseable> owned) {}
 
     public static App start(Config config, Infrastructure infrastructure) {
         var owned = new ArrayList<>(infrastructure.owned());
         try {
             var db = Database.connect(infrastructure.database(), 10);
             owned.add(db);
+            var storage = S3BlobStore.connect(infrastructure.storage().endpoint(),
+                    infrastructure.storage().accessKey(), infrastructure.storage().secretKey());
+            owned.add(storage);
+            ensureBuckets(storage, config);
             var reporter = new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide");
             owned.add(reporter);
 
@@ -75,13 +89,18 @@ public final class App implements AutoCloseable {
 
             Map<String, Readiness.Check> checks = new LinkedHashMap<>();
             checks.put("database", db::check);
+            checks.put("storage", () -> storage.check(config.publishedBucket()));
             var readiness = new Readiness(checks, READINESS_BUDGET_MILLIS);
             owned.add(readiness);
 
+            // Without a real mailer, emails land in the dev outbox (never in prod: Config requires Resend there).
+            var devOutbox = config.email().isEmpty() ? new DevOutbox(db) : null;
+            EmailSender mailer = devOutbox != null ? devOutbox
+                    : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
             var signIn = new SignInRoutes(views, assets);
             var health = new HealthRoutes(readiness);
             var aides = new AideRoutes(new AideService(db), views, assets);
-            boolean dev = !config.isProd();
+            var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
@@ -94,7 +113,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.before(bodyLimits::check);
                 cfg.routes.beforeMatched(sessionGuard::check);
                 cfg.routes.beforeMatched(ctx -> {
-                    if (ctx.routeRoles().contains(Role.DEV_ONLY) && !dev) {
+                    if (ctx.routeRoles().contains(Role.DEV_ONLY) && outbox == null) {
                         throw new NotFoundResponse();
                     }
                 });
@@ -105,6 +124,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/aides", aides::dashboard, Role.USER);
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
+                cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);
             });
             javalin.start(config.port());
             log.info("AIde is listening on port {} ({})", javalin.port(), config.environment().name().toLowerCase());
@@ -112,6 +132,16 @@ public final class App implements AutoCloseable {
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
+        }
+    }
+
+    /** Buckets are created on start when missing; an outage here is reported by readiness, not fatal. */
+    private static void ensureBuckets(BlobStore storage, Config config) {
+        try {
+            storage.ensureBucket(config.workspaceBucket());
+            storage.ensureBucket(config.publishedBucket());
+        } catch (StorageUnavailable e) {
+            log.warn("Object storage unavailable at start: {}", e.getMessage());
         }
     }
 

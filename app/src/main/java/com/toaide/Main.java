@@ -3,6 +3,7 @@ package com.toaide;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
+import com.toaide.platform.storage.EmbeddedS3;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Main {
             int applied = Migrations.run(embedded.migrationDatabase());
             log.info("Migrations: {} applied", applied);
         }
-        var app = App.start(config, new App.Infrastructure(embedded.runtimeDatabase(), embedded.owned()));
+        var app = App.start(config, new App.Infrastructure(embedded.runtimeDatabase(), embedded.storage(), embedded.owned()));
         log.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         var stopped = new CountDownLatch(1);
@@ -87,21 +88,33 @@ public final class Main {
     }
 
     /**
-     * Whatever the environment does not provide, started here: with no variables at all, a real
-     * PostgreSQL in DATA_DIR (web.md, the embedded default).
+     * Whatever the environment does not provide, started here (web.md, the embedded default):
+     * a real PostgreSQL and an S3-compatible server, both keeping their data in DATA_DIR.
      */
-    record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings migrationDatabase, List<AutoCloseable> owned) {
+    record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings migrationDatabase,
+                           Config.Storage storage, List<AutoCloseable> owned) {
         static EmbeddedDefault start(Config config) {
             var owned = new ArrayList<AutoCloseable>();
+            ConnectionSettings runtime;
+            ConnectionSettings migration;
             if (config.database().isPresent()) {
-                var database = config.database().get();
-                return new EmbeddedDefault(ConnectionSettings.parse(database.url()),
-                        ConnectionSettings.parse(database.migrationUrl()), owned);
+                runtime = ConnectionSettings.parse(config.database().get().url());
+                migration = ConnectionSettings.parse(config.database().get().migrationUrl());
+            } else {
+                var postgres = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0, true);
+                owned.add(postgres);
+                runtime = postgres.settings("postgres");
+                migration = runtime;
             }
-            var postgres = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0, true);
-            owned.add(postgres);
-            var settings = postgres.settings("postgres");
-            return new EmbeddedDefault(settings, settings, owned);
+            Config.Storage storage;
+            if (config.storage().isPresent()) {
+                storage = config.storage().get();
+            } else {
+                var s3 = EmbeddedS3.onDisk(config.dataDir().resolve("objects"), 0);
+                owned.add(s3);
+                storage = new Config.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey());
+            }
+            return new EmbeddedDefault(runtime, migration, storage, owned);
         }
     }
 }

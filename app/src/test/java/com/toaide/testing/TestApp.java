@@ -46,6 +46,10 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(ConnectionSettings database, Map<String, String> environment) {
+        return start(database, TestStorage.settings(), environment);
+    }
+
+    public static TestApp start(ConnectionSettings database, Config.Storage storage, Map<String, String> environment) {
         try {
             Path dataDir = Files.createTempDirectory("aide-test-data");
             int port = freePort();
@@ -56,7 +60,8 @@ public final class TestApp implements AutoCloseable {
             env.put("EDITOR_URL", "http://localhost:" + port);
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
-            return new TestApp(App.start(config, new App.Infrastructure(database, List.of())), config, database);
+            var infrastructure = new App.Infrastructure(database, storage, List.of());
+            return new TestApp(App.start(config, infrastructure), config, database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

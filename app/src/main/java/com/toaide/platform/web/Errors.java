@@ -2,6 +2,7 @@ package com.toaide.platform.web;
 
 import com.toaide.platform.db.DatabaseUnavailable;
 import com.toaide.platform.observe.ErrorReporter;
+import com.toaide.platform.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -33,6 +34,10 @@ public final class Errors {
         routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
             log.warn("Database unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             respond(ctx, 503, "AIde can't reach its database right now. Nothing was lost; try again in a minute.");
+        });
+        routes.exception(StorageUnavailable.class, (e, ctx) -> {
+            log.warn("Storage unavailable: {}", e.getMessage());
+            respond(ctx, 503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unexpected error on {} {} (request {})", ctx.method(), Routes.of(ctx), RequestIds.of(ctx), e);

@@ -34,7 +34,7 @@ class WebPlatformTest {
     void readiness_names_each_check() {
         var response = app.get("/health/ready");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\"");
+        assertThat(response.body()).isEqualTo("{\"status\":\"ready\",\"checks\":{\"database\":\"ok\",\"storage\":\"ok\"}}");
     }
 
     @Test
