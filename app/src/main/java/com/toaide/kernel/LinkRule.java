@@ -24,10 +24,6 @@ record LinkRule(
         return relType == null || relType.equals(type);
     }
 
-    boolean coversType(String type) {
-        return relType == null || relType.equals(type);
-    }
-
     String describe(String detail) {
         if (message != null && message.isString()) {
             return message.stringValue();
