@@ -14,10 +14,12 @@ begin
 end
 $$;
 
--- The login role needs membership to SET ROLE. A separate runtime login role gets the same
--- grant by hand (docs/deploy.md).
-grant aide_app to current_user;
-grant aide_system to current_user;
+-- The login role needs membership to SET ROLE, but without INHERIT: a policy written for a
+-- role also applies to every role that inherits from it, and the owner must see no rows until
+-- a transaction switches role. A separate runtime login role gets the same grant by hand
+-- (docs/deploy.md). Needs PostgreSQL 16 or later.
+grant aide_app to current_user with inherit false, set true;
+grant aide_system to current_user with inherit false, set true;
 
 -- The current user id of a user transaction, or NULL when none is set: fail closed.
 -- After a transaction that set it locally the setting reads back as '' on that pooled

@@ -1,9 +1,19 @@
 package com.toaide;
 
+import com.toaide.kernel.ReplayCommand;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
 import com.toaide.platform.storage.EmbeddedS3;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The jar's commands (web.md): {@code serve} (the default) and {@code migrate}.
+ * The jar's commands (web.md): {@code serve} (the default), {@code migrate}, and {@code replay}
+ * for checking the kernel from the shell (JSON lines in, JSON lines out).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -26,6 +37,7 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
+                case "replay" -> withJsonLines(options, (in, out, rest) -> ReplayCommand.run(in, out));
                 default -> usage(command);
             };
             if (status != 0) {
@@ -75,8 +87,28 @@ public final class Main {
     }
 
     private static int usage(String command) {
-        System.err.println("Unknown command: " + command + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate]");
+        System.err.println("Unknown command: " + command
+                + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file]]");
         return 2;
+    }
+
+    /** A command reading JSON lines from a file (first non-option argument) or stdin, writing to stdout. */
+    @FunctionalInterface
+    interface JsonLinesCommand {
+        int run(Reader in, Writer out, List<String> options) throws IOException;
+    }
+
+    private static int withJsonLines(List<String> options, JsonLinesCommand command) {
+        var file = options.stream().filter(option -> !option.startsWith("--")).findFirst();
+        try (Reader in = file.isPresent()
+                ? Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)
+                : new InputStreamReader(System.in, StandardCharsets.UTF_8);
+             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+            return command.run(in, out, options);
+        } catch (IOException e) {
+            System.err.println("Cannot read " + file.orElse("stdin") + ": " + e.getMessage());
+            return 2;
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

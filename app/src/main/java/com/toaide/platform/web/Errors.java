@@ -40,8 +40,8 @@ public final class Errors {
             respond(ctx, 503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unexpected error on {} {} (request {})", ctx.method(), Routes.of(ctx), RequestIds.of(ctx), e);
-            reporter.report(e, RequestIds.of(ctx), Routes.of(ctx), RequestUser.of(ctx).orElse(null));
+            log.error("Unexpected error on {} {} (request {})", ctx.method(), RoutePattern.of(ctx), RequestIds.of(ctx), e);
+            reporter.report(e, RequestIds.of(ctx), RoutePattern.of(ctx), RequestUser.of(ctx).orElse(null));
             respond(ctx, 500, "Something went wrong on our side. It has been reported.");
         });
         routes.error(404, ctx -> {

@@ -19,7 +19,7 @@ public final class RequestLog {
         line.put("ts", Instant.now().toString());
         line.put("request_id", RequestIds.of(ctx));
         line.put("method", ctx.method().name());
-        line.put("route", Routes.of(ctx));
+        line.put("route", RoutePattern.of(ctx));
         line.put("status", ctx.statusCode());
         line.put("ms", Math.round(millis * 10) / 10.0);
         RequestUser.of(ctx).ifPresent(user -> line.put("user", user.toString()));

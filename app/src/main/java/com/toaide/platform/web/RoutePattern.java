@@ -3,8 +3,8 @@ package com.toaide.platform.web;
 import io.javalin.http.Context;
 
 /** The matched route pattern of a request (e.g. {@code /aides/{id}}), for logs and reports. */
-public final class Routes {
-    private Routes() {}
+public final class RoutePattern {
+    private RoutePattern() {}
 
     public static String of(Context ctx) {
         try {
