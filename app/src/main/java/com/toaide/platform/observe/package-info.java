@@ -1,0 +1,2 @@
+/** Observability: error reports to Sentry without personal data. Knows no feature. */
+package com.toaide.platform.observe;
