@@ -1,15 +1,16 @@
 package com.toaide.kernel;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared conformance vectors in {@code ../shared/fixtures/kernel} (see its README). */
+/**
+ * The shared conformance vectors (shared/fixtures/kernel, see its README), copied into the test
+ * resources so the suite runs from any clone. Refresh the copy when the shared set changes.
+ */
 final class Fixtures {
     static final JsonMapper JSON = JsonMapper.shared();
 
@@ -22,22 +23,22 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static Path folder() {
-        return Path.of("").toAbsolutePath().getParent().resolve("shared/fixtures/kernel");
-    }
+    static final List<String> FILES = List.of("random-40.json", "spec-fixes.json");
 
     static List<Case> all() {
         List<Case> cases = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder())) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode root = JSON.readTree(Files.readString(file));
-                for (JsonNode c : root.get("cases")) {
-                    cases.add(new Case(file.getFileName().toString(), c.get("name").asString(),
-                            c.get("events"), c.get("results"), c.get("snapshot")));
+        for (String file : FILES) {
+            try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/kernel/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing test resource fixtures/kernel/" + file);
                 }
+                JsonNode root = JSON.readTree(in);
+                for (JsonNode c : root.get("cases")) {
+                    cases.add(new Case(file, c.get("name").asString(), c.get("events"), c.get("results"), c.get("snapshot")));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the kernel fixtures " + file, e);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the kernel fixtures in " + folder(), e);
         }
         return cases;
     }
