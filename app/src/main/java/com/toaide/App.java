@@ -2,6 +2,7 @@ package com.toaide;
 
 import com.toaide.aides.AideRoutes;
 import com.toaide.aides.AideService;
+import com.toaide.aides.EditService;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
@@ -99,7 +100,8 @@ public final class App implements AutoCloseable {
                     : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
             var signIn = new SignInRoutes(views, assets);
             var health = new HealthRoutes(readiness);
-            var aides = new AideRoutes(new AideService(db), views, assets);
+            var edits = new EditService(db, Clock.systemUTC());
+            var aides = new AideRoutes(new AideService(db), edits, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
@@ -122,6 +124,14 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/", signIn::landing, Role.ANYONE);
                 cfg.routes.get("/login", signIn::loginForm, Role.ANYONE);
                 cfg.routes.get("/aides", aides::dashboard, Role.USER);
+                cfg.routes.post("/aides", aides::create, Role.USER);
+                cfg.routes.get("/aides/{id}/snapshot", aides::snapshot, Role.USER);
+                cfg.routes.post("/aides/{id}/events", aides::events, Role.USER);
+                cfg.routes.post("/aides/{id}/undo", aides::undo, Role.USER);
+                cfg.routes.post("/aides/{id}/redo", aides::redo, Role.USER);
+                cfg.routes.post("/aides/{id}/rename", aides::rename, Role.USER);
+                cfg.routes.post("/aides/{id}/archive", aides::archive, Role.USER);
+                cfg.routes.post("/aides/{id}/delete", aides::delete, Role.USER);
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);

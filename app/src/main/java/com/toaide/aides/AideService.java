@@ -1,11 +1,18 @@
 package com.toaide.aides;
 
+import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.web.Problem;
 import java.util.List;
 import java.util.UUID;
 
-/** The user's aides. Every query runs as that user, so row-level security scopes it. */
+/** The user's aides: list, create, rename, archive, delete. Every query runs as that user. */
 public final class AideService {
+    /** Active aides on the free plan (product.md). */
+    public static final int FREE_ACTIVE_AIDES = 5;
+    private static final int MAX_TITLE = 200;
+    private static final String EMPTY_STATE = Snapshot.empty().toJson().toString();
+
     private final Database db;
 
     public AideService(Database db) {
@@ -14,5 +21,44 @@ public final class AideService {
 
     public List<AideSummary> list(UUID userId) {
         return db.asUser(userId, handle -> handle.attach(AideDao.class).listActive());
+    }
+
+    public AideSummary find(UUID userId, UUID aideId) {
+        return db.asUser(userId, handle -> handle.attach(AideDao.class).find(aideId)).orElseThrow(Problem::notFound);
+    }
+
+    /** A new, empty aide. The free plan keeps at most five active ones. */
+    public UUID create(UUID userId) {
+        return db.asUser(userId, handle -> {
+            var dao = handle.attach(AideDao.class);
+            if ("free".equals(dao.tier()) && dao.countActive() >= FREE_ACTIVE_AIDES) {
+                throw new Problem(409, "The free plan keeps " + FREE_ACTIVE_AIDES
+                        + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
+            }
+            return dao.create(EMPTY_STATE);
+        });
+    }
+
+    public void rename(UUID userId, UUID aideId, String title) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.length() > MAX_TITLE) {
+            throw new Problem(400, "A title needs 1 to " + MAX_TITLE + " characters.");
+        }
+        changeOne(userId, handle -> handle.rename(aideId, clean));
+    }
+
+    public void archive(UUID userId, UUID aideId) {
+        changeOne(userId, handle -> handle.archive(aideId));
+    }
+
+    public void delete(UUID userId, UUID aideId) {
+        changeOne(userId, handle -> handle.delete(aideId));
+    }
+
+    private void changeOne(UUID userId, java.util.function.ToIntFunction<AideDao> change) {
+        int rows = db.asUser(userId, handle -> change.applyAsInt(handle.attach(AideDao.class)));
+        if (rows == 0) {
+            throw Problem.notFound();
+        }
     }
 }

@@ -1,6 +1,9 @@
 package com.toaide.testing;
 
 import com.toaide.App;
+import com.toaide.auth.SessionGuard;
+import com.toaide.auth.SessionService;
+import com.toaide.platform.db.Database;
 import com.toaide.Config;
 import com.toaide.platform.db.ConnectionSettings;
 import java.io.IOException;
@@ -14,10 +17,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -108,6 +113,34 @@ public final class TestApp implements AutoCloseable {
 
     public String origin() {
         return "http://localhost:" + app.port();
+    }
+
+    /** A signed-in user: their id and the Cookie header their browser would send. */
+    public record TestUser(UUID id, String email, String cookie) {}
+
+    /** Creates a user (as sign-in would) and a live session for them, with the app's own secret. */
+    public TestUser newUser() {
+        String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (var db = Database.connect(database, 1)) {
+            UUID id = db.asSystem(h -> h.createQuery("insert into users (email) values (:e) returning id")
+                    .bind("e", email).mapTo(UUID.class).one());
+            var session = new SessionService(db, config.jwtSecret(), Clock.systemUTC()).start(id);
+            return new TestUser(id, email, SessionGuard.COOKIE + "=" + session.token());
+        }
+    }
+
+    /** A JSON POST as the editor's script sends it. */
+    public HttpResponse<String> postJson(String path, String json, TestUser user) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Origin", origin())
+                .header("Cookie", user.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> getJson(String path, TestUser user) {
+        return get(path, "Accept", "application/json", "Cookie", user.cookie());
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class Errors {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Problem.class, (e, ctx) -> {
+            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+            respond(ctx, e.status(), e.getMessage());
+        });
         routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
             log.warn("Database unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             respond(ctx, 503, "AIde can't reach its database right now. Nothing was lost; try again in a minute.");

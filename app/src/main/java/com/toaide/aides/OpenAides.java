@@ -1,0 +1,58 @@
+package com.toaide.aides;
+
+import com.toaide.kernel.History;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The aides being edited, kept in memory so an edit costs the size of the change, not a reload.
+ * Postgres stays the truth: a cached history is used only while its version equals the row's
+ * {@code log_seq} (another instance may have written since). Least recently used ones drop out.
+ *
+ * <p>Each aide has one lock: every read or change of its history happens while holding it.
+ */
+final class OpenAides {
+    private final int capacity;
+    private final Map<UUID, History> histories;
+    // Lock striping: a fixed set of locks, so the map of locks cannot grow with every aide ever opened.
+    private final Object[] locks = new Object[256];
+
+    OpenAides(int capacity) {
+        this.capacity = capacity;
+        this.histories = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, History> eldest) {
+                return size() > OpenAides.this.capacity;
+            }
+        };
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    Object lock(UUID aideId) {
+        return locks[Math.floorMod(aideId.hashCode(), locks.length)];
+    }
+
+    /** The cached history if it is at {@code version}, else null. Call while holding the aide's lock. */
+    History at(UUID aideId, long version) {
+        synchronized (histories) {
+            History history = histories.get(aideId);
+            return history != null && history.version() == version ? history : null;
+        }
+    }
+
+    void keep(UUID aideId, History history) {
+        synchronized (histories) {
+            histories.put(aideId, history);
+        }
+    }
+
+    /** After a failed write the cached history may be ahead of the database: forget it. */
+    void forget(UUID aideId) {
+        synchronized (histories) {
+            histories.remove(aideId);
+        }
+    }
+}

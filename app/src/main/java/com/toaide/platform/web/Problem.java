@@ -1,0 +1,35 @@
+package com.toaide.platform.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * An expected failure a feature reports to the user: an HTTP status and a message in the
+ * product's voice (and, for limits, when to try again). Mapped once, in {@link Errors}.
+ */
+public class Problem extends RuntimeException {
+    private final int status;
+    private final Duration retryAfter;
+
+    public Problem(int status, String message) {
+        this(status, message, null);
+    }
+
+    public Problem(int status, String message, Duration retryAfter) {
+        super(message, null, false, false);
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public static Problem notFound() {
+        return new Problem(404, null);
+    }
+}
