@@ -7,6 +7,7 @@ import com.toaide.platform.web.Frame;
 import com.toaide.platform.web.Problem;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
+import com.toaide.render.Renderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -22,12 +23,16 @@ public final class AideRoutes {
     private final EditService edits;
     private final Views views;
     private final Assets assets;
+    private final Renderer renderer;
+    private final boolean aiConfigured;
 
-    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets) {
+    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets, Renderer renderer, boolean aiConfigured) {
         this.aides = aides;
         this.edits = edits;
         this.views = views;
         this.assets = assets;
+        this.renderer = renderer;
+        this.aiConfigured = aiConfigured;
     }
 
     public void dashboard(Context ctx) {
@@ -46,6 +51,15 @@ public final class AideRoutes {
         } else {
             ctx.redirect("/aides/" + id, HttpStatus.SEE_OTHER);
         }
+    }
+
+    public void editor(Context ctx) {
+        UUID user = user(ctx);
+        var aide = aides.find(user, aideId(ctx));
+        var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
+                new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
+                new RenderedHtml(renderer.editorBody(snapshot)), version, snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured));
+        views.html(ctx, "aides/editor.jte", page);
     }
 
     public void snapshot(Context ctx) {

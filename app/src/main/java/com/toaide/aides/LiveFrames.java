@@ -1,0 +1,66 @@
+package com.toaide.aides;
+
+import com.toaide.kernel.Snapshot;
+import com.toaide.render.Renderer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The server → browser frames of the live channel (web.md). Frames carry rendered HTML, so the
+ * browser needs no renderer: a {@code page} frame replaces the page, a {@code patch} frame
+ * replaces one block, found by its {@code data-entity}.
+ */
+final class LiveFrames {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Renderer renderer;
+
+    LiveFrames(Renderer renderer) {
+        this.renderer = renderer;
+    }
+
+    String page(Snapshot snapshot, long version) {
+        var frame = JSON.createObjectNode();
+        frame.put("type", "page");
+        frame.put("sequence", version);
+        frame.put("html", renderer.editorBody(snapshot));
+        return frame.toString();
+    }
+
+    /**
+     * One patch per changed block, or one page frame when the whole page changed, when a
+     * changed entity has no block of its own, or when the page is smaller than the patches.
+     */
+    List<String> change(Snapshot snapshot, long version, Optional<Set<String>> changed) {
+        if (changed.isEmpty()) {
+            return List.of(page(snapshot, version));
+        }
+        var blocks = new LinkedHashMap<String, String>();
+        for (String id : changed.get()) {
+            var fragment = renderer.entity(snapshot, id, true);
+            if (fragment.isEmpty()) {
+                return List.of(page(snapshot, version));
+            }
+            blocks.put(fragment.get().entity(), fragment.get().html());
+        }
+        String page = page(snapshot, version);
+        int patchBytes = blocks.values().stream().mapToInt(String::length).sum();
+        if (patchBytes >= page.length()) {
+            return List.of(page);
+        }
+        var frames = new ArrayList<String>();
+        blocks.forEach((entity, html) -> {
+            var frame = JSON.createObjectNode();
+            frame.put("type", "patch");
+            frame.put("sequence", version);
+            frame.put("entity", entity);
+            frame.put("html", html);
+            frames.add(frame.toString());
+        });
+        return frames;
+    }
+}

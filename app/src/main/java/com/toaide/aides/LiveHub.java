@@ -1,0 +1,125 @@
+package com.toaide.aides;
+
+import com.toaide.platform.web.Problem;
+import io.javalin.websocket.WsContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open live channels of this instance. Change notices arrive from Postgres (every
+ * instance's changes, this one's included), are rendered once per aide and sent to each of
+ * its open tabs.
+ */
+public final class LiveHub implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    /** Open live channels per user (web.md). */
+    static final int MAX_PER_USER = 5;
+
+    record Tab(WsContext socket, UUID userId, UUID aideId) {}
+
+    private final EditService edits;
+    private final LiveFrames frames;
+    private final Map<UUID, Set<Tab>> tabsByAide = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> openPerUser = new ConcurrentHashMap<>();
+    // One thread: frames for one aide go out in the order the changes happened.
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "live-frames");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveHub(EditService edits, LiveFrames frames) {
+        this.edits = edits;
+        this.frames = frames;
+    }
+
+    /** Registers a tab and sends it the whole page; refused past five tabs per user. */
+    void open(Tab tab) {
+        boolean[] admitted = {false};
+        openPerUser.compute(tab.userId(), (user, count) -> {
+            int open = count == null ? 0 : count;
+            if (open >= MAX_PER_USER) {
+                return open;
+            }
+            admitted[0] = true;
+            return open + 1;
+        });
+        if (!admitted[0]) {
+            throw new Problem(429, "At most " + MAX_PER_USER + " open editor tabs. Close one to open another.");
+        }
+        tabsByAide.computeIfAbsent(tab.aideId(), id -> ConcurrentHashMap.newKeySet()).add(tab);
+        sender.execute(() -> {
+            String page = edits.read(tab.userId(), tab.aideId(), frames::page);
+            send(tab, List.of(page));
+        });
+    }
+
+    void close(Tab tab) {
+        var tabs = tabsByAide.get(tab.aideId());
+        if (tabs != null && tabs.remove(tab)) {
+            openPerUser.computeIfPresent(tab.userId(), (user, count) -> count <= 1 ? null : count - 1);
+            tabsByAide.computeIfPresent(tab.aideId(), (id, set) -> set.isEmpty() ? null : set);
+        }
+    }
+
+    /** A NOTIFY payload from any instance. */
+    public void onNotice(String payload) {
+        ChangeNotice.parse(payload).ifPresent(notice -> {
+            if (tabsByAide.containsKey(notice.aideId())) {
+                sender.execute(() -> push(notice));
+            }
+        });
+    }
+
+    /** After the notice stream was interrupted, every open tab gets the whole page again. */
+    public void resync() {
+        tabsByAide.keySet().forEach(aide -> sender.execute(() -> push(new ChangeNotice(aide, -1, java.util.Optional.empty()))));
+    }
+
+    /** Sends a frame that is not a page change (turn progress, chat rows) to an aide's tabs. */
+    public void broadcast(UUID aideId, String frame) {
+        sender.execute(() -> tabsOf(aideId).forEach(tab -> send(tab, List.of(frame))));
+    }
+
+    private void push(ChangeNotice notice) {
+        var tabs = tabsOf(notice.aideId());
+        if (tabs.isEmpty()) {
+            return;
+        }
+        // Every tab on one aide belongs to its owner, whose access the read goes through.
+        UUID owner = tabs.iterator().next().userId();
+        try {
+            var out = edits.read(owner, notice.aideId(), (snapshot, version) -> frames.change(snapshot, version, notice.changed()));
+            tabs.forEach(tab -> send(tab, out));
+        } catch (Problem gone) {
+            tabs.forEach(tab -> tab.socket().closeSession(4404, "This page no longer exists."));
+        } catch (RuntimeException e) {
+            log.warn("Live frames for an aide could not be rendered", e);
+        }
+    }
+
+    private Set<Tab> tabsOf(UUID aideId) {
+        return tabsByAide.getOrDefault(aideId, Set.of());
+    }
+
+    private static void send(Tab tab, List<String> out) {
+        // One sender thread: a socket never sees two frames at once.
+        for (String frame : out) {
+            if (tab.socket().session.isOpen()) {
+                tab.socket().send(frame);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdownNow();
+    }
+}
