@@ -69,8 +69,17 @@ public final class Entity {
         return updatedSeq;
     }
 
+    /** The {@code _sequence} of the remove that removed this entity, or -1 while it is live. */
+    public long removedSeq() {
+        return removedSeq;
+    }
+
     /** The entity's own styles ({@code _styles}); empty when none were set. */
     public Map<String, JsonNode> styles() {
         return styles == null ? Map.of() : Collections.unmodifiableMap(styles);
+    }
+
+    boolean isTopLevel() {
+        return Snapshot.ROOT.equals(parent);
     }
 }

@@ -1,5 +1,9 @@
 package com.toaide.kernel;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -12,60 +16,110 @@ import tools.jackson.databind.JsonNode;
  * that share a snapshot across threads must serialise access to it.
  */
 public final class Snapshot {
-    // The kernel owns the representation; these are placeholders for its fields.
+    static final String ROOT = "root";
+
+    final LinkedHashMap<String, Entity> entities = new LinkedHashMap<>();
+    final Links links = new Links();
+    final LinkedHashMap<String, String> relCardinalities = new LinkedHashMap<>();
+    final LinkedHashMap<String, LinkRule> linkRules = new LinkedHashMap<>();
+    final LinkedHashMap<String, JsonNode> globalStyles = new LinkedHashMap<>();
+    final LinkedHashMap<String, LinkedHashMap<String, JsonNode>> entityStyles = new LinkedHashMap<>();
+    /** Every {@code meta} key except annotations and constraints, in insertion order. */
+    final LinkedHashMap<String, JsonNode> metaFields = new LinkedHashMap<>();
+    final ArrayList<JsonNode> annotations = new ArrayList<>();
+    final LinkedHashMap<String, ChildLimit> childLimits = new LinkedHashMap<>();
+    long sequence;
+
+    Snapshot() {
+        metaFields.put("title", SnapshotJson.NULL);
+        metaFields.put("identity", SnapshotJson.NULL);
+    }
 
     /** Number of accepted mutating events so far ({@code _sequence}). */
     public long sequence() {
-        throw new UnsupportedOperationException("kernel");
+        return sequence;
     }
 
     /** {@code meta.title}, or null. */
     public String title() {
-        throw new UnsupportedOperationException("kernel");
+        JsonNode title = metaFields.get("title");
+        return title != null && title.isString() ? title.stringValue() : null;
     }
 
     /** The {@code meta} object (title, identity, annotations, constraints, labels...). Do not mutate. */
     public JsonNode meta() {
-        throw new UnsupportedOperationException("kernel");
+        return SnapshotJson.meta(this);
     }
 
     /** Any entity by id, removed ones included; null when the id was never created. */
     public Entity entity(String id) {
-        throw new UnsupportedOperationException("kernel");
+        return entities.get(id);
     }
 
     /** Entities whose parent is {@code "root"}, ordered by {@code _created_seq}, removed ones included. */
     public List<Entity> roots() {
-        throw new UnsupportedOperationException("kernel");
+        List<Entity> roots = new ArrayList<>();
+        for (Entity entity : entities.values()) {
+            if (entity.isTopLevel()) {
+                roots.add(entity);
+            }
+        }
+        roots.sort(Comparator.comparingLong(Entity::createdSeq));
+        return Collections.unmodifiableList(roots);
     }
 
     /** Number of entities, removed ones included (they count against the limit until compaction). */
     public int entityCount() {
-        throw new UnsupportedOperationException("kernel");
+        return entities.size();
     }
 
     /** All relationships in insertion order. */
     public List<Relationship> relationships() {
-        throw new UnsupportedOperationException("kernel");
+        return List.copyOf(links.all());
     }
 
     /** {@code styles.global}. */
     public Map<String, JsonNode> globalStyles() {
-        throw new UnsupportedOperationException("kernel");
+        return Collections.unmodifiableMap(globalStyles);
+    }
+
+    /** {@code rel_cardinalities}: the cardinality each relationship type was fixed to by its first use. */
+    public Map<String, String> relationshipCardinalities() {
+        return Collections.unmodifiableMap(relCardinalities);
+    }
+
+    /** {@code styles.entities}: per-entity styles by entity id. */
+    public Map<String, Map<String, JsonNode>> entityStyles() {
+        return Collections.unmodifiableMap(entityStyles);
     }
 
     /** The exact JSON form of kernel.md. */
     public JsonNode toJson() {
-        throw new UnsupportedOperationException("kernel");
+        return SnapshotJson.write(this);
     }
 
-    /** Reads the JSON form back; the inverse of {@link #toJson()}. */
+    /**
+     * Reads the JSON form back; the inverse of {@link #toJson()}. Missing or oddly shaped
+     * parts get their defaults, so stored snapshots from older formats still load.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a JSON object
+     */
     public static Snapshot fromJson(JsonNode json) {
-        throw new UnsupportedOperationException("kernel");
+        return SnapshotJson.read(json);
     }
 
     /** An empty aide. */
     public static Snapshot empty() {
-        throw new UnsupportedOperationException("kernel");
+        return new Snapshot();
+    }
+
+    /** An independent deep copy (the kernel mutates snapshots in place). */
+    public Snapshot copy() {
+        return SnapshotJson.read(SnapshotJson.write(this));
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot(sequence=" + sequence + ", entities=" + entities.size() + ")";
     }
 }

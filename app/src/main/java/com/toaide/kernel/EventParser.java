@@ -1,0 +1,371 @@
+package com.toaide.kernel;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads the JSON form of an event into an {@link Event}. Everything that can be judged
+ * without the snapshot is judged here (missing and mistyped fields, ids, prop values), so
+ * the kernel only checks what depends on state.
+ */
+final class EventParser {
+    static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final List<String> META_KEYS =
+            List.of("title", "identity", "row_label", "col_label", "row_labels", "col_labels");
+
+    private EventParser() {}
+
+    static Event parse(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return new Event.Invalid(null, Code.INVALID_FIELD, "an event must be a JSON object");
+        }
+        JsonNode t = json.get("t");
+        if (t == null || t.isNull() || (t.isString() && t.stringValue().isEmpty())) {
+            return new Event.Invalid(null, Code.MISSING_TYPE, "the event has no t");
+        }
+        if (!t.isString()) {
+            return new Event.Invalid(null, Code.INVALID_FIELD, "t must be a string");
+        }
+        String type = t.stringValue();
+        try {
+            return parse(type, json);
+        } catch (Rejection rejection) {
+            return new Event.Invalid(type, rejection.code, rejection.getMessage());
+        }
+    }
+
+    private static Event parse(String type, JsonNode json) {
+        switch (type) {
+            case "entity.create":
+                return createEntity(json);
+            case "entity.update":
+                return new Event.UpdateEntity(required(json, "ref", Code.MISSING_REF), props(json, "p"));
+            case "entity.remove":
+                return new Event.RemoveEntity(required(json, "ref", Code.MISSING_REF));
+            case "entity.move":
+                return new Event.MoveEntity(
+                        required(json, "ref", Code.MISSING_REF), optional(json, "parent", Snapshot.ROOT),
+                        position(json));
+            case "entity.reorder":
+                return new Event.ReorderChildren(required(json, "ref", Code.MISSING_REF), children(json));
+            case "rel.set":
+                return setLink(json);
+            case "rel.remove":
+                return removeLinks(json);
+            case "rel.constrain":
+                return new Event.ConstrainLinks(linkRule(json));
+            case "style.set":
+                return new Event.SetGlobalStyle(props(json, "p"));
+            case "style.entity":
+                return new Event.StyleEntity(required(json, "ref", Code.MISSING_REF), props(json, "p"));
+            case "meta.set":
+            case "meta.update":
+                return new Event.SetMeta(type, metaValues(json));
+            case "meta.annotate":
+                return annotate(json);
+            case "meta.constrain":
+                return new Event.ConstrainChildren(childLimit(json));
+            case "voice":
+                return signal(type, json, "text");
+            case "escalate":
+                return signal(type, json, "tier", "reason", "extract");
+            case "clarify":
+                return clarify(json);
+            case "batch.start":
+            case "batch.end":
+                return signal(type, json);
+            default:
+                return new Event.Invalid(type, Code.UNKNOWN_PRIMITIVE, "no event type " + type);
+        }
+    }
+
+    private static Event createEntity(JsonNode json) {
+        String id = required(json, "id", Code.MISSING_ID);
+        if (!ID.matcher(id).matches()) {
+            throw new Rejection(Code.INVALID_ID, "id " + quote(id) + " must match ^[a-z][a-z0-9_]{0,63}$");
+        }
+        return new Event.CreateEntity(
+                id, optional(json, "parent", Snapshot.ROOT), optional(json, "display", null), props(json, "p"));
+    }
+
+    private static Event setLink(JsonNode json) {
+        String from = required(json, "from", Code.MISSING_FROM);
+        String to = required(json, "to", Code.MISSING_TO);
+        String linkType = required(json, "type", Code.MISSING_TYPE);
+        String name = optional(json, "cardinality", null);
+        Cardinality cardinality = name == null ? null : Cardinality.named(name);
+        if (name != null && cardinality == null) {
+            throw new Rejection(Code.INVALID_FIELD,
+                    "cardinality " + quote(name) + " is not many_to_one, one_to_one or many_to_many");
+        }
+        return new Event.SetLink(from, to, linkType, cardinality);
+    }
+
+    private static Event removeLinks(JsonNode json) {
+        String from = emptyAsNull(optional(json, "from", null));
+        String to = emptyAsNull(optional(json, "to", null));
+        String linkType = emptyAsNull(optional(json, "type", null));
+        if (from == null && to == null && linkType == null) {
+            throw new Rejection(Code.MISSING_SELECTOR, "rel.remove needs at least one of from, to, type");
+        }
+        return new Event.RemoveLinks(from, to, linkType);
+    }
+
+    private static LinkRule linkRule(JsonNode json) {
+        String id = required(json, "id", Code.MISSING_ID);
+        String rule = optional(json, "rule", null);
+        if (!LinkRule.RULES.contains(rule)) {
+            throw new Rejection(Code.INVALID_FIELD, "rule must be one of " + LinkRule.RULES);
+        }
+        List<String> entities = strings(json, "entities", false);
+        JsonNode value = integerOrNull(json, "value");
+        boolean pairRule = rule.equals(LinkRule.EXCLUDE_PAIR) || rule.equals(LinkRule.REQUIRE_PAIR);
+        if (pairRule && entities.size() != 2) {
+            throw new Rejection(Code.INVALID_FIELD, rule + " needs exactly two entities");
+        }
+        if (!pairRule && value == null) {
+            throw new Rejection(Code.INVALID_FIELD, rule + " needs an integer value");
+        }
+        return new LinkRule(id, rule, entities, emptyAsNull(optional(json, "rel_type", null)), value,
+                message(json), bool(json, "strict"));
+    }
+
+    private static ChildLimit childLimit(JsonNode json) {
+        String id = required(json, "id", Code.MISSING_ID);
+        String rule = optional(json, "rule", null);
+        if (!ChildLimit.MAX_CHILDREN.equals(rule)) {
+            throw new Rejection(Code.INVALID_FIELD, "rule must be max_children");
+        }
+        String parent = optional(json, "parent", null);
+        if (parent == null) {
+            throw new Rejection(Code.INVALID_FIELD, "max_children needs a parent");
+        }
+        JsonNode value = integerOrNull(json, "value");
+        if (value == null) {
+            throw new Rejection(Code.INVALID_FIELD, "max_children needs an integer value");
+        }
+        return new ChildLimit(id, rule, parent, value, message(json), bool(json, "strict"));
+    }
+
+    private static Event annotate(JsonNode json) {
+        JsonNode p = object(json, "p");
+        JsonNode note = p.get("note");
+        if (note != null && !note.isNull() && !note.isString()) {
+            throw new Rejection(Code.INVALID_FIELD, "p.note must be a string");
+        }
+        if (note != null && note.isString() && note.stringValue().length() > Limits.MAX_STRING_LENGTH) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, "p.note is longer than " + Limits.MAX_STRING_LENGTH);
+        }
+        return new Event.Annotate(note == null ? SnapshotJson.NULL : note, bool(p, "pinned"),
+                optional(json, "ts", null));
+    }
+
+    private static Map<String, JsonNode> metaValues(JsonNode json) {
+        LinkedHashMap<String, JsonNode> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : object(json, "p").properties()) {
+            values.put(field.getKey(), field.getValue().deepCopy());
+        }
+        for (String key : META_KEYS) {
+            if (json.has(key)) {
+                values.put(key, json.get(key).deepCopy());
+            }
+        }
+        for (String key : values.keySet()) {
+            if (key.equals("annotations") || key.equals("constraints")) {
+                throw new Rejection(Code.INVALID_FIELD,
+                        "meta." + key + " is written only by meta.annotate and meta.constrain");
+            }
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static Event clarify(JsonNode json) {
+        ObjectNode payload = payload("clarify", json, "text");
+        JsonNode options = json.get("options");
+        payload.set("options", options == null || options.isNull()
+                ? SnapshotJson.NODES.arrayNode() : options.deepCopy());
+        return new Event.Signal("clarify", payload);
+    }
+
+    private static Event signal(String type, JsonNode json, String... fields) {
+        return new Event.Signal(type, payload(type, json, fields));
+    }
+
+    private static ObjectNode payload(String type, JsonNode json, String... fields) {
+        ObjectNode payload = SnapshotJson.NODES.objectNode();
+        payload.put("type", type);
+        for (String field : fields) {
+            JsonNode value = json.get(field);
+            payload.set(field, value == null ? SnapshotJson.NULL : value.deepCopy());
+        }
+        return payload;
+    }
+
+    // Field readers. A field that is absent or null counts as not given.
+
+    private static String required(JsonNode json, String field, Code whenMissing) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty())) {
+            throw new Rejection(whenMissing, "the event has no " + field);
+        }
+        if (!value.isString()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be a string, not " + value);
+        }
+        return value.stringValue();
+    }
+
+    private static String optional(JsonNode json, String field, String fallback) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isString()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be a string, not " + value);
+        }
+        return value.stringValue();
+    }
+
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static boolean bool(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private static JsonNode object(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return SnapshotJson.NODES.objectNode();
+        }
+        if (!value.isObject()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be an object, not " + value);
+        }
+        return value;
+    }
+
+    private static JsonNode message(JsonNode json) {
+        String message = optional(json, "message", null);
+        return message == null ? SnapshotJson.NULL : SnapshotJson.NODES.stringNode(message);
+    }
+
+    private static JsonNode integerOrNull(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be an integer, not " + value);
+        }
+        return value;
+    }
+
+    private static Long position(JsonNode json) {
+        JsonNode value = json.get("position");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw new Rejection(Code.INVALID_FIELD, "position must be an integer, not " + value);
+        }
+        // Out-of-range positions append, so a huge number may saturate.
+        return value.canConvertToLong() ? value.asLong() : Long.MAX_VALUE;
+    }
+
+    private static List<String> children(JsonNode json) {
+        return strings(json, "children", true);
+    }
+
+    private static List<String> strings(JsonNode json, String field, boolean required) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new Rejection(Code.INVALID_FIELD, field + " must be a list of ids");
+            }
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be a list of ids, not " + value);
+        }
+        List<String> out = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!item.isString()) {
+                throw new Rejection(Code.INVALID_FIELD, field + " must hold only strings, not " + item);
+            }
+            out.add(item.stringValue());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** A map of prop (or style) values, each checked against the limits of kernel.md. */
+    private static Map<String, JsonNode> props(JsonNode json, String field) {
+        JsonNode p = object(json, field);
+        if (p.isEmpty()) {
+            return Map.of();
+        }
+        if (p.size() > Limits.MAX_PROPS_PER_ENTITY) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, "more than " + Limits.MAX_PROPS_PER_ENTITY + " props");
+        }
+        LinkedHashMap<String, JsonNode> props = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : p.properties()) {
+            String key = entry.getKey();
+            if (key.isEmpty()) {
+                throw new Rejection(Code.INVALID_FIELD, "a prop key must not be empty");
+            }
+            if (key.length() > Limits.MAX_PROP_KEY_LENGTH) {
+                throw new Rejection(Code.LIMIT_EXCEEDED,
+                        "prop key " + quote(key.substring(0, 20)) + "... is longer than " + Limits.MAX_PROP_KEY_LENGTH);
+            }
+            props.put(key, propValue(key, entry.getValue()));
+        }
+        return Collections.unmodifiableMap(props);
+    }
+
+    private static JsonNode propValue(String key, JsonNode value) {
+        if (value.isArray()) {
+            if (value.size() > Limits.MAX_LIST_ITEMS) {
+                throw new Rejection(Code.LIMIT_EXCEEDED,
+                        "prop " + key + " has more than " + Limits.MAX_LIST_ITEMS + " items");
+            }
+            ArrayNode copy = SnapshotJson.NODES.arrayNode(value.size());
+            for (JsonNode item : value) {
+                copy.add(scalar(key, item));
+            }
+            return copy;
+        }
+        return scalar(key, value);
+    }
+
+    private static JsonNode scalar(String key, JsonNode value) {
+        if (value.isString()) {
+            if (value.stringValue().length() > Limits.MAX_STRING_LENGTH) {
+                throw new Rejection(Code.LIMIT_EXCEEDED,
+                        "prop " + key + " is longer than " + Limits.MAX_STRING_LENGTH + " characters");
+            }
+            return value;
+        }
+        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+            return value;
+        }
+        throw new Rejection(Code.INVALID_FIELD,
+                "prop " + key + " must be a string, number, boolean, null or a list of those, not " + value);
+    }
+
+    static String quote(String text) {
+        return "\"" + text + "\"";
+    }
+}

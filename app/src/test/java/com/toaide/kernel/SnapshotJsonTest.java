@@ -1,0 +1,79 @@
+package com.toaide.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+class SnapshotJsonTest {
+
+    static List<Fixtures.Case> cases() {
+        return Fixtures.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void every_fixture_snapshot_survives_a_round_trip(Fixtures.Case fixture) {
+        Snapshot snapshot = Snapshot.fromJson(fixture.snapshot());
+
+        SameJson.assertSameJson(snapshot.toJson(), fixture.snapshot());
+    }
+
+    @Test
+    void an_empty_aide_has_the_exact_shape_of_the_spec() {
+        JsonNode expected = Fixtures.parse("""
+                {"meta": {"title": null, "identity": null, "annotations": [], "constraints": {}},
+                 "entities": {}, "relationships": [], "rel_cardinalities": {}, "rel_constraints": {},
+                 "styles": {"global": {}, "entities": {}}, "_sequence": 0}
+                """);
+
+        SameJson.assertSameJson(Snapshot.empty().toJson(), expected);
+    }
+
+    @Test
+    void missing_parts_of_a_stored_snapshot_get_their_defaults() {
+        Snapshot snapshot = Snapshot.fromJson(Fixtures.parse("""
+                {"entities": {"page": {"display": "page", "props": {"title": "Hi"}}, "odd": 5},
+                 "relationships": [{"from": "page", "to": "page"}, 7, {"from": "page", "to": "page", "type": "self"}],
+                 "meta": "not an object", "styles": [], "_sequence": "x"}
+                """));
+
+        SameJson.assertSameJson(snapshot.toJson(), Fixtures.parse("""
+                {"meta": {"title": null, "identity": null, "annotations": [], "constraints": {}},
+                 "entities": {"page": {"id": "page", "parent": "root", "display": "page",
+                   "props": {"title": "Hi"}, "_removed": false, "_children": [],
+                   "_created_seq": 0, "_updated_seq": 0}},
+                 "relationships": [{"from": "page", "to": "page", "type": "self", "cardinality": "many_to_many"}],
+                 "rel_cardinalities": {}, "rel_constraints": {},
+                 "styles": {"global": {}, "entities": {}}, "_sequence": 0}
+                """));
+        assertThat(snapshot.roots()).extracting(Entity::id).containsExactly("page");
+    }
+
+    @Test
+    void a_snapshot_that_is_not_an_object_is_refused() {
+        assertThatThrownBy(() -> Snapshot.fromJson(Fixtures.parse("[1, 2]")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void the_read_api_sees_what_the_json_says() {
+        Fixtures.Case fixture = Fixtures.all().stream()
+                .filter(c -> c.name().equals("cascade_remove")).findFirst().orElseThrow();
+
+        Snapshot snapshot = Snapshot.fromJson(fixture.snapshot());
+
+        assertThat(snapshot.sequence()).isEqualTo(5);
+        assertThat(snapshot.title()).isEqualTo("Poker Night");
+        assertThat(snapshot.entityCount()).isEqualTo(4);
+        assertThat(snapshot.entity("players").removed()).isTrue();
+        assertThat(snapshot.entity("players").children()).containsExactly("mike", "dave");
+        assertThat(snapshot.entity("mike").prop("name").asString()).isEqualTo("Mike");
+        assertThat(snapshot.meta().get("title").asString()).isEqualTo("Poker Night");
+        assertThat(snapshot.entity("nobody")).isNull();
+    }
+}
