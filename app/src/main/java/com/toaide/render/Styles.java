@@ -99,7 +99,7 @@ final class Styles {
             b.append(" s-bold");
         }
         if (color != null) {
-            b.append(" s-").append(color);
+            b.append(" s-tone s-").append(color);
         }
         return b.toString();
     }
