@@ -135,7 +135,7 @@ public final class Renderer {
     public record Fragment(String entity, String html) {}
 
     private static int capacity(Snapshot snapshot) {
-        return 512 + Math.min(snapshot.entityCount(), 5_000) * 160;
+        return 512 + Math.min(snapshot.entityCount(), 5_000) * 200;
     }
 
     static String title(Snapshot snapshot, ViewBuilder builder) {

@@ -24,7 +24,9 @@ final class Sorting {
             return Integer.compare(ra, rb);
         }
         return switch (ra) {
-            case 0 -> a.decimalValue().compareTo(b.decimalValue());
+            case 0 -> a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()
+                    ? Long.compare(a.longValue(), b.longValue())
+                    : a.decimalValue().compareTo(b.decimalValue());
             case 1 -> Boolean.compare(a.booleanValue(), b.booleanValue());
             default -> {
                 String sa = Values.plain(a);

@@ -58,7 +58,7 @@ final class ViewBuilder {
 
     private final Snapshot snapshot;
     private final boolean editor;
-    private final Set<String> placed = new HashSet<>();
+    private final Set<String> placed;
     private final Map<String, String> labels = new HashMap<>();
     private Map<String, List<Relationship>> links;
     private Map<String, Block> recorded;
@@ -77,6 +77,7 @@ final class ViewBuilder {
     ViewBuilder(Snapshot snapshot, boolean editor) {
         this.snapshot = snapshot;
         this.editor = editor;
+        this.placed = new HashSet<>(Math.max(16, snapshot.entityCount() * 2));
     }
 
     /** Keep every block by entity id, for rendering one subtree. */
@@ -284,11 +285,28 @@ final class ViewBuilder {
         if (sortBy != null) {
             String order = word(e.prop("_sort_order"));
             boolean desc = order != null && order.toLowerCase(Locale.ROOT).startsWith("desc");
-            rows = new ArrayList<>(rows);
-            rows.sort((a, b) -> Sorting.compare(a.prop(sortBy), b.prop(sortBy), desc));
+            // Look each sort key up once, not once per comparison.
+            List<Keyed> keyed = new ArrayList<>(rows.size());
+            for (Entity r : rows) {
+                keyed.add(new Keyed(r.prop(sortBy), r));
+            }
+            keyed.sort((a, b) -> Sorting.compare(a.key(), b.key(), desc));
+            rows = new ArrayList<>(rows.size());
+            for (Keyed k : keyed) {
+                rows.add(k.row());
+            }
         }
 
         int n = columns.size();
+        int m = rows.size();
+        // Every cell's value, looked up once: columns are typed from it, then cells built from it.
+        JsonNode[][] values = new JsonNode[m][n];
+        for (int j = 0; j < m; j++) {
+            Entity r = rows.get(j);
+            for (int i = 0; i < n; i++) {
+                values[j][i] = r.prop(columns.get(i));
+            }
+        }
         boolean[] rel = new boolean[n];
         String[] types = new String[n];
         String[] cls = new String[n];
@@ -298,8 +316,8 @@ final class ViewBuilder {
             rel[i] = !keys.contains(k) && relTypes.contains(k);
             boolean numeric = !rel[i];
             boolean any = false;
-            for (Entity r : rows) {
-                JsonNode v = r.prop(k);
+            for (int j = 0; j < m; j++) {
+                JsonNode v = values[j][i];
                 if (v != null && !v.isNull()) {
                     if (types[i] == null) {
                         types[i] = Values.type(v);
@@ -316,11 +334,13 @@ final class ViewBuilder {
         }
 
         Map<String, List<TableBlock.Row>> groups = new LinkedHashMap<>();
-        for (Entity r : rows) {
+        for (int j = 0; j < m; j++) {
+            Entity r = rows.get(j);
             List<Val> cells = new ArrayList<>(n - 1);
             Val head = null;
             for (int i = 0; i < n; i++) {
-                Val v = rel[i] ? Val.text(relTargets(r.id(), columns.get(i))) : cell(r, columns.get(i), types[i], cls[i]);
+                Val v = rel[i] ? Val.text(relTargets(r.id(), columns.get(i)))
+                        : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i]);
                 if (i == 0) {
                     head = v;
                 } else {
@@ -338,13 +358,14 @@ final class ViewBuilder {
         return new TableBlock(frame, cols, out, null);
     }
 
-    private Val cell(Entity r, String key, String type, String cls) {
-        JsonNode v = r.prop(key);
+    private record Keyed(JsonNode key, Entity row) {}
+
+    private Val cell(String row, String key, JsonNode v, String type, String cls) {
         if (v == null || v.isNull()) {
-            return editor ? new Val("", null, null, false, cls, r.id(), key, type)
+            return editor ? new Val("", null, null, false, cls, row, key, type)
                     : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
         }
-        return Values.val(r.id(), key, v, editor);
+        return Values.val(row, key, v, editor);
     }
 
     private static String groupLabel(JsonNode v) {
@@ -592,7 +613,8 @@ final class ViewBuilder {
             }
             fields.add(new Field(label(k), Values.val(e.id(), k, p.getValue(), editor)));
         }
-        String cls = kind + Styles.classes(e.styles(), styleNames(e));
+        String style = Styles.classes(e.styles(), styleNames(e));
+        String cls = style.isEmpty() ? kind : kind + style;
         return new Frame(id(e), cls, heading, fields == null ? List.of() : fields, rels(e));
     }
 
