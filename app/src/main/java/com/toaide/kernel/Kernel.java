@@ -19,6 +19,11 @@ public final class Kernel {
         return apply(snapshot, Event.fromJson(event), null);
     }
 
+    /** Parses and applies one event given as JSON, with the time of its envelope (see below). */
+    public static Result apply(Snapshot snapshot, JsonNode event, String envelopeTs) {
+        return apply(snapshot, Event.fromJson(event), envelopeTs);
+    }
+
     public static Result apply(Snapshot snapshot, Event event) {
         return apply(snapshot, event, null);
     }

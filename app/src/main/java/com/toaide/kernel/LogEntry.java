@@ -1,0 +1,155 @@
+package com.toaide.kernel;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One row of an aide's append-only event log: an accepted kernel event in its envelope, or
+ * an undo/redo marker. The web layer stores it as
+ * {@code aide_events(aide_id, seq, batch, actor, source, ts, event jsonb)} and rebuilds it
+ * with {@link #LogEntry(long, String, String, Source, String, JsonNode)} or {@link #fromJson}.
+ *
+ * <p>Markers are entries whose event is {@code {"t":"history.undo","batch":B}} or
+ * {@code {"t":"history.redo","batch":B}}: they name the batch B they undo or redo and are
+ * never passed to the kernel.
+ */
+public final class LogEntry {
+    public static final String UNDO = "history.undo";
+    public static final String REDO = "history.redo";
+
+    private final long seq;
+    private final String batch;
+    private final String actor;
+    private final Source source;
+    private final String ts;
+    private final JsonNode event;
+    // Parsed once: replay must not parse JSON again on every rebuild.
+    private final Event parsed;
+
+    /**
+     * @param seq the entry's position in the aide's log, starting at 1, increasing
+     * @param batch the id of the user action (AI turn, edit, undo) that produced it
+     * @param actor a user id or {@code "ai"}
+     * @param ts the time of the entry (ISO-8601 text), from the caller: the kernel has no clock
+     * @param event the kernel event's JSON, or an undo/redo marker; copied
+     */
+    public LogEntry(long seq, String batch, String actor, Source source, String ts, JsonNode event) {
+        this.seq = seq;
+        this.batch = Objects.requireNonNull(batch, "batch");
+        this.actor = actor;
+        this.source = Objects.requireNonNull(source, "source");
+        this.ts = ts;
+        this.event = Objects.requireNonNull(event, "event").deepCopy();
+        this.parsed = isMarker() ? null : Event.fromJson(this.event);
+    }
+
+    static LogEntry marker(long seq, String batch, String actor, String ts, String type, String target) {
+        ObjectNode event = SnapshotJson.NODES.objectNode();
+        event.put("t", type);
+        event.put("batch", target);
+        return new LogEntry(seq, batch, actor, Source.UNDO, ts, event);
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public String batch() {
+        return batch;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public String ts() {
+        return ts;
+    }
+
+    /** The stored event JSON (a copy: entries are immutable). */
+    public JsonNode event() {
+        return event.deepCopy();
+    }
+
+    /** The event's {@code t}, e.g. {@code "entity.create"} or {@code "history.undo"}. */
+    public String type() {
+        return JsonRead.string(event.get("t"), null);
+    }
+
+    public boolean isUndo() {
+        return UNDO.equals(type());
+    }
+
+    public boolean isRedo() {
+        return REDO.equals(type());
+    }
+
+    public boolean isMarker() {
+        return isUndo() || isRedo();
+    }
+
+    /** For a marker, the batch it undoes or redoes; else null. */
+    public String target() {
+        return isMarker() ? JsonRead.string(event.get("batch"), null) : null;
+    }
+
+    /** The parsed kernel event; null for a marker. */
+    Event parsed() {
+        return parsed;
+    }
+
+    /** Whether replaying this entry changes the snapshot (a kernel event that is not a signal). */
+    boolean mutates() {
+        return parsed != null && !(parsed instanceof Event.Signal) && !(parsed instanceof Event.Invalid);
+    }
+
+    /** {@code {"seq","batch","actor","source","ts","event"}}: one column per key of the log table. */
+    public ObjectNode toJson() {
+        ObjectNode json = SnapshotJson.NODES.objectNode();
+        json.put("seq", seq);
+        json.put("batch", batch);
+        json.put("actor", actor);
+        json.put("source", source.json());
+        json.put("ts", ts);
+        json.set("event", event.deepCopy());
+        return json;
+    }
+
+    /** @throws IllegalArgumentException when a field is missing or of the wrong type */
+    public static LogEntry fromJson(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("a log entry must be a JSON object");
+        }
+        JsonNode seq = json.get("seq");
+        JsonNode event = json.get("event");
+        String batch = JsonRead.string(json.get("batch"), null);
+        String source = JsonRead.string(json.get("source"), null);
+        if (seq == null || !seq.isIntegralNumber() || event == null || !event.isObject() || batch == null) {
+            throw new IllegalArgumentException("a log entry needs an integer seq, a batch and an event object");
+        }
+        return new LogEntry(seq.asLong(), batch, JsonRead.string(json.get("actor"), null),
+                Source.named(source), JsonRead.string(json.get("ts"), null), event);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LogEntry that
+                && seq == that.seq && batch.equals(that.batch) && Objects.equals(actor, that.actor)
+                && source == that.source && Objects.equals(ts, that.ts) && event.equals(that.event);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(seq, batch, source, event);
+    }
+
+    @Override
+    public String toString() {
+        return toJson().toString();
+    }
+}
