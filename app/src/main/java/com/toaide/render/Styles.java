@@ -55,8 +55,7 @@ final class Styles {
                             && !word.equals("none") && !word.equals("transparent")) {
                         flags |= HIGHLIGHT;
                     } else if (WEIGHT_KEYS.contains(key) && word != null
-                            && (word.equals("bold") || word.equals("bolder") || word.compareTo("600") >= 0
-                                    && word.length() == 3 && Character.isDigit(word.charAt(0)))) {
+                            && (word.equals("bold") || word.equals("bolder") || word.matches("[6-9]00"))) {
                         flags |= BOLD;
                     } else if (NAME_KEYS.contains(key) && word != null) {
                         int[] f = {flags};
