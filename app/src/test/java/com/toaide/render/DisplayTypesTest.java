@@ -36,7 +36,7 @@ class DisplayTypesTest {
     void a_card_shows_its_title_then_the_other_props_as_a_definition_list() {
         String html = body(Snap.of().page("p", "P")
                 .add("c", "p", "card", "name", "Mike", "traveling_from", "Boston", "seats", 2).build());
-        assertThat(html).contains("<div class=\"card\"><h2>Mike</h2><dl class=\"f\">"
+        assertThat(html).contains("<div class=\"card\"><h2>Mike</h2><dl>"
                 + "<dt>Traveling from</dt><dd>Boston</dd><dt>Seats</dt><dd class=\"num\">2</dd></dl></div>");
     }
 
@@ -59,8 +59,8 @@ class DisplayTypesTest {
                 .add("b", "k", null, "label", "Stove", "checked", false)
                 .add("c", "k", null, "name", "Maps", "done", true).build());
         assertThat(html).contains("<li class=\"done\"><label><input type=\"checkbox\" disabled checked> "
-                + "<span class=\"t\">Tent</span></label></li>");
-        assertThat(html).contains("<li><label><input type=\"checkbox\" disabled> <span class=\"t\">Stove</span></label></li>");
+                + "<span>Tent</span></label></li>");
+        assertThat(html).contains("<li><label><input type=\"checkbox\" disabled> <span>Stove</span></label></li>");
         assertThat(html).contains("<p class=\"sum\">2 of 3 done</p>");
     }
 

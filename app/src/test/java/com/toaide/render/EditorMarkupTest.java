@@ -53,7 +53,7 @@ class EditorMarkupTest {
                 .contains("<dd data-entity=\"next\" data-field=\"date\" data-type=\"date\"><time datetime=\"2026-05-22\">")
                 .contains("<td class=\"num\" data-entity=\"p_dave\" data-field=\"wins\" data-type=\"number\">5</td>")
                 .contains("<input type=\"checkbox\" disabled checked data-entity=\"s1\" data-field=\"done\" data-type=\"boolean\">")
-                .contains("<span class=\"t\" data-entity=\"s2\" data-field=\"task\" data-type=\"string\">Salsa</span>")
+                .contains("<span data-entity=\"s2\" data-field=\"task\" data-type=\"string\">Salsa</span>")
                 .contains("<span class=\"v\" data-entity=\"m_games\" data-field=\"value\" data-type=\"number\">9</span>")
                 .contains("<p class=\"txt\" data-entity=\"intro\" data-field=\"text\" data-type=\"string\">")
                 .contains("data-entity=\"photo\" data-field=\"src\" data-type=\"string\">")
