@@ -444,6 +444,8 @@ final class ViewBuilder {
             if (v.text().isEmpty() && !v.yes()) {
                 continue;
             }
+            v = new Val(v.text(), v.href(), v.datetime(), v.yes(), v.cls() == null ? "sec" : "sec " + v.cls(),
+                    v.entity(), v.field(), v.type());
             if (out == null) {
                 out = new ArrayList<>(4);
             }

@@ -129,6 +129,11 @@ class DocumentTest {
     }
 
     @Test
+    void a_1000_entity_page_stays_under_150_kb() {
+        assertThat(bytes(renderer.document(Pages.typical(1000), FREE))).isLessThan(150 * 1024);
+    }
+
+    @Test
     void headings_never_skip_a_level_going_down() {
         String html = renderer.document(Pages.typical(200), FREE);
         var m = java.util.regex.Pattern.compile("<h([1-6])").matcher(html);

@@ -87,7 +87,7 @@ class StructureTest {
         Snapshot s = Snap.of().page("p", "P").add("k", "p", "checklist", "title", "Jobs")
                 .add("j1", "k", null, "task", "Grill", "done", false).add("ann", "p", "card", "name", "Ann")
                 .rel("j1", "ann", "assigned_to").build();
-        assertThat(body(s)).contains("<span class=\"sec\"><span>Assigned to: Ann</span></span>");
+        assertThat(body(s)).contains("</label><span class=\"sec\">Assigned to: Ann</span></li>");
     }
 
     @Test
