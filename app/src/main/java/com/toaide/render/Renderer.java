@@ -50,7 +50,12 @@ public final class Renderer {
         cssContent = out -> out.writeContent(css);
     }
 
-    /** The page stylesheet, for the editor page to load beside {@link #editorBody}. */
+    /**
+     * The page stylesheet, for the editor page to load beside {@link #editorBody}. It sets
+     * colours, fonts and dark mode on the root, styles the entity markup under {@code .aide},
+     * and lays out only the published document ({@code body.doc}), so the editor keeps its
+     * own layout.
+     */
     public String pageCss() {
         return css;
     }
