@@ -3,6 +3,7 @@ package com.toaide.render;
 import com.toaide.render.view.Val;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,14 @@ final class Values {
      * published markup carries none.
      */
     static Val val(String entity, String key, JsonNode v, boolean editor) {
+        return val(entity, key, v, editor, null);
+    }
+
+    /**
+     * As {@link #val(String, String, JsonNode, boolean)}, remembering formatted dates in
+     * {@code dates} (one render's cache: pages repeat the same few dates).
+     */
+    static Val val(String entity, String key, JsonNode v, boolean editor, Map<String, String> dates) {
         String e = editor ? entity : null;
         String f = editor ? key : null;
         if (v == null || v.isNull() || v.isMissingNode()) {
@@ -44,7 +53,7 @@ final class Values {
             if (isWebUrl(s)) {
                 return new Val(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
             }
-            String date = date(s);
+            String date = dates == null ? date(s) : cachedDate(s, dates);
             if (date != null) {
                 return new Val(date, null, s, false, null, e, f, editor ? "date" : null);
             }
@@ -55,6 +64,18 @@ final class Values {
             return new Val(plain(v), null, null, false, null, null, null, null);
         }
         return Val.EMPTY;
+    }
+
+    private static String cachedDate(String s, Map<String, String> dates) {
+        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        String d = dates.get(s);
+        if (d == null) {
+            d = date(s);
+            dates.put(s, d == null ? "" : d);
+        }
+        return d == null || d.isEmpty() ? null : d;
     }
 
     /** The editor type of a value, as {@code data-type} names it. */

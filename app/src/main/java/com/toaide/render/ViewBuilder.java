@@ -60,6 +60,7 @@ final class ViewBuilder {
     private final boolean editor;
     private final Set<String> placed;
     private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> dates = new HashMap<>();
     private Map<String, List<Relationship>> links;
     private Map<String, Block> recorded;
 
@@ -365,7 +366,7 @@ final class ViewBuilder {
             return editor ? new Val("", null, null, false, cls, row, key, type)
                     : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
         }
-        return Values.val(row, key, v, editor);
+        return val(row, key, v);
     }
 
     private static String groupLabel(JsonNode v) {
@@ -392,8 +393,8 @@ final class ViewBuilder {
                 done++;
             }
             String labelKey = firstKey(c, ITEM_LABEL_KEYS);
-            Val label = labelKey == null ? Values.val(c.id(), "task", null, editor)
-                    : Values.val(c.id(), labelKey, c.prop(labelKey), editor);
+            Val label = labelKey == null ? val(c.id(), "task", null)
+                    : val(c.id(), labelKey, c.prop(labelKey));
             Val check = new Val("", null, null, isDone, null, id(c), editor ? doneKey : null, editor ? "boolean" : null);
             List<Val> secondary = secondary(c, labelKey, "done", "checked");
             String cls = (isDone ? "done" : "") + Styles.classes(c.styles(), styleNames(c));
@@ -419,7 +420,7 @@ final class ViewBuilder {
                     }
                 }
             }
-            Val primary = key == null ? Values.val(c.id(), "name", null, editor) : Values.val(c.id(), key, c.prop(key), editor);
+            Val primary = key == null ? val(c.id(), "name", null) : val(c.id(), key, c.prop(key));
             String cls = Styles.classes(c.styles(), styleNames(c));
             items.add(new ListBlock.Item(id(c), nonEmpty(cls.strip()), primary, secondary(c, key), rels(c)));
         }
@@ -440,7 +441,7 @@ final class ViewBuilder {
                     continue outer;
                 }
             }
-            Val v = Values.val(c.id(), k, p.getValue(), editor);
+            Val v = val(c.id(), k, p.getValue());
             if (v.text().isEmpty() && !v.yes()) {
                 continue;
             }
@@ -461,8 +462,8 @@ final class ViewBuilder {
         String labelKey = firstKey(e, METRIC_LABEL_KEYS);
         Set<String> used = labelKey == null ? Set.of(valueKey) : Set.of(valueKey, labelKey);
         Frame frame = frame(e, "metric", null, level, used);
-        Val value = Values.val(e.id(), valueKey, e.prop(valueKey), editor);
-        Val label = labelKey == null ? null : Values.val(e.id(), labelKey, e.prop(labelKey), editor);
+        Val value = val(e.id(), valueKey, e.prop(valueKey));
+        Val label = labelKey == null ? null : val(e.id(), labelKey, e.prop(labelKey));
         return new MetricBlock(frame, value, label, children(e, level, depth));
     }
 
@@ -472,7 +473,7 @@ final class ViewBuilder {
             key = "text";
         }
         Frame frame = frame(e, "text", firstKey(e, TITLE_KEYS), level, Set.of(key));
-        Val text = Values.val(e.id(), key, e.prop(key), editor);
+        Val text = val(e.id(), key, e.prop(key));
         if (firstText == null && !text.text().isBlank()) {
             firstText = text.text();
         }
@@ -493,7 +494,7 @@ final class ViewBuilder {
         }
         String altKey = firstKey(e, List.of("alt", "caption", "title", "name"));
         String alt = altKey == null ? "" : Values.plain(e.prop(altKey));
-        Val caption = present(e.prop("caption")) ? Values.val(e.id(), "caption", e.prop("caption"), editor) : null;
+        Val caption = present(e.prop("caption")) ? val(e.id(), "caption", e.prop("caption")) : null;
         return new ImageBlock(frame, src, alt, caption, children(e, next(level, frame), depth));
     }
 
@@ -552,7 +553,7 @@ final class ViewBuilder {
             }
         }
         return key == null ? (editor ? Values.val(cell.id(), "value", null, true) : Val.EMPTY)
-                : Values.val(cell.id(), key, cell.prop(key), editor);
+                : val(cell.id(), key, cell.prop(key));
     }
 
     /** {@code cell_2_3} (possibly after a prefix) as {2, 3}; null for other ids. */
@@ -603,7 +604,7 @@ final class ViewBuilder {
      */
     private Frame frame(Entity e, String kind, String titleKey, int level, Set<String> used) {
         Heading heading = titleKey == null ? null
-                : new Heading(Math.min(level, 6), Values.val(e.id(), titleKey, e.prop(titleKey), editor));
+                : new Heading(Math.min(level, 6), val(e.id(), titleKey, e.prop(titleKey)));
         List<Field> fields = null;
         for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
             String k = p.getKey();
@@ -613,7 +614,7 @@ final class ViewBuilder {
             if (fields == null) {
                 fields = new ArrayList<>(e.props().size());
             }
-            fields.add(new Field(label(k), Values.val(e.id(), k, p.getValue(), editor)));
+            fields.add(new Field(label(k), val(e.id(), k, p.getValue())));
         }
         String style = Styles.classes(e.styles(), styleNames(e));
         String cls = style.isEmpty() ? kind : kind + style;
@@ -698,6 +699,10 @@ final class ViewBuilder {
             }
         }
         return Values.humanize(e.id());
+    }
+
+    private Val val(String entity, String key, JsonNode v) {
+        return Values.val(entity, key, v, editor, dates);
     }
 
     private String label(String key) {
