@@ -1,0 +1,136 @@
+package com.toaide.render;
+
+import com.toaide.kernel.Snapshot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The jar's {@code render} command (web.md): JSON lines in, each a snapshot; one JSON line out
+ * per input line, {@code {"html":"..."}} or {@code {"error":"..."}}. A bad line never stops
+ * the run. A line of the {@code replay} command's output ({@code {"snapshot":{...}}}) is read
+ * as its snapshot, so the two commands pipe into each other.
+ *
+ * <p>Options: {@code --tier free|pro} (default free), {@code --editor} (the editor markup
+ * instead of the document), and for the document {@code --updated YYYY-MM-DD},
+ * {@code --url}, {@code --feed}, {@code --landing}. Without {@code --updated} the footer has
+ * no date: the renderer never reads the clock, so the same input gives the same output.
+ * Arguments not starting with {@code --} are left to the caller (the input file).
+ */
+public final class RenderCommand {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private RenderCommand() {}
+
+    /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
+    public static int run(Reader in, Writer out, String[] options) {
+        boolean editor = false;
+        PageContext.Tier tier = PageContext.Tier.FREE;
+        String url = null;
+        String feed = null;
+        String landing = null;
+        LocalDate updated = null;
+        try {
+            for (int i = 0; i < options.length; i++) {
+                String o = options[i];
+                String value = null;
+                int eq = o.indexOf('=');
+                if (o.startsWith("--") && eq > 0) {
+                    value = o.substring(eq + 1);
+                    o = o.substring(0, eq);
+                }
+                switch (o) {
+                    case "--editor" -> editor = true;
+                    case "--tier" -> tier = PageContext.Tier.parse(value != null ? value : arg(options, ++i, o));
+                    case "--url" -> url = value != null ? value : arg(options, ++i, o);
+                    case "--feed" -> feed = value != null ? value : arg(options, ++i, o);
+                    case "--landing" -> landing = value != null ? value : arg(options, ++i, o);
+                    case "--updated" -> updated = LocalDate.parse(value != null ? value : arg(options, ++i, o));
+                    default -> {
+                        if (o.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + o);
+                        }
+                    }
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            writeLine(out, error("usage: render [file] [--tier free|pro] [--editor] "
+                    + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage()));
+            return 2;
+        }
+
+        Renderer renderer = new Renderer();
+        PageContext context = new PageContext(url, feed, landing, updated, tier);
+        int status = 0;
+        try {
+            BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                ObjectNode result;
+                try {
+                    Snapshot snapshot = Snapshot.fromJson(snapshotJson(JSON.readTree(line)));
+                    String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
+                    result = JSON.createObjectNode().put("html", html);
+                } catch (JacksonException e) {
+                    result = error("line " + number + ": not JSON: " + e.getOriginalMessage());
+                    status = 1;
+                } catch (RuntimeException | StackOverflowError e) {
+                    result = error("line " + number + ": not a snapshot: " + describe(e));
+                    status = 1;
+                }
+                writeLine(out, result);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return status;
+    }
+
+    private static JsonNode snapshotJson(JsonNode line) {
+        if (line == null || !line.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        JsonNode inner = line.get("snapshot");
+        return !line.has("entities") && inner != null && inner.isObject() ? inner : line;
+    }
+
+    private static String arg(String[] options, int i, String name) {
+        if (i >= options.length) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return options[i];
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static ObjectNode error(String message) {
+        return JSON.createObjectNode().put("error", message);
+    }
+
+    private static void writeLine(Writer out, JsonNode node) {
+        try {
+            out.write(JSON.writeValueAsString(node));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package com.toaide.render;
+
+import com.toaide.kernel.Entity;
+import com.toaide.kernel.Snapshot;
+import com.toaide.render.view.Block;
+import com.toaide.render.view.Body;
+import com.toaide.render.view.Document;
+import gg.jte.Content;
+import gg.jte.generated.precompiled.render.JteblockGenerated;
+import gg.jte.generated.precompiled.render.JtebodyGenerated;
+import gg.jte.generated.precompiled.render.JtedocumentGenerated;
+import gg.jte.html.OwaspHtmlTemplateOutput;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Snapshot in, HTML out: the published document, the editor markup of a page, and one
+ * subtree for live patches, all from the same templates. Pure and thread-safe; create one
+ * and share it.
+ *
+ * <p>The templates ({@code templates/render/}) are precompiled by the jte Maven plugin and
+ * called here directly, so a render costs no template lookup and no reflection.
+ */
+public final class Renderer {
+
+    /** The description meta tag is cut to this many characters. */
+    static final int DESCRIPTION_LENGTH = 160;
+    private static final String UNTITLED = "Untitled";
+
+    private final String css;
+    private final Content cssContent;
+
+    public Renderer() {
+        try (InputStream in = Renderer.class.getResourceAsStream("/render/page.css")) {
+            if (in == null) {
+                throw new IllegalStateException("render/page.css is missing from the class path");
+            }
+            css = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // The stylesheet is the renderer's own resource, never user data; it goes into <style>
+        // as is (HTML-escaping would break its quoted font names).
+        cssContent = out -> out.writeContent(css);
+    }
+
+    /**
+     * The page stylesheet, for the editor page to load beside {@link #editorBody}. It sets
+     * colours, fonts and dark mode on the root, styles the entity markup under {@code .aide},
+     * and lays out only the published document ({@code body.doc}), so the editor keeps its
+     * own layout.
+     */
+    public String pageCss() {
+        return css;
+    }
+
+    /** The published HTML document: no script, one inline stylesheet, the page's markup. */
+    public String document(Snapshot snapshot, PageContext context) {
+        ViewBuilder builder = new ViewBuilder(snapshot, false);
+        Body body = builder.body();
+        String title = title(snapshot, builder);
+        Document doc = new Document(
+                "en",
+                title,
+                description(builder, title),
+                context.canonicalUrl(),
+                context.feedUrl(),
+                builder.firstImage,
+                cssContent,
+                body,
+                context.updated() == null ? null : Values.day(context.updated()),
+                context.updated() == null ? null : context.updated().toString(),
+                context.tier() == PageContext.Tier.FREE,
+                context.landingUrl());
+        StringOutput out = new StringOutput(capacity(snapshot) + css.length() + 1536);
+        JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
+        return out.toString();
+    }
+
+    /**
+     * The page's markup with the editing attributes ({@code data-entity}, {@code data-field},
+     * {@code data-type}), without the document around it.
+     */
+    public String editorBody(Snapshot snapshot) {
+        return body(snapshot, true);
+    }
+
+    /** The page's markup as the published document has it inside {@code <main>}. */
+    public String publishedBody(Snapshot snapshot) {
+        return body(snapshot, false);
+    }
+
+    private String body(Snapshot snapshot, boolean editor) {
+        Body body = new ViewBuilder(snapshot, editor).body();
+        StringOutput out = new StringOutput(capacity(snapshot));
+        JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
+        return out.toString();
+    }
+
+    /**
+     * The markup of the block that shows {@code entityId}, for a live patch. That is the
+     * entity itself, or, when it is shown as part of another block (a table row, a checklist
+     * item, a grid cell) or was removed, the nearest ancestor shown as a block. Empty when no
+     * such block exists (the entity was never created, or the whole page changed): send the
+     * whole page then.
+     */
+    public Optional<Fragment> entity(Snapshot snapshot, String entityId, boolean editor) {
+        ViewBuilder builder = new ViewBuilder(snapshot, editor).recording();
+        builder.body();
+        Set<String> seen = new HashSet<>();
+        String id = entityId;
+        while (id != null && !id.equals("root") && seen.add(id)) {
+            Entity e = snapshot.entity(id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            Block b = e.removed() ? null : builder.recorded(id);
+            if (b != null) {
+                StringOutput out = new StringOutput(1024);
+                JteblockGenerated.render(new OwaspHtmlTemplateOutput(out), null, b);
+                return Optional.of(new Fragment(id, out.toString()));
+            }
+            id = e.parent();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One rendered subtree.
+     *
+     * @param entity the id on the fragment's root element: the element to replace
+     * @param html   its markup
+     */
+    public record Fragment(String entity, String html) {}
+
+    private static int capacity(Snapshot snapshot) {
+        return 512 + Math.min(snapshot.entityCount(), 5_000) * 200;
+    }
+
+    static String title(Snapshot snapshot, ViewBuilder builder) {
+        String t = snapshot.title();
+        if (t == null || t.isBlank()) {
+            t = builder.pageTitle;
+        }
+        return t == null || t.isBlank() ? UNTITLED : Values.shorten(t, 120);
+    }
+
+    /**
+     * A short summary for link previews: the page's own description if it has one, else its
+     * first paragraph, else the titles of its parts, else its title.
+     */
+    static String description(ViewBuilder builder, String title) {
+        String d = builder.lead;
+        if (d == null || d.isBlank()) {
+            d = builder.firstText;
+        }
+        if ((d == null || d.isBlank()) && !builder.outline.isEmpty()) {
+            d = String.join(" · ", builder.outline);
+        }
+        if (d == null || d.isBlank()) {
+            d = title;
+        }
+        return Values.shorten(d, DESCRIPTION_LENGTH);
+    }
+}

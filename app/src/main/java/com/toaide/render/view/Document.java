@@ -1,0 +1,11 @@
+package com.toaide.render.view;
+
+import gg.jte.Content;
+
+/**
+ * The published document around a {@link Body}. URLs may be null (then their tags are left
+ * out). {@code css} is the renderer's own stylesheet, never user data.
+ */
+public record Document(String lang, String title, String description, String canonical,
+                       String feed, String image, Content css, Body body, String updated,
+                       String updatedIso, boolean badge, String landing) {}

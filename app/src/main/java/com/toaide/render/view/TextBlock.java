@@ -1,0 +1,6 @@
+package com.toaide.render.view;
+
+import java.util.List;
+
+/** {@code text}: one paragraph. */
+public record TextBlock(Frame frame, Val text, List<Block> children) implements Block {}
