@@ -96,6 +96,7 @@
   function decorate() {
     const blank = !page.querySelector("[data-entity]");
     emptyState.hidden = !blank;
+    page.hidden = blank;
     adders.hidden = blank;
     page.querySelectorAll("input[type=checkbox][data-field]").forEach((box) => { box.disabled = false; });
     page.querySelectorAll("[data-field]").forEach((field) => {

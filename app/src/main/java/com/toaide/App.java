@@ -3,11 +3,15 @@ package com.toaide;
 import com.toaide.aides.AideRoutes;
 import com.toaide.aides.AideService;
 import com.toaide.aides.EditService;
+import com.toaide.aides.LiveHub;
+import com.toaide.aides.LiveRoutes;
+import com.toaide.aides.PageCssRoute;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
 import com.toaide.ops.HealthRoutes;
 import com.toaide.ops.Readiness;
+import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.mail.DevOutbox;
@@ -27,6 +31,7 @@ import com.toaide.platform.web.RequestLog;
 import com.toaide.platform.web.Role;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
+import com.toaide.render.Renderer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.NotFoundResponse;
@@ -100,8 +105,15 @@ public final class App implements AutoCloseable {
                     : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
             var signIn = new SignInRoutes(views, assets);
             var health = new HealthRoutes(readiness);
+            var renderer = new Renderer();
             var edits = new EditService(db, Clock.systemUTC());
-            var aides = new AideRoutes(new AideService(db), edits, views, assets);
+            var aideService = new AideService(db);
+            var pageCss = new PageCssRoute(renderer);
+            var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(), config.ai().isPresent());
+            var hub = new LiveHub(edits, renderer);
+            owned.add(hub);
+            owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
+            var live = new LiveRoutes(hub, sessions, aideService, originGuard);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
@@ -125,6 +137,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/login", signIn::loginForm, Role.ANYONE);
                 cfg.routes.get("/aides", aides::dashboard, Role.USER);
                 cfg.routes.post("/aides", aides::create, Role.USER);
+                cfg.routes.get("/aides/{id}", aides::editor, Role.USER);
                 cfg.routes.get("/aides/{id}/snapshot", aides::snapshot, Role.USER);
                 cfg.routes.post("/aides/{id}/events", aides::events, Role.USER);
                 cfg.routes.post("/aides/{id}/undo", aides::undo, Role.USER);
@@ -132,6 +145,9 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/aides/{id}/rename", aides::rename, Role.USER);
                 cfg.routes.post("/aides/{id}/archive", aides::archive, Role.USER);
                 cfg.routes.post("/aides/{id}/delete", aides::delete, Role.USER);
+                cfg.routes.wsBeforeUpgrade("/aides/{id}/live", live::beforeUpgrade);
+                cfg.routes.ws("/aides/{id}/live", live::channel);
+                cfg.routes.get("/render/page.css", pageCss::css, Role.ANYONE);
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);

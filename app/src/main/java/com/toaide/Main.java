@@ -1,6 +1,7 @@
 package com.toaide;
 
 import com.toaide.kernel.ReplayCommand;
+import com.toaide.render.RenderCommand;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jar's commands (web.md): {@code serve} (the default), {@code migrate}, and {@code replay}
- * for checking the kernel from the shell (JSON lines in, JSON lines out).
+ * and {@code render} for checking the kernel and the renderer from the shell (JSON lines in,
+ * JSON lines out).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -37,7 +39,8 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
-                case "replay" -> withJsonLines(options, (in, out, rest) -> ReplayCommand.run(in, out));
+                case "replay" -> withJsonLines(options, (in, out, opts) -> ReplayCommand.run(in, out));
+                case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
                 default -> usage(command);
             };
             if (status != 0) {
@@ -88,25 +91,44 @@ public final class Main {
 
     private static int usage(String command) {
         System.err.println("Unknown command: " + command
-                + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file]]");
+                + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file] | render [file] [--tier free|pro] [--editor]]");
         return 2;
     }
 
-    /** A command reading JSON lines from a file (first non-option argument) or stdin, writing to stdout. */
+    /** A command reading JSON lines from a file or stdin and writing them to stdout. */
     @FunctionalInterface
     interface JsonLinesCommand {
         int run(Reader in, Writer out, List<String> options) throws IOException;
     }
 
-    private static int withJsonLines(List<String> options, JsonLinesCommand command) {
-        var file = options.stream().filter(option -> !option.startsWith("--")).findFirst();
-        try (Reader in = file.isPresent()
-                ? Files.newBufferedReader(Path.of(file.get()), StandardCharsets.UTF_8)
+    /** Options that stand alone; every other {@code --option} takes the next argument as its value. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--editor");
+
+    /**
+     * {@code [options] [file]}: the one argument that is neither an option nor an option's
+     * value names the input file; without it the command reads stdin.
+     */
+    private static int withJsonLines(List<String> args, JsonLinesCommand command) {
+        var options = new ArrayList<String>();
+        String file = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                options.add(arg);
+                if (!FLAGS.contains(arg) && !arg.contains("=") && i + 1 < args.size()) {
+                    options.add(args.get(++i));
+                }
+            } else {
+                file = arg;
+            }
+        }
+        try (Reader in = file != null
+                ? Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)
                 : new InputStreamReader(System.in, StandardCharsets.UTF_8);
              Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
             return command.run(in, out, options);
         } catch (IOException e) {
-            System.err.println("Cannot read " + file.orElse("stdin") + ": " + e.getMessage());
+            System.err.println("Cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
             return 2;
         }
     }

@@ -24,14 +24,17 @@ public final class AideRoutes {
     private final Views views;
     private final Assets assets;
     private final Renderer renderer;
+    private final String pageCssUrl;
     private final boolean aiConfigured;
 
-    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets, Renderer renderer, boolean aiConfigured) {
+    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets,
+                      Renderer renderer, String pageCssUrl, boolean aiConfigured) {
         this.aides = aides;
         this.edits = edits;
         this.views = views;
         this.assets = assets;
         this.renderer = renderer;
+        this.pageCssUrl = pageCssUrl;
         this.aiConfigured = aiConfigured;
     }
 
@@ -58,7 +61,8 @@ public final class AideRoutes {
         var aide = aides.find(user, aideId(ctx));
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
                 new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
-                new RenderedHtml(renderer.editorBody(snapshot)), version, snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured));
+                new RenderedHtml(renderer.editorBody(snapshot)), pageCssUrl, version,
+                snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured));
         views.html(ctx, "aides/editor.jte", page);
     }
 

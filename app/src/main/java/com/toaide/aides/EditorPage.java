@@ -10,4 +10,5 @@ import gg.jte.Content;
  * @param empty        the aide has nothing yet: show "What are you running?"
  * @param aiConfigured false shows how to configure the AI instead of the chat box
  */
-public record EditorPage(Frame frame, AideSummary aide, Content page, long version, boolean empty, boolean aiConfigured) {}
+public record EditorPage(Frame frame, AideSummary aide, Content page, String pageCssUrl, long version,
+                         boolean empty, boolean aiConfigured) {}

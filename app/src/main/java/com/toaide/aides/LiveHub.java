@@ -1,9 +1,11 @@
 package com.toaide.aides;
 
 import com.toaide.platform.web.Problem;
+import com.toaide.render.Renderer;
 import io.javalin.websocket.WsContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,9 +37,9 @@ public final class LiveHub implements AutoCloseable {
         return thread;
     });
 
-    LiveHub(EditService edits, LiveFrames frames) {
+    public LiveHub(EditService edits, Renderer renderer) {
         this.edits = edits;
-        this.frames = frames;
+        this.frames = new LiveFrames(renderer);
     }
 
     /** Registers a tab and sends it the whole page; refused past five tabs per user. */
@@ -80,7 +82,7 @@ public final class LiveHub implements AutoCloseable {
 
     /** After the notice stream was interrupted, every open tab gets the whole page again. */
     public void resync() {
-        tabsByAide.keySet().forEach(aide -> sender.execute(() -> push(new ChangeNotice(aide, -1, java.util.Optional.empty()))));
+        tabsByAide.keySet().forEach(aide -> sender.execute(() -> push(new ChangeNotice(aide, -1, Optional.empty()))));
     }
 
     /** Sends a frame that is not a page change (turn progress, chat rows) to an aide's tabs. */
