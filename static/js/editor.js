@@ -69,7 +69,15 @@
     });
   }
 
+  // Frames that arrive while a value is being edited wait until the edit ends, so a change from
+  // another tab never throws away what is being typed.
+  let held = [];
+
   function receive(frame) {
+    if (editing && (frame.type === "page" || frame.type === "patch")) {
+      held.push(frame);
+      return;
+    }
     if (frame.type === "page") {
       version = frame.sequence;
       page.innerHTML = frame.html;
@@ -129,8 +137,11 @@
     }
   }
 
+  // The renderer's block classes, by the display kind they stand for.
+  const KINDS = { tbl: "table", lst: "list", chk: "checklist" };
+
   function kindOf(block) {
-    return (block.className || "").split(/\s+/)[0];
+    return KINDS[(block.className || "").split(/\s+/)[0]] || "";
   }
 
   function rowsOf(block) {
@@ -184,6 +195,9 @@
     const input = field.querySelector("input");
     const raw = input ? input.value : "";
     field.innerHTML = original;
+    const waiting = held;
+    held = [];
+    waiting.forEach(receive);
     if (!save) { field.focus(); return; }
     const value = valueOf(field.dataset.type, raw);
     if (value === undefined) { say("That is not a number. Not changed."); return; }

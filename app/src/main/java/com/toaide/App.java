@@ -109,7 +109,8 @@ public final class App implements AutoCloseable {
             var edits = new EditService(db, Clock.systemUTC());
             var aideService = new AideService(db);
             var pageCss = new PageCssRoute(renderer);
-            var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(), config.ai().isPresent());
+            var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
+                    config.publicUrl().toString(), config.ai().isPresent());
             var hub = new LiveHub(edits, renderer);
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());

@@ -25,16 +25,18 @@ public final class AideRoutes {
     private final Assets assets;
     private final Renderer renderer;
     private final String pageCssUrl;
+    private final String publicUrl;
     private final boolean aiConfigured;
 
     public AideRoutes(AideService aides, EditService edits, Views views, Assets assets,
-                      Renderer renderer, String pageCssUrl, boolean aiConfigured) {
+                      Renderer renderer, String pageCssUrl, String publicUrl, boolean aiConfigured) {
         this.aides = aides;
         this.edits = edits;
         this.views = views;
         this.assets = assets;
         this.renderer = renderer;
         this.pageCssUrl = pageCssUrl;
+        this.publicUrl = publicUrl;
         this.aiConfigured = aiConfigured;
     }
 
@@ -44,7 +46,7 @@ public final class AideRoutes {
             ctx.json(Map.of("aides", list));
             return;
         }
-        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), list));
+        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), list, publicUrl, null));
     }
 
     public void create(Context ctx) {

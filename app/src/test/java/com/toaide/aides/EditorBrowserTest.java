@@ -1,0 +1,154 @@
+package com.toaide.aides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.testing.Browser;
+import com.toaide.testing.TestApp;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The editor in headless Chromium: direct editing that needs no AI, seen in a second tab too. */
+class EditorBrowserTest {
+    static TestApp app;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+    }
+
+    @Test
+    void a_page_is_built_and_edited_by_hand_and_a_second_tab_follows() {
+        var user = app.newUser();
+        var driver = browser.driver;
+        driver.get(app.base + "/health");
+        String[] cookie = user.cookie().split("=", 2);
+        driver.manage().addCookie(new Cookie(cookie[0], cookie[1]));
+
+        driver.get(app.base + "/aides");
+        driver.findElement(By.xpath("//button[normalize-space()='New page']")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-empty]")));
+        assertThat(driver.findElement(By.cssSelector("[data-empty]")).getText()).contains("What are you running?");
+        browser.screenshot("editor-new-aide");
+
+        // Start by hand: the title opens for editing at once.
+        driver.findElement(By.cssSelector("[data-action=start]")).click();
+        WebElement title = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+        title.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Thursday Poker", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page h1"), "Thursday Poker"));
+
+        // A table, then edit its first cell inline.
+        driver.findElement(By.cssSelector("[data-add=table]")).click();
+        WebElement tableTitle = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+        tableTitle.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Players", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "First row"));
+        click("First row");
+        WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Dave", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page table"), "Dave"));
+
+        // Two more rows, then move the last one up with the keyboard.
+        addRowNamed("Linda");
+        addRowNamed("Steve");
+        assertThat(rowNames()).containsExactly("Dave", "Linda", "Steve");
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            cell("Steve").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_UP));
+            return true;
+        });
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> rowNames().equals(List.of("Dave", "Steve", "Linda")));
+
+        // A checklist item toggled with one click, kept after a reload.
+        driver.findElement(By.cssSelector("[data-add=checklist]")).click();
+        WebElement listTitle = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+        listTitle.sendKeys(Keys.ESCAPE);
+        WebElement box = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#live-page input[type=checkbox]")));
+        box.click();
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#live-page .cl li")).getAttribute("class").contains("done"));
+        driver.navigate().refresh();
+        assertThat(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-page input[type=checkbox]"))).isSelected()).isTrue();
+        browser.screenshot("editor-built-by-hand");
+
+        // A second tab sees the first tab's edit.
+        String editor = driver.getWindowHandle();
+        String url = driver.getCurrentUrl();
+        driver.switchTo().newWindow(WindowType.TAB).get(url);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "Linda"));
+        String second = driver.getWindowHandle();
+        driver.switchTo().window(editor);
+        click("Linda");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "Linda K.", Keys.ENTER);
+        driver.switchTo().window(second);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page table"), "Linda K."));
+        browser.screenshot("editor-second-tab");
+
+        // Undo takes the rename back, in both tabs.
+        driver.findElement(By.cssSelector("[data-action=undo]")).click();
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector("#live-page table")).getText().contains("Linda K."));
+        driver.switchTo().window(editor);
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector("#live-page table")).getText().contains("Linda K."));
+        driver.switchTo().window(second).close();
+        driver.switchTo().window(editor);
+    }
+
+    @Test
+    void the_editor_works_on_a_phone_sized_screen() {
+        var user = app.newUser();
+        var aide = LiveChannelTest.aideWithTable(app, user);
+        try (var phone = Browser.start(390, 844)) {
+            phone.driver.get(app.base + "/health");
+            String[] cookie = user.cookie().split("=", 2);
+            phone.driver.manage().addCookie(new Cookie(cookie[0], cookie[1]));
+            phone.driver.get(app.base + "/aides/" + aide);
+            phone.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "Poker Night"));
+            long overflow = (Long) phone.driver.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isLessThanOrEqualTo(0);
+            phone.screenshot("editor-phone");
+        }
+    }
+
+    // Patches replace elements while we look: a stale one just means "look again".
+    private WebElement cell(String text) {
+        return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#live-page [data-field]")).stream()
+                .filter(e -> e.getText().replace("Remove", "").trim().equals(text)).findFirst().orElse(null));
+    }
+
+    private void click(String text) {
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            cell(text).click();
+            return true;
+        });
+    }
+
+    private void addRowNamed(String name) {
+        browser.driver.findElement(By.cssSelector("#live-page .add-row")).click();
+        WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
+        browser.waiting().until(d -> rowNames().contains(name));
+    }
+
+    private List<String> rowNames() {
+        return browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector("#live-page table tbody tr th")).stream()
+                .map(e -> e.getText().replace("Remove", "").trim()).toList());
+    }
+}

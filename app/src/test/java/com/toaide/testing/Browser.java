@@ -1,0 +1,75 @@
+package com.toaide.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian's packages, driven by Debian's chromedriver (stack.md): nothing
+ * is ever downloaded. Screenshots go to target/screenshots/ for a person to look at.
+ */
+public final class Browser implements AutoCloseable {
+    public final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    public static Browser start(int width, int height) {
+        try {
+            var options = new ChromeOptions();
+            options.setBinary(onPath("chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("aide-chromium"),
+                    "--window-size=" + width + "," + height);
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
+            var driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(width, height));
+            return new Browser(driver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(program + " is not on PATH: apt-get install chromium chromium-driver (.ci/run does)");
+    }
+}
