@@ -45,7 +45,9 @@ public final class SignInRoutes {
     }
 
     public void loginForm(Context ctx) {
-        String error = ERRORS.get(ctx.queryParam("error"));
+        // Map.of refuses null keys, so a plain /login must not look one up.
+        String code = ctx.queryParam("error");
+        String error = code == null ? null : ERRORS.get(code);
         views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), error));
     }
 

@@ -85,6 +85,13 @@ class SignInTest {
     }
 
     @Test
+    void the_sign_in_page_without_an_error_shows_just_the_form() {
+        var page = app.get("/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/login\"", "name=\"email\"").doesNotContain("role=\"alert\"");
+    }
+
+    @Test
     void the_verify_script_is_a_static_file() {
         var script = app.get("/static/js/verify.js");
         assertThat(script.statusCode()).isEqualTo(200);
