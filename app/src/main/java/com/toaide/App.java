@@ -6,6 +6,9 @@ import com.toaide.aides.EditService;
 import com.toaide.aides.LiveHub;
 import com.toaide.aides.LiveRoutes;
 import com.toaide.aides.PageCssRoute;
+import com.toaide.auth.AccountRoutes;
+import com.toaide.auth.AccountService;
+import com.toaide.auth.MagicLinkService;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
@@ -24,8 +27,10 @@ import com.toaide.platform.storage.S3BlobStore;
 import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.BodyLimits;
+import com.toaide.platform.web.ClientIp;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.OriginGuard;
+import com.toaide.platform.web.RateLimiter;
 import com.toaide.platform.web.RequestIds;
 import com.toaide.platform.web.RequestLog;
 import com.toaide.platform.web.Role;
@@ -103,7 +108,11 @@ public final class App implements AutoCloseable {
             var devOutbox = config.email().isEmpty() ? new DevOutbox(db) : null;
             EmailSender mailer = devOutbox != null ? devOutbox
                     : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
-            var signIn = new SignInRoutes(views, assets);
+            var rateLimiter = new RateLimiter(db, Clock.systemUTC());
+            var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
+            var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, new ClientIp(config.trustedProxy()));
+            // Before an account is deleted: publishing will add the removal of its public pages here.
+            var account = new AccountRoutes(new AccountService(db, List.of(), Clock.systemUTC()), sessionGuard, views, assets);
             var health = new HealthRoutes(readiness);
             var renderer = new Renderer();
             var edits = new EditService(db, Clock.systemUTC());
@@ -121,6 +130,7 @@ public final class App implements AutoCloseable {
                 platform(cfg);
                 cfg.requestLogger.http(requestLog::write);
                 errors.register(cfg.routes);
+                RateLimiter.respondWith429(cfg.routes, errors);
 
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.before(securityHeaders::apply);
@@ -135,7 +145,15 @@ public final class App implements AutoCloseable {
 
                 // The route table (web.md). Roles: ANYONE, USER (signed in), DEV_ONLY.
                 cfg.routes.get("/", signIn::landing, Role.ANYONE);
+
+                // Sign-in by magic link, and signing out (security.md, sign-in).
                 cfg.routes.get("/login", signIn::loginForm, Role.ANYONE);
+                cfg.routes.post("/login", signIn::requestLink, Role.ANYONE);
+                cfg.routes.get("/login/sent", signIn::linkSent, Role.ANYONE);
+                cfg.routes.get("/auth/verify", signIn::verifyPage, Role.ANYONE);
+                cfg.routes.post("/auth/verify", signIn::verify, Role.ANYONE);
+                cfg.routes.post("/logout", signIn::logout, Role.USER);
+
                 cfg.routes.get("/aides", aides::dashboard, Role.USER);
                 cfg.routes.post("/aides", aides::create, Role.USER);
                 cfg.routes.get("/aides/{id}", aides::editor, Role.USER);
@@ -149,6 +167,12 @@ public final class App implements AutoCloseable {
                 cfg.routes.wsBeforeUpgrade("/aides/{id}/live", live::beforeUpgrade);
                 cfg.routes.ws("/aides/{id}/live", live::channel);
                 cfg.routes.get("/render/page.css", pageCss::css, Role.ANYONE);
+
+                // The account: plan and turns, export, deletion.
+                cfg.routes.get("/account", account::show, Role.USER);
+                cfg.routes.get("/account/export", account::export, Role.USER);
+                cfg.routes.post("/account/delete", account::delete, Role.USER);
+
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);

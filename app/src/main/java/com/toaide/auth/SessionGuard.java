@@ -51,4 +51,13 @@ public final class SessionGuard {
         cookie.setMaxAge((int) SessionService.LIFETIME.toSeconds());
         ctx.cookie(cookie);
     }
+
+    /** Tells the browser to forget the session cookie (the session row is revoked separately). */
+    public void clearCookie(Context ctx) {
+        var cookie = new Cookie(COOKIE, "", "/", 0, false, false, null, SameSite.LAX);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookies);
+        cookie.setMaxAge(0);
+        ctx.cookie(cookie);
+    }
 }

@@ -1,6 +1,7 @@
 package com.toaide.auth;
 
 import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.ClientIp;
 import com.toaide.platform.web.Frame;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
@@ -8,7 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 
-/** The signed-out face of AIde: the landing page and the sign-in page. */
+/** The signed-out face of AIde: the landing page, sign-in by magic link, and signing out. */
 public final class SignInRoutes {
     // The only messages ?error= can show: a link cannot put arbitrary words on our page.
     private static final Map<String, String> ERRORS = Map.of(
@@ -16,13 +17,23 @@ public final class SignInRoutes {
             "link_used", "That sign-in link was already used. Ask for a new one below.",
             "link_expired", "That sign-in link has expired; links last 15 minutes. Ask for a new one below.",
             "too_many_attempts", "Too many sign-in attempts. Wait a few minutes, then try again.");
+    private static final String NOT_AN_EMAIL = "Enter a whole email address, like name@example.com.";
 
     private final Views views;
     private final Assets assets;
+    private final MagicLinkService magicLinks;
+    private final SessionService sessions;
+    private final SessionGuard sessionGuard;
+    private final ClientIp clientIp;
 
-    public SignInRoutes(Views views, Assets assets) {
+    public SignInRoutes(Views views, Assets assets, MagicLinkService magicLinks, SessionService sessions,
+                        SessionGuard sessionGuard, ClientIp clientIp) {
         this.views = views;
         this.assets = assets;
+        this.magicLinks = magicLinks;
+        this.sessions = sessions;
+        this.sessionGuard = sessionGuard;
+        this.clientIp = clientIp;
     }
 
     public void landing(Context ctx) {
@@ -30,11 +41,59 @@ public final class SignInRoutes {
             ctx.redirect("/aides", HttpStatus.SEE_OTHER);
             return;
         }
-        views.html(ctx, "auth/landing.jte", new LandingPage(new Frame("A living page for whatever you run", assets, false)));
+        views.html(ctx, "auth/landing.jte", new LandingPage(frame(ctx, "A living page for whatever you run")));
     }
 
     public void loginForm(Context ctx) {
-        String error = ERRORS.get(ctx.queryParam("error"));
-        views.html(ctx, "auth/login.jte", new LoginPage(new Frame("Sign in", assets, RequestUser.of(ctx).isPresent()), error));
+        // Map.of refuses null keys, so a plain /login must not look one up.
+        String code = ctx.queryParam("error");
+        String error = code == null ? null : ERRORS.get(code);
+        views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), error));
+    }
+
+    /** The same answer whether or not the address has an account. */
+    public void requestLink(Context ctx) {
+        if (!magicLinks.requestLink(ctx.formParam("email"), clientIp.of(ctx))) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), NOT_AN_EMAIL));
+            return;
+        }
+        ctx.redirect("/login/sent", HttpStatus.SEE_OTHER);
+    }
+
+    public void linkSent(Context ctx) {
+        views.html(ctx, "auth/sent.jte", new LinkSentPage(frame(ctx, "Check your email")));
+    }
+
+    /** Shows a button that posts the token back; a GET never consumes it (mail scanners prefetch links). */
+    public void verifyPage(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (token == null || token.isBlank()) {
+            ctx.redirect("/login?error=invalid_link", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        views.html(ctx, "auth/verify.jte", new VerifyPage(frame(ctx, "Sign in"), token));
+    }
+
+    public void verify(Context ctx) {
+        var result = magicLinks.verify(ctx.formParam("token"), clientIp.of(ctx));
+        if (result instanceof MagicLinkService.SignedIn signedIn) {
+            sessionGuard.setCookie(ctx, signedIn.session().token());
+            ctx.redirect("/aides", HttpStatus.SEE_OTHER);
+        } else if (result instanceof MagicLinkService.Refused refused) {
+            ctx.redirect("/login?error=" + refused.failure().code(), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    public void logout(Context ctx) {
+        SessionService.Session session = ctx.attribute(SessionService.Session.class.getName());
+        sessions.end(session);
+        sessionGuard.clearCookie(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private Frame frame(Context ctx, String title) {
+        return new Frame(title, assets, RequestUser.of(ctx).isPresent());
     }
 }

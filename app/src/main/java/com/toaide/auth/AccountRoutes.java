@@ -1,0 +1,67 @@
+package com.toaide.auth;
+
+import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.Errors;
+import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.RequestUser;
+import com.toaide.platform.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+
+/** {@code /account}: plan and turns, the data export, deleting the account. */
+public final class AccountRoutes {
+    private static final String NOT_CONFIRMED = "The address typed did not match this account's. Nothing was deleted.";
+
+    private final AccountService accounts;
+    private final SessionGuard sessionGuard;
+    private final Views views;
+    private final Assets assets;
+
+    public AccountRoutes(AccountService accounts, SessionGuard sessionGuard, Views views, Assets assets) {
+        this.accounts = accounts;
+        this.sessionGuard = sessionGuard;
+        this.views = views;
+        this.assets = assets;
+    }
+
+    public void show(Context ctx) {
+        var account = accounts.account(RequestUser.of(ctx).orElseThrow());
+        if (Errors.wantsJson(ctx)) {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("email", account.email());
+            body.put("tier", account.tier().code());
+            body.put("turns_used", account.turnsUsed());
+            body.put("turns_limit", account.turnsLimit());
+            body.put("week_resets_at", account.weekResetsAt() == null ? null : account.weekResetsAt().toString());
+            ctx.json(body);
+            return;
+        }
+        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, null));
+    }
+
+    public void export(Context ctx) {
+        String document = accounts.export(RequestUser.of(ctx).orElseThrow());
+        String file = "aide-export-" + LocalDate.now(ZoneOffset.UTC) + ".json";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8").result(document);
+    }
+
+    public void delete(Context ctx) {
+        var userId = RequestUser.of(ctx).orElseThrow();
+        if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), NOT_CONFIRMED));
+            return;
+        }
+        sessionGuard.clearCookie(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private Frame frame() {
+        return new Frame("Account", assets, true);
+    }
+}

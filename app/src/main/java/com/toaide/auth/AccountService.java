@@ -1,0 +1,70 @@
+package com.toaide.auth;
+
+import com.toaide.platform.db.Database;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The signed-in user's account: plan and weekly turns, the export of everything they own, and
+ * deleting it all. Every read and write runs as that user, so row-level security scopes it.
+ */
+public final class AccountService {
+    private final Database db;
+    private final List<AccountCleanup> cleanups;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /** {@code cleanups} run, in order, before an account is deleted (publishing removes its pages). */
+    public AccountService(Database db, List<AccountCleanup> cleanups, Clock clock) {
+        this.db = db;
+        this.cleanups = List.copyOf(cleanups);
+        this.clock = clock;
+    }
+
+    public Account account(UUID userId) {
+        var row = db.asUser(userId, handle -> handle.attach(AccountDao.class).user(userId)).orElseThrow(NotFoundResponse::new);
+        return Account.of(row.id(), row.email(), Tier.of(row.tier()), row.turnCount(), row.turnWeekStart(), clock.instant());
+    }
+
+    public Tier tier(UUID userId) {
+        return account(userId).tier();
+    }
+
+    /** Everything the user owns, as one JSON document (the user row without Stripe ids). */
+    public String export(UUID userId) {
+        ObjectNode document = json.createObjectNode();
+        document.put("format", "aide-export-1");
+        document.put("exported_at", clock.instant().toString());
+        db.asUser(userId, handle -> {
+            var dao = handle.attach(AccountDao.class);
+            document.set("user", json.readTree(dao.exportUser(userId)));
+            document.set("aides", json.readTree(dao.exportAides()));
+            document.set("events", json.readTree(dao.exportEvents()));
+            document.set("conversations", json.readTree(dao.exportConversations()));
+            document.set("turns", json.readTree(dao.exportTurns()));
+            document.set("published_versions", json.readTree(dao.exportPublishedVersions()));
+            return null;
+        });
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    }
+
+    /**
+     * Deletes the account and everything in it when {@code typedEmail} is the account's address;
+     * returns false (and deletes nothing) otherwise. Its sessions go with it, so every cookie
+     * stops working.
+     */
+    public boolean delete(UUID userId, String typedEmail) {
+        var email = MagicLinkService.normalize(typedEmail);
+        if (email.isEmpty() || !email.get().equals(account(userId).email())) {
+            return false;
+        }
+        // Outside the transaction: cleanups may call object storage.
+        cleanups.forEach(cleanup -> cleanup.beforeDelete(userId));
+        db.asUser(userId, handle -> handle.attach(AccountDao.class).delete(userId));
+        return true;
+    }
+}

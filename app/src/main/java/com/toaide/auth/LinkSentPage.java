@@ -1,0 +1,5 @@
+package com.toaide.auth;
+
+import com.toaide.platform.web.Frame;
+
+public record LinkSentPage(Frame frame) {}

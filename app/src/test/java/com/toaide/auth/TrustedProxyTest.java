@@ -1,0 +1,49 @@
+package com.toaide.auth;
+
+import static com.toaide.auth.SignInFlow.inOneWindow;
+import static com.toaide.auth.SignInFlow.newEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.platform.db.Database;
+import com.toaide.testing.TestApp;
+import com.toaide.testing.TestPostgres;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The client address behind limits comes from X-Forwarded-For only when TRUSTED_PROXY says so. */
+class TrustedProxyTest {
+
+    @Test
+    void without_a_trusted_proxy_the_forwarded_header_is_ignored() {
+        try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of()); var db = Database.connect(app.database, 1)) {
+            var flow = new SignInFlow(app, db);
+            // Each request claims another address; all come from one socket, so they share one limit.
+            List<HttpResponse<String>> responses = inOneWindow(Duration.ofHours(1), () ->
+                    IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("spoof"), "203.0.113." + (i + 1))).toList());
+            assertThat(responses.subList(0, 20)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(303));
+            assertThat(responses.get(20).statusCode()).isEqualTo(429);
+            assertThat(recordedIps(db)).doesNotContain("203.0.113.1").allSatisfy(ip -> assertThat(ip).doesNotStartWith("203.0.113."));
+        }
+    }
+
+    @Test
+    void behind_a_trusted_proxy_the_first_forwarded_hop_is_the_client() {
+        try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
+             var db = Database.connect(app.database, 1)) {
+            var flow = new SignInFlow(app, db);
+            var responses = inOneWindow(Duration.ofHours(1), () ->
+                    IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("proxied"), "203.0.113.9, 10.0.0.1")).toList());
+            assertThat(responses.get(20).statusCode()).isEqualTo(429);
+            assertThat(flow.requestLink(newEmail("neighbour"), "203.0.113.10, 10.0.0.1").statusCode()).isEqualTo(303);
+            assertThat(recordedIps(db)).contains("203.0.113.9", "203.0.113.10").doesNotContain("10.0.0.1");
+        }
+    }
+
+    private static List<String> recordedIps(Database db) {
+        return db.asSystem(h -> h.createQuery("select distinct ip from magic_links").mapTo(String.class).list());
+    }
+}
