@@ -3,6 +3,12 @@ package com.toaide;
 import com.toaide.aides.AideRoutes;
 import com.toaide.aides.AideService;
 import com.toaide.auth.SessionGuard;
+import com.toaide.billing.BillingRoutes;
+import com.toaide.billing.BillingService;
+import com.toaide.billing.PaymentProvider;
+import com.toaide.billing.PaymentsUnavailable;
+import com.toaide.billing.StripePayments;
+import com.toaide.billing.WebhookRejected;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
 import com.toaide.ops.HealthRoutes;
@@ -100,12 +106,16 @@ public final class App implements AutoCloseable {
             var signIn = new SignInRoutes(views, assets);
             var health = new HealthRoutes(readiness);
             var aides = new AideRoutes(new AideService(db), views, assets);
+            var billing = new BillingRoutes(new BillingService(db, config.billing().map(App::payments), config.editorUrl()),
+                    views, assets, errors);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
                 cfg.requestLogger.http(requestLog::write);
                 errors.register(cfg.routes);
+                cfg.routes.exception(WebhookRejected.class, billing::rejected);
+                cfg.routes.exception(PaymentsUnavailable.class, billing::unavailable);
 
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.before(securityHeaders::apply);
@@ -122,6 +132,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/", signIn::landing, Role.ANYONE);
                 cfg.routes.get("/login", signIn::loginForm, Role.ANYONE);
                 cfg.routes.get("/aides", aides::dashboard, Role.USER);
+                // Billing: the POSTs answer 404 while billing is off; Stripe's webhook proves itself by signature.
+                cfg.routes.get("/billing", billing::page, Role.USER);
+                cfg.routes.post("/billing/checkout", billing::checkout, Role.USER);
+                cfg.routes.post("/billing/portal", billing::portal, Role.USER);
+                cfg.routes.post("/webhooks/stripe", billing::webhook, Role.ANYONE);
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);
@@ -133,6 +148,10 @@ public final class App implements AutoCloseable {
             closeAll(owned);
             throw e;
         }
+    }
+
+    private static PaymentProvider payments(Config.Billing billing) {
+        return new StripePayments(billing.secretKey(), billing.webhookSecret(), billing.priceId(), billing.apiBase());
     }
 
     /** Buckets are created on start when missing; an outage here is reported by readiness, not fatal. */
