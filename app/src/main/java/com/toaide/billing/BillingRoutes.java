@@ -58,7 +58,7 @@ public final class BillingRoutes {
     }
 
     public void unavailable(PaymentsUnavailable e, Context ctx) {
-        log.warn("Stripe unavailable: {}", e.getMessage(), e.getCause());
+        log.warn("Stripe unavailable: {}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
         errors.respond(ctx, 503, "Stripe did not answer. Nothing was charged or changed; try again in a minute.");
     }
 

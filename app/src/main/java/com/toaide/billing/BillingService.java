@@ -75,7 +75,7 @@ public final class BillingService {
             return new PlanView(Tier.FREE.code(), true, false, false, null);
         }
         var a = account.get();
-        String notice = PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, query);
+        String notice = a.subscriptionStatus() != null && PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, query);
         return new PlanView(Tier.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice);
     }
 
