@@ -12,6 +12,12 @@ import com.toaide.auth.MagicLinkService;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
+import com.toaide.billing.BillingRoutes;
+import com.toaide.billing.BillingService;
+import com.toaide.billing.PaymentProvider;
+import com.toaide.billing.PaymentsUnavailable;
+import com.toaide.billing.StripePayments;
+import com.toaide.billing.WebhookRejected;
 import com.toaide.ops.HealthRoutes;
 import com.toaide.ops.Readiness;
 import com.toaide.platform.db.ChangeListener;
@@ -124,6 +130,8 @@ public final class App implements AutoCloseable {
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
             var live = new LiveRoutes(hub, sessions, aideService, originGuard);
+            var billing = new BillingRoutes(new BillingService(db, config.billing().map(App::payments), config.editorUrl()),
+                    views, assets, errors);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
@@ -131,6 +139,8 @@ public final class App implements AutoCloseable {
                 cfg.requestLogger.http(requestLog::write);
                 errors.register(cfg.routes);
                 RateLimiter.respondWith429(cfg.routes, errors);
+                cfg.routes.exception(WebhookRejected.class, billing::rejected);
+                cfg.routes.exception(PaymentsUnavailable.class, billing::unavailable);
 
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.before(securityHeaders::apply);
@@ -173,6 +183,11 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/account/export", account::export, Role.USER);
                 cfg.routes.post("/account/delete", account::delete, Role.USER);
 
+                // Billing: the POSTs answer 404 while billing is off; Stripe's webhook proves itself by signature.
+                cfg.routes.get("/billing", billing::page, Role.USER);
+                cfg.routes.post("/billing/checkout", billing::checkout, Role.USER);
+                cfg.routes.post("/billing/portal", billing::portal, Role.USER);
+                cfg.routes.post("/webhooks/stripe", billing::webhook, Role.ANYONE);
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);
@@ -184,6 +199,10 @@ public final class App implements AutoCloseable {
             closeAll(owned);
             throw e;
         }
+    }
+
+    private static PaymentProvider payments(Config.Billing billing) {
+        return new StripePayments(billing.secretKey(), billing.webhookSecret(), billing.priceId(), billing.apiBase());
     }
 
     /** Buckets are created on start when missing; an outage here is reported by readiness, not fatal. */

@@ -1,0 +1,70 @@
+package com.toaide.billing;
+
+import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.Errors;
+import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.RequestUser;
+import com.toaide.platform.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Checkout, the portal, Stripe's webhook, and a small plan page. The routes do not exist while billing is off. */
+public final class BillingRoutes {
+    private static final Logger log = LoggerFactory.getLogger(BillingRoutes.class);
+
+    private final BillingService billing;
+    private final Views views;
+    private final Assets assets;
+    private final Errors errors;
+
+    public BillingRoutes(BillingService billing, Views views, Assets assets, Errors errors) {
+        this.billing = billing;
+        this.views = views;
+        this.assets = assets;
+        this.errors = errors;
+    }
+
+    /** The plan on its own page; the account page shows the same partial. */
+    public void page(Context ctx) {
+        var plan = billing.plan(RequestUser.of(ctx).orElseThrow(), ctx.queryParamMap());
+        views.html(ctx, "billing/billing.jte", new BillingPage(new Frame("Plan", assets, true), plan));
+    }
+
+    public void checkout(Context ctx) {
+        requireEnabled();
+        ctx.redirect(billing.checkout(RequestUser.of(ctx).orElseThrow()).toString(), HttpStatus.SEE_OTHER);
+    }
+
+    public void portal(Context ctx) {
+        requireEnabled();
+        ctx.redirect(billing.portal(RequestUser.of(ctx).orElseThrow()).toString(), HttpStatus.SEE_OTHER);
+    }
+
+    /** The signature covers the exact bytes Stripe sent, so the body is read raw. */
+    public void webhook(Context ctx) {
+        requireEnabled();
+        billing.receive(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), ctx.header("Stripe-Signature"));
+        ctx.json(Map.of("received", true));
+    }
+
+    public void rejected(WebhookRejected e, Context ctx) {
+        log.warn("Stripe webhook refused: {}", e.getMessage());
+        errors.respond(ctx, 400, "The Stripe signature did not verify. Nothing was changed.");
+    }
+
+    public void unavailable(PaymentsUnavailable e, Context ctx) {
+        log.warn("Stripe unavailable: {}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
+        errors.respond(ctx, 503, "Stripe did not answer. Nothing was charged or changed; try again in a minute.");
+    }
+
+    private void requireEnabled() {
+        if (!billing.enabled()) {
+            throw new NotFoundResponse();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.toaide.billing;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What billing needs from a payment provider (Stripe in production, a local fake Stripe in
+ * tests). Every method but {@link #verify} is a network call: never call one inside a
+ * database transaction. Failures to reach the provider are {@link PaymentsUnavailable}.
+ */
+public interface PaymentProvider {
+
+    /** A hosted checkout page for a Pro subscription; returns where to send the browser. */
+    URI createCheckout(CheckoutRequest request);
+
+    /** A hosted billing portal session for an existing customer; returns where to send the browser. */
+    URI createPortal(String customerId, URI returnUrl);
+
+    /** The subscription as the provider sees it now, or empty when it does not exist. */
+    Optional<SubscriptionState> fetchSubscription(String subscriptionId);
+
+    /**
+     * Checks a webhook's signature and reads the fields billing acts on.
+     *
+     * @throws WebhookRejected when the signature is missing, wrong or too old, or the body is not an event
+     */
+    WebhookEvent verify(String payload, String signatureHeader);
+
+    /** {@code customerId} is null when the user has never paid: the provider then asks for {@code email}. */
+    record CheckoutRequest(UUID userId, String customerId, String email, URI successUrl, URI cancelUrl) {}
+
+    /** A subscription's id, its customer and its status ({@code active}, {@code trialing}, {@code past_due}, ...). */
+    record SubscriptionState(String id, String customerId, String status) {
+        /** security.md: Pro while the subscription is active or trialing, Free otherwise. */
+        public boolean entitlesPro() {
+            return "active".equals(status) || "trialing".equals(status);
+        }
+    }
+
+    /**
+     * A verified webhook event, reduced to what billing reads. Fields the event's object does
+     * not have are null: {@code clientReferenceId} is only on checkout sessions, {@code status}
+     * only on subscriptions; {@code subscriptionId} is the subscription itself, or the one a
+     * checkout session or invoice belongs to.
+     */
+    record WebhookEvent(String id, String type, String customerId, String subscriptionId,
+                        String clientReferenceId, String status) {}
+}

@@ -1,0 +1,17 @@
+package com.toaide.billing;
+
+/**
+ * The plan as the account page shows it (templates/billing/plan.jte). {@code tier} is
+ * {@code "free"} or {@code "pro"}; {@code notice} is a sentence for the user, or null.
+ * It never carries a Stripe id.
+ */
+public record PlanView(String tier, boolean billingEnabled, boolean canUpgrade, boolean canManage, String notice) {
+
+    public boolean isPro() {
+        return Tier.PRO.code().equals(tier);
+    }
+
+    public String label() {
+        return isPro() ? "Pro" : "Free";
+    }
+}
