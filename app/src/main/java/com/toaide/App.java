@@ -15,9 +15,7 @@ import com.toaide.auth.SignInRoutes;
 import com.toaide.billing.BillingRoutes;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.PaymentProvider;
-import com.toaide.billing.PaymentsUnavailable;
 import com.toaide.billing.StripePayments;
-import com.toaide.billing.WebhookRejected;
 import com.toaide.ops.HealthRoutes;
 import com.toaide.ops.Readiness;
 import com.toaide.platform.db.ChangeListener;
@@ -118,11 +116,13 @@ public final class App implements AutoCloseable {
             var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
             var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, new ClientIp(config.trustedProxy()));
             // Before an account is deleted: publishing will add the removal of its public pages here.
-            var account = new AccountRoutes(new AccountService(db, List.of(), Clock.systemUTC()), sessionGuard, views, assets);
+            var billingService = new BillingService(db, config.billing().map(App::payments), config.editorUrl());
+            var account = new AccountRoutes(new AccountService(db, billingService, List.of(), Clock.systemUTC()),
+                    billingService, sessionGuard, views, assets);
             var health = new HealthRoutes(readiness);
             var renderer = new Renderer();
             var edits = new EditService(db, Clock.systemUTC());
-            var aideService = new AideService(db);
+            var aideService = new AideService(db, billingService);
             var pageCss = new PageCssRoute(renderer);
             var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
                     config.publicUrl().toString(), config.ai().isPresent());
@@ -130,17 +130,13 @@ public final class App implements AutoCloseable {
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
             var live = new LiveRoutes(hub, sessions, aideService, originGuard);
-            var billing = new BillingRoutes(new BillingService(db, config.billing().map(App::payments), config.editorUrl()),
-                    views, assets, errors);
+            var billing = new BillingRoutes(billingService, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
                 cfg.requestLogger.http(requestLog::write);
                 errors.register(cfg.routes);
-                RateLimiter.respondWith429(cfg.routes, errors);
-                cfg.routes.exception(WebhookRejected.class, billing::rejected);
-                cfg.routes.exception(PaymentsUnavailable.class, billing::unavailable);
 
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.before(securityHeaders::apply);

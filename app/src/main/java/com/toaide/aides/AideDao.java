@@ -26,9 +26,6 @@ interface AideDao {
     @SqlQuery("select count(*) from aides where status = 'active'")
     int countActive();
 
-    @SqlQuery("select tier from users where id = app_user_id()")
-    String tier();
-
     @SqlQuery("""
             insert into aides (user_id, state)
             values (app_user_id(), cast(:state as jsonb))

@@ -1,5 +1,7 @@
 package com.toaide.aides;
 
+import com.toaide.billing.BillingService;
+import com.toaide.billing.Tier;
 import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
@@ -14,9 +16,11 @@ public final class AideService {
     private static final String EMPTY_STATE = Snapshot.empty().toJson().toString();
 
     private final Database db;
+    private final BillingService billing;
 
-    public AideService(Database db) {
+    public AideService(Database db, BillingService billing) {
         this.db = db;
+        this.billing = billing;
     }
 
     public List<AideSummary> list(UUID userId) {
@@ -29,9 +33,10 @@ public final class AideService {
 
     /** A new, empty aide. The free plan keeps at most five active ones. */
     public UUID create(UUID userId) {
+        boolean free = billing.tier(userId) == Tier.FREE;
         return db.asUser(userId, handle -> {
             var dao = handle.attach(AideDao.class);
-            if ("free".equals(dao.tier()) && dao.countActive() >= FREE_ACTIVE_AIDES) {
+            if (free && dao.countActive() >= FREE_ACTIVE_AIDES) {
                 throw new Problem(409, "The free plan keeps " + FREE_ACTIVE_AIDES
                         + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
             }

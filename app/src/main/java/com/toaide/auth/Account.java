@@ -1,5 +1,6 @@
 package com.toaide.auth;
 
+import com.toaide.billing.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

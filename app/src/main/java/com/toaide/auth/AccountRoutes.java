@@ -1,5 +1,6 @@
 package com.toaide.auth;
 
+import com.toaide.billing.BillingService;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
@@ -16,12 +17,14 @@ public final class AccountRoutes {
     private static final String NOT_CONFIRMED = "The address typed did not match this account's. Nothing was deleted.";
 
     private final AccountService accounts;
+    private final BillingService billing;
     private final SessionGuard sessionGuard;
     private final Views views;
     private final Assets assets;
 
-    public AccountRoutes(AccountService accounts, SessionGuard sessionGuard, Views views, Assets assets) {
+    public AccountRoutes(AccountService accounts, BillingService billing, SessionGuard sessionGuard, Views views, Assets assets) {
         this.accounts = accounts;
+        this.billing = billing;
         this.sessionGuard = sessionGuard;
         this.views = views;
         this.assets = assets;
@@ -39,7 +42,7 @@ public final class AccountRoutes {
             ctx.json(body);
             return;
         }
-        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, null));
+        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), ctx.queryParamMap()), null));
     }
 
     public void export(Context ctx) {
@@ -54,7 +57,7 @@ public final class AccountRoutes {
         var userId = RequestUser.of(ctx).orElseThrow();
         if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), NOT_CONFIRMED));
+            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.plan(userId), NOT_CONFIRMED));
             return;
         }
         sessionGuard.clearCookie(ctx);

@@ -1,5 +1,6 @@
 package com.toaide.auth;
 
+import com.toaide.billing.BillingService;
 import com.toaide.platform.db.Database;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
@@ -14,24 +15,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AccountService {
     private final Database db;
+    private final BillingService billing;
     private final List<AccountCleanup> cleanups;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** {@code cleanups} run, in order, before an account is deleted (publishing removes its pages). */
-    public AccountService(Database db, List<AccountCleanup> cleanups, Clock clock) {
+    public AccountService(Database db, BillingService billing, List<AccountCleanup> cleanups, Clock clock) {
         this.db = db;
+        this.billing = billing;
         this.cleanups = List.copyOf(cleanups);
         this.clock = clock;
     }
 
     public Account account(UUID userId) {
         var row = db.asUser(userId, handle -> handle.attach(AccountDao.class).user(userId)).orElseThrow(NotFoundResponse::new);
-        return Account.of(row.id(), row.email(), Tier.of(row.tier()), row.turnCount(), row.turnWeekStart(), clock.instant());
-    }
-
-    public Tier tier(UUID userId) {
-        return account(userId).tier();
+        return Account.of(row.id(), row.email(), billing.tier(userId), row.turnCount(), row.turnWeekStart(), clock.instant());
     }
 
     /** Everything the user owns, as one JSON document (the user row without Stripe ids). */

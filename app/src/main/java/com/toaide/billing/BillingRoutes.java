@@ -1,7 +1,6 @@
 package com.toaide.billing;
 
 import com.toaide.platform.web.Assets;
-import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
@@ -20,13 +19,11 @@ public final class BillingRoutes {
     private final BillingService billing;
     private final Views views;
     private final Assets assets;
-    private final Errors errors;
 
-    public BillingRoutes(BillingService billing, Views views, Assets assets, Errors errors) {
+    public BillingRoutes(BillingService billing, Views views, Assets assets) {
         this.billing = billing;
         this.views = views;
         this.assets = assets;
-        this.errors = errors;
     }
 
     /** The plan on its own page; the account page shows the same partial. */
@@ -50,16 +47,6 @@ public final class BillingRoutes {
         requireEnabled();
         billing.receive(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), ctx.header("Stripe-Signature"));
         ctx.json(Map.of("received", true));
-    }
-
-    public void rejected(WebhookRejected e, Context ctx) {
-        log.warn("Stripe webhook refused: {}", e.getMessage());
-        errors.respond(ctx, 400, "The Stripe signature did not verify. Nothing was changed.");
-    }
-
-    public void unavailable(PaymentsUnavailable e, Context ctx) {
-        log.warn("Stripe unavailable: {}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().getMessage());
-        errors.respond(ctx, 503, "Stripe did not answer. Nothing was charged or changed; try again in a minute.");
     }
 
     private void requireEnabled() {

@@ -1,8 +1,10 @@
 package com.toaide.billing;
 
-/** The payment provider could not be reached or refused the request; nothing was charged or changed. */
-public final class PaymentsUnavailable extends RuntimeException {
-    public PaymentsUnavailable(String message, Throwable cause) {
-        super(message, cause);
+import com.toaide.platform.web.Problem;
+
+/** Stripe did not answer: 503, nothing charged or changed. */
+public final class PaymentsUnavailable extends Problem {
+    public PaymentsUnavailable(String detail, Throwable cause) {
+        super(503, "Stripe did not answer. Nothing was charged or changed; try again in a minute.", null, detail, cause);
     }
 }

@@ -12,4 +12,9 @@ public enum Tier {
     static Tier of(String code) {
         return "pro".equals(code) ? PRO : FREE;
     }
+
+    /** As shown on pages: "Free", "Pro". */
+    public String label() {
+        return this == FREE ? "Free" : "Pro";
+    }
 }

@@ -1,8 +1,10 @@
 package com.toaide.billing;
 
-/** A webhook whose signature did not verify (missing, wrong, or outside the tolerance). */
-public final class WebhookRejected extends RuntimeException {
-    public WebhookRejected(String message, Throwable cause) {
-        super(message, cause);
+import com.toaide.platform.web.Problem;
+
+/** A webhook whose Stripe signature did not verify: 400, nothing changes. */
+public final class WebhookRejected extends Problem {
+    public WebhookRejected(String detail, Throwable cause) {
+        super(400, "The Stripe signature did not verify. Nothing was changed.", null, detail, cause);
     }
 }

@@ -1,5 +1,7 @@
 package com.toaide.auth;
 
+import com.toaide.billing.BillingService;
+import com.toaide.billing.Tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,10 +20,13 @@ import org.junit.jupiter.api.Test;
 class AccountServiceTest {
     static final Instant NOW = Instant.parse("2026-02-12T15:00:00Z");
     static Database db;
+    /** Billing off: every account is on Free. */
+    static BillingService BILLING_OFF;
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 2);
+        BILLING_OFF = new BillingService(db, java.util.Optional.empty(), java.net.URI.create("http://localhost"));
     }
 
     @AfterAll
@@ -61,7 +66,7 @@ class AccountServiceTest {
         List<String> seen = new ArrayList<>();
         AccountCleanup first = id -> seen.add("first, user present: " + userExists(id));
         AccountCleanup second = id -> seen.add("second, user present: " + userExists(id));
-        var accounts = new AccountService(db, List.of(first, second), Clock.systemUTC());
+        var accounts = new AccountService(db, BILLING_OFF, List.of(first, second), Clock.systemUTC());
 
         assertThat(accounts.delete(user, "cleaned@example.com")).isTrue();
         assertThat(seen).containsExactly("first, user present: true", "second, user present: true");
@@ -74,7 +79,7 @@ class AccountServiceTest {
         AccountCleanup failing = id -> {
             throw new IllegalStateException("storage down");
         };
-        var accounts = new AccountService(db, List.of(failing), Clock.systemUTC());
+        var accounts = new AccountService(db, BILLING_OFF, List.of(failing), Clock.systemUTC());
         assertThatThrownBy(() -> accounts.delete(user, "kept@example.com")).hasMessage("storage down");
         assertThat(userExists(user)).isTrue();
     }
@@ -83,10 +88,10 @@ class AccountServiceTest {
     void cleanups_do_not_run_when_the_confirmation_does_not_match() {
         UUID user = createUser("unconfirmed@example.com");
         List<UUID> seen = new ArrayList<>();
-        var accounts = new AccountService(db, List.of(seen::add), Clock.systemUTC());
+        var accounts = new AccountService(db, BILLING_OFF, List.of(seen::add), Clock.systemUTC());
         assertThat(accounts.delete(user, "other@example.com")).isFalse();
         assertThat(seen).isEmpty();
-        assertThat(accounts.tier(user)).isEqualTo(Tier.FREE);
+        assertThat(userExists(user)).isTrue();
     }
 
     static UUID createUser(String email) {

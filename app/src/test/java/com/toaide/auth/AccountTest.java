@@ -31,7 +31,11 @@ class AccountTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
+        // Billing on, so a Pro row reads as Pro (with billing off everyone is on Free). Nothing
+        // here calls Stripe, so its API base points nowhere.
+        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true",
+                "STRIPE_SECRET_KEY", "sk_test_unused", "STRIPE_WEBHOOK_SECRET", "whsec_unused",
+                "STRIPE_PRICE_ID", "price_unused", "STRIPE_API_BASE", "http://127.0.0.1:9"));
         db = Database.connect(app.database, 2);
         flow = new SignInFlow(app, db);
     }

@@ -32,6 +32,8 @@ public final class Errors {
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Problem.class, (e, ctx) -> {
+            e.logDetail().ifPresent(detail -> log.warn("{} on {} {}: {}{}", e.status(), ctx.method(), RoutePattern.of(ctx), detail,
+                    e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
             respond(ctx, e.status(), e.getMessage());
         });

@@ -10,15 +10,25 @@ import java.util.Optional;
 public class Problem extends RuntimeException {
     private final int status;
     private final Duration retryAfter;
+    private final String logDetail;
 
     public Problem(int status, String message) {
         this(status, message, null);
     }
 
     public Problem(int status, String message, Duration retryAfter) {
-        super(message, null, false, false);
+        this(status, message, retryAfter, null, null);
+    }
+
+    /**
+     * @param logDetail what operators need to know (logged, never shown), or null
+     * @param cause     the failure behind it, or null
+     */
+    public Problem(int status, String message, Duration retryAfter, String logDetail, Throwable cause) {
+        super(message, cause, false, false);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.logDetail = logDetail;
     }
 
     public int status() {
@@ -27,6 +37,10 @@ public class Problem extends RuntimeException {
 
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    public Optional<String> logDetail() {
+        return Optional.ofNullable(logDetail);
     }
 
     public static Problem notFound() {

@@ -1,8 +1,6 @@
 package com.toaide.platform.web;
 
 import com.toaide.platform.db.Database;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,13 +58,6 @@ public final class RateLimiter {
     }
 
     /** Answers {@link Exceeded} with a 429 page (or JSON) carrying {@code Retry-After}. */
-    public static void respondWith429(RoutesConfig routes, Errors errors) {
-        routes.exception(Exceeded.class, (e, ctx) -> {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-            errors.respond(ctx, 429, e.getMessage());
-        });
-    }
-
     static String howLong(long seconds) {
         if (seconds <= 60) {
             return "a minute";
@@ -76,16 +67,10 @@ public final class RateLimiter {
     }
 
     /** Over the limit: a 429 whose message is safe to show. */
-    public static final class Exceeded extends HttpResponseException {
-        private final long retryAfterSeconds;
-
+    /** Over a limit: a 429 that says when to try again (Retry-After). */
+    public static final class Exceeded extends Problem {
         public Exceeded(String message, long retryAfterSeconds) {
-            super(429, message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
+            super(429, message, Duration.ofSeconds(retryAfterSeconds));
         }
     }
 }

@@ -94,8 +94,8 @@ class RateLimiterTest {
         limiter.enforce(once, "enforced", "Too many.");
         assertThatThrownBy(() -> limiter.enforce(once, "enforced", "Too many."))
                 .isInstanceOfSatisfying(RateLimiter.Exceeded.class, e -> {
-                    assertThat(e.getStatus()).isEqualTo(429);
-                    assertThat(e.retryAfterSeconds()).isEqualTo(50 * 60);
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfter()).hasValue(Duration.ofMinutes(50));
                     assertThat(e.getMessage()).isEqualTo("Too many. Try again in 50 minutes.");
                 });
     }
