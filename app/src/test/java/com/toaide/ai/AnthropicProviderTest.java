@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The real Anthropic client against a local server replaying recorded streams. */
 class AnthropicProviderTest {
+    /** Retries without waiting; generous limits so a cold JVM never trips them (the limit tests set their own). */
     static final StreamPolicy FAST_LIMITS = new StreamPolicy(
-            Duration.ofMillis(300), Duration.ofSeconds(20), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
+            Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     FakeModelServer server;
@@ -80,8 +81,12 @@ class AnthropicProviderTest {
     void a_stream_arriving_in_seven_byte_pieces_gives_the_same_calls_as_in_one_piece() throws Exception {
         server.stream("first_turn.sse").streamInPieces("first_turn.sse", 7);
 
-        List<ToolCall> whole = run().toolCalls;
+        RecordingListener first = run();
+        List<ToolCall> whole = first.toolCalls;
         List<ToolCall> pieces = run().toolCalls;
+
+        assertThat(first.error).isNull();
+        assertThat(whole).hasSize(30);
 
         assertThat(pieces).hasSize(30);
         assertThat(pieces.stream().map(ToolCall::input).toList()).isEqualTo(whole.stream().map(ToolCall::input).toList());
@@ -277,6 +282,8 @@ class AnthropicProviderTest {
 
     @Test
     void a_stream_that_goes_quiet_is_reported_stalled_after_the_no_progress_limit() throws Exception {
+        provider = new AnthropicProvider(server.baseUrl(), "test-key",
+                new StreamPolicy(Duration.ofMillis(700), Duration.ofSeconds(30), List.of()));
         server.streamThenHold("stalls_after_first_tool_call.sse");
 
         RecordingListener listener = run();
