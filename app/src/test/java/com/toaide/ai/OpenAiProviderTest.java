@@ -3,6 +3,7 @@ package com.toaide.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +26,7 @@ class OpenAiProviderTest {
     }
 
     RecordingListener run(String apiKey) throws InterruptedException {
-        OpenAiProvider provider = new OpenAiProvider(URI(server.baseUrl() + "/v1"), apiKey, AnthropicProviderTest.FAST_LIMITS);
+        OpenAiProvider provider = new OpenAiProvider(URI.create(server.baseUrl() + "/v1"), apiKey, AnthropicProviderTest.FAST_LIMITS);
         TurnRequest request = TurnRequest.of("qwen2.5-7b-instruct", Prompts.load().system(Tier.FAST, Snapshot.empty()),
                 Tools.ALL, List.of(Message.user("Mike's out this week, Dave's subbing")));
         RecordingListener listener = new RecordingListener();
@@ -33,10 +34,6 @@ class OpenAiProviderTest {
         listener.awaitEnd();
         assertThat(stream.await(Duration.ofSeconds(5))).isTrue();
         return listener;
-    }
-
-    static java.net.URI URI(String text) {
-        return java.net.URI.create(text);
     }
 
     @Test
