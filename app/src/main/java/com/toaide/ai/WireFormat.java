@@ -1,0 +1,51 @@
+package com.toaide.ai;
+
+import java.net.http.HttpRequest;
+
+/** What one provider's API adds to the shared {@link StreamingCall}: its request and its stream's events. */
+interface WireFormat {
+
+    /** The POST of one call, headers and body included; the call adds the timeout. */
+    HttpRequest.Builder newRequest(TurnRequest request);
+
+    /** A fresh decoder for one attempt's stream. */
+    StreamDecoder newDecoder(AnswerSink sink);
+
+    /** Where a decoder sends what it found. */
+    interface AnswerSink {
+        /** The first text or tool block started: from now on the call is not retried. */
+        void contentStarted();
+
+        void toolCall(ToolCall call);
+
+        void text(String text);
+    }
+
+    /** Reads one attempt's events. */
+    interface StreamDecoder {
+
+        /** Handles one event; throws {@link StreamFailure} for an error event. */
+        void accept(SseEvent event);
+
+        /** Nothing more will come: the call may stop reading. */
+        boolean finished();
+
+        /** Called when the stream ended (or finished); true when the answer was whole, else the call was cut. */
+        boolean endedWhole();
+
+        /** The token counts seen, or null when the stream carried none. */
+        Usage usage();
+
+        StopReason stopReason();
+    }
+
+    /** A failure reported inside the stream, such as Anthropic's {@code event: error}. */
+    final class StreamFailure extends RuntimeException {
+        final ProviderError.Kind kind;
+
+        StreamFailure(ProviderError.Kind kind, String detail) {
+            super(detail, null, false, false);
+            this.kind = kind;
+        }
+    }
+}
