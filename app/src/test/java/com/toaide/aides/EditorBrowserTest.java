@@ -34,12 +34,22 @@ class EditorBrowserTest {
     }
 
     @Test
-    void a_page_is_built_and_edited_by_hand_and_a_second_tab_follows() {
-        var user = app.newUser();
+    void a_person_signs_in_through_the_outbox_builds_a_page_by_hand_and_a_second_tab_follows() {
         var driver = browser.driver;
-        driver.get(app.base + "/health");
-        String[] cookie = user.cookie().split("=", 2);
-        driver.manage().addCookie(new Cookie(cookie[0], cookie[1]));
+        String email = "reader-" + System.nanoTime() + "@example.com";
+
+        // Sign in as a person does: the form, the email (the dev outbox), the link.
+        driver.get(app.base + "/login");
+        driver.findElement(By.id("email")).sendKeys(email, Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.urlContains("/login/sent"));
+        driver.get(app.base + "/dev/outbox");
+        var link = driver.findElements(By.cssSelector(".outbox li")).stream()
+                .filter(item -> item.getText().contains(email)).findFirst().orElseThrow()
+                .findElement(By.cssSelector("a.outbox-link"));
+        link.click();
+        // The verify page submits itself; the session cookie lands and the dashboard opens.
+        browser.waiting().until(ExpectedConditions.urlToBe(app.base + "/aides"));
+        browser.screenshot("dashboard-after-sign-in");
 
         driver.get(app.base + "/aides");
         driver.findElement(By.xpath("//button[normalize-space()='New page']")).click();
