@@ -30,7 +30,9 @@ public final class SessionGuard {
         session.ifPresent(live -> {
             RequestUser.set(ctx, live.userId());
             ctx.attribute(SessionService.Session.class.getName(), live);
-            setCookie(ctx, live.token());
+            if (live.token() != null) {
+                setCookie(ctx, live.token());
+            }
         });
         if (session.isEmpty() && ctx.routeRoles().contains(Role.USER)) {
             if (Errors.wantsJson(ctx) || !"GET".equals(ctx.method().name())) {

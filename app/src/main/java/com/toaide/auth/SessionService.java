@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 public final class SessionService {
     public static final Duration LIFETIME = Duration.ofDays(30);
+    /** A session is renewed when it has less than 29 days left, so at most once a day. */
+    private static final Duration RENEW_AFTER = Duration.ofDays(1);
     private static final String ISSUER = "aide";
 
     private final Database db;
@@ -27,11 +29,12 @@ public final class SessionService {
     public SessionService(Database db, String secret, Clock clock) {
         this.db = db;
         this.algorithm = Algorithm.HMAC256(secret);
-        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).build();
+        // Expiry and issue time are checked against the same clock the tokens are signed with.
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
         this.clock = clock;
     }
 
-    /** A live session. {@code token} goes into the cookie. */
+    /** A live session. {@code token} is a cookie value to set, or null when the cookie in hand is still good. */
     public record Session(UUID id, UUID userId, String token) {}
 
     public Session start(UUID userId) {
@@ -41,8 +44,10 @@ public final class SessionService {
     }
 
     /**
-     * The session behind a cookie, renewed for another 30 days, or empty when the cookie is
-     * missing, forged, expired or revoked.
+     * The session behind a cookie, or empty when the cookie is missing, forged, expired or
+     * revoked. A live session is renewed for another 30 days, at most once a day: checking it is
+     * a read on every request, writing it is not. {@code renewedToken} is the new cookie value
+     * when it was renewed, else null.
      */
     public Optional<Session> resume(String token) {
         if (token == null || token.isBlank()) {
@@ -57,10 +62,20 @@ public final class SessionService {
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        Instant renewed = clock.instant().plus(LIFETIME);
-        return db.asUser(claimedUser, handle -> handle.attach(SessionDao.class).touch(sessionId, renewed))
-                .filter(claimedUser::equals)
-                .map(user -> new Session(sessionId, user, sign(sessionId, user, renewed)));
+        Instant now = clock.instant();
+        Instant renewed = now.plus(LIFETIME);
+        return db.asUser(claimedUser, handle -> {
+            var dao = handle.attach(SessionDao.class);
+            return dao.live(sessionId)
+                    .filter(live -> live.userId().equals(claimedUser))
+                    .map(live -> {
+                        if (live.expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
+                            return new Session(sessionId, claimedUser, null);
+                        }
+                        dao.renew(sessionId, renewed);
+                        return new Session(sessionId, claimedUser, sign(sessionId, claimedUser, renewed));
+                    });
+        });
     }
 
     public void end(Session session) {

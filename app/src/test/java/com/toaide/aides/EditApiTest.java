@@ -174,6 +174,9 @@ class EditApiTest {
         app.postJson("/aides/" + aide + "/events", PAGE, owner);
         String base = "/aides/" + aide;
         assertThat(app.getJson(base + "/snapshot", other).statusCode()).isEqualTo(404);
+        var page = app.get(base, "Cookie", other.cookie());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("Poker");
         for (String action : List.of("/events", "/undo", "/redo")) {
             var response = app.postJson(base + action, PAGE, other);
             assertThat(response.statusCode()).as(action).isEqualTo(404);
