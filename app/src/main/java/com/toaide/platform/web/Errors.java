@@ -38,8 +38,11 @@ public final class Errors {
             respond(ctx, e.status(), e.getMessage());
         });
         routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
-            log.warn("Database unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            respond(ctx, 503, "AIde can't reach its database right now. Nothing was lost; try again in a minute.");
+            log.warn("Database {}: {}", e.busy() ? "busy" : "unavailable", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            ctx.header("Retry-After", e.busy() ? "2" : "30");
+            respond(ctx, 503, e.busy()
+                    ? "AIde is busy right now. Nothing was lost; try again in a moment."
+                    : "AIde can't reach its database right now. Nothing was lost; try again in a minute.");
         });
         routes.exception(StorageUnavailable.class, (e, ctx) -> {
             log.warn("Storage unavailable: {}", e.getMessage());
