@@ -73,7 +73,7 @@ public final class Scheduler implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+            executor.scheduleWithFixedDelay(this::tickSafely, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         }
         return this;
     }
