@@ -4,7 +4,6 @@ import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Role;
-import com.toaide.platform.web.RoutePattern;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,10 +50,20 @@ public final class LimitedUsers {
         if (!"POST".equals(ctx.method().name()) || !ctx.routeRoles().contains(Role.USER)) {
             return;
         }
-        String path = RoutePattern.of(ctx);
+        String path = matchedPath(ctx);
         if (!path.equals("/aides") && !path.startsWith("/aides/")) {
             return;
         }
         RequestUser.of(ctx).ifPresent(this::requireNotLimited);
+    }
+
+    // In a before handler ctx.endpoint() is that handler; the route it guards is the matched one.
+    private static String matchedPath(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
+            return endpoint == null ? ctx.path() : endpoint.path;
+        } catch (RuntimeException none) {
+            return ctx.path();
+        }
     }
 }
