@@ -1,0 +1,74 @@
+package com.toaide.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.platform.db.Database;
+import com.toaide.testing.TestApp;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** 100 requests a minute per user and per address on the editor, counted in Postgres. */
+class EditorRateLimitTest {
+    static TestApp app;
+    static Database db;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        db = Database.connect(app.database, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        db.close();
+    }
+
+    @Test
+    void a_user_past_a_hundred_requests_in_a_minute_gets_a_429_with_retry_after() {
+        var user = app.newUser();
+        HttpResponse<String> response = null;
+        int allowed = 0;
+        // A minute boundary may fall inside the loop; 250 requests cross the limit either way.
+        for (int i = 0; i < 250; i++) {
+            response = app.getJson("/aides", user);
+            if (response.statusCode() != 200) {
+                break;
+            }
+            allowed++;
+        }
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(allowed).isGreaterThanOrEqualTo(100);
+        long retryAfter = Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(response.body()).contains("rate_limited");
+    }
+
+    @Test
+    void an_address_past_a_hundred_requests_is_limited_whichever_user_signs_in() {
+        var fresh = app.newUser();
+        app.getJson("/aides", fresh);
+        List<String> keys = db.asSystem(h -> h.createQuery("select distinct key from rate_limits where key like 'editor-ip:%'")
+                .mapTo(String.class).list());
+        assertThat(keys).hasSize(1);
+        // This minute's window and the next, so the test holds across a minute boundary.
+        long minute = Math.floorDiv(Instant.now().getEpochSecond(), 60) * 60;
+        for (long start : new long[] {minute, minute + 60}) {
+            db.asSystem(h -> h.createUpdate("""
+                            insert into rate_limits (key, window_start, count) values (:k, :w, 100)
+                            on conflict (key, window_start) do update set count = greatest(rate_limits.count, 100)
+                            """).bind("k", keys.get(0)).bind("w", Instant.ofEpochSecond(start)).execute());
+        }
+
+        var response = app.getJson("/aides", app.newUser());
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        // Routes for anyone (health checks, the landing page) are not counted.
+        assertThat(app.get("/health").statusCode()).isEqualTo(200);
+    }
+}
