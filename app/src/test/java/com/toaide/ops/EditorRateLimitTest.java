@@ -7,6 +7,8 @@ import com.toaide.testing.TestApp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import com.toaide.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ class EditorRateLimitTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
+        // Behind a trusted proxy, so requests can come from a real (non-loopback) address.
+        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
         db = Database.connect(app.database, 2);
     }
 
@@ -26,6 +29,19 @@ class EditorRateLimitTest {
     static void stop() {
         app.close();
         db.close();
+    }
+
+    static HttpResponse<String> fromAddress(String address, TestApp.TestUser user) {
+        return app.get("/aides", "Accept", "application/json", "Cookie", user.cookie(), "X-Forwarded-For", address);
+    }
+
+    @Test
+    void local_requests_are_counted_per_user_only() {
+        var first = app.newUser();
+        for (int i = 0; i < 100; i++) {
+            app.getJson("/aides", first);
+        }
+        assertThat(app.getJson("/aides", app.newUser()).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -50,11 +66,12 @@ class EditorRateLimitTest {
 
     @Test
     void an_address_past_a_hundred_requests_is_limited_whichever_user_signs_in() {
+        String address = "198.51.100.23";
         var fresh = app.newUser();
-        app.getJson("/aides", fresh);
+        assertThat(fromAddress(address, fresh).statusCode()).isEqualTo(200);
         List<String> keys = db.asSystem(h -> h.createQuery("select distinct key from rate_limits where key like 'editor-ip:%'")
                 .mapTo(String.class).list());
-        assertThat(keys).hasSize(1);
+        assertThat(keys).containsExactly("editor-ip:" + address);
         // This minute's window and the next, so the test holds across a minute boundary.
         long minute = Math.floorDiv(Instant.now().getEpochSecond(), 60) * 60;
         for (long start : new long[] {minute, minute + 60}) {
@@ -64,10 +81,13 @@ class EditorRateLimitTest {
                             """).bind("k", keys.get(0)).bind("w", Instant.ofEpochSecond(start)).execute());
         }
 
-        var response = app.getJson("/aides", app.newUser());
+        var another = app.newUser();
+        var response = fromAddress(address, another);
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        // The same user from another address is not held back by that address.
+        assertThat(fromAddress("198.51.100.24", another).statusCode()).isEqualTo(200);
         // Routes for anyone (health checks, the landing page) are not counted.
         assertThat(app.get("/health").statusCode()).isEqualTo(200);
     }

@@ -34,10 +34,18 @@ public final class RequestLimits {
         // Both counters take the hit, so a user switching addresses (or an address cycling
         // accounts) is still counted on the other side.
         var byUser = limiter.hit(PER_USER, user.get().toString());
-        var byIp = limiter.hit(PER_IP, clientIp.of(ctx));
+        String address = clientIp.of(ctx);
+        // A loopback address is a local client (dev, tests, a proxy on the same host), not an
+        // internet client: counting it would throttle everyone behind it together.
+        var byIp = isLoopback(address) ? byUser : limiter.hit(PER_IP, address);
         if (!byUser.allowed() || !byIp.allowed()) {
             long wait = Math.max(byUser.allowed() ? 0 : byUser.retryAfterSeconds(), byIp.allowed() ? 0 : byIp.retryAfterSeconds());
             throw new RateLimiter.Exceeded("Too many requests. Try again in " + RateLimiter.howLong(wait) + ".", wait);
         }
+    }
+
+    static boolean isLoopback(String address) {
+        String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        return bare.startsWith("127.") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
     }
 }
