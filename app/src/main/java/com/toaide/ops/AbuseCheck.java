@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,11 +113,11 @@ public final class AbuseCheck implements Job {
         return new Findings(limited, alertedFloods);
     }
 
-    private static java.util.Optional<UUID> userSubject(String subject) {
+    private static Optional<UUID> userSubject(String subject) {
         try {
-            return java.util.Optional.of(UUID.fromString(subject));
+            return Optional.of(UUID.fromString(subject));
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
