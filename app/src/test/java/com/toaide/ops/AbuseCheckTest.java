@@ -82,6 +82,14 @@ class AbuseCheckTest {
     }
 
     @Test
+    void the_app_runs_its_abuse_check_and_cleanup_on_its_own_scheduler() {
+        Eventually.within(Duration.ofSeconds(30), () -> {
+            java.util.List<String> ran = db.asSystem(h -> h.createQuery("select job from scheduled_runs").mapTo(String.class).list());
+            assertThat(ran).contains("abuse-check", "cleanup");
+        });
+    }
+
+    @Test
     void a_user_at_the_threshold_is_left_alone() {
         var user = app.newUser();
         turns(user.id(), 20);
