@@ -16,8 +16,16 @@ import com.toaide.billing.BillingRoutes;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.PaymentProvider;
 import com.toaide.billing.StripePayments;
+import com.toaide.ops.AbuseCheck;
+import com.toaide.ops.AdminRoutes;
+import com.toaide.ops.Alerts;
+import com.toaide.ops.BreakGlass;
+import com.toaide.ops.Cleanup;
 import com.toaide.ops.HealthRoutes;
+import com.toaide.ops.LimitedUsers;
 import com.toaide.ops.Readiness;
+import com.toaide.ops.Scheduler;
+import com.toaide.ops.SlackAlerts;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.Database;
@@ -36,7 +44,9 @@ import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.OriginGuard;
 import com.toaide.platform.web.RateLimiter;
 import com.toaide.platform.web.RequestIds;
+import com.toaide.platform.web.RequestLimits;
 import com.toaide.platform.web.RequestLog;
+import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Role;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
@@ -47,6 +57,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +76,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
+    private static final Duration SCHEDULER_TICK = Duration.ofSeconds(5);
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
@@ -133,6 +145,20 @@ public final class App implements AutoCloseable {
             var billing = new BillingRoutes(billingService, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
+            // Operations (docs/operations.md): limits, break-glass, background jobs.
+            var clientIp = new ClientIp(config.trustedProxy());
+            var requestLimits = new RequestLimits(rateLimiter, clientIp);
+            var limitedUsers = new LimitedUsers(db, Clock.systemUTC());
+            var breakGlass = new BreakGlass(db, renderer);
+            var admin = new AdminRoutes(breakGlass, views, assets, pageCss.url());
+            Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
+            var scheduler = new Scheduler(db, Clock.systemUTC(), SCHEDULER_TICK)
+                    .register(new AbuseCheck(db, rateLimiter, alerts, Clock.systemUTC()))
+                    .register(new Cleanup(db, Clock.systemUTC()));
+            // Other features register their jobs here, before start(), e.g. publishing's orphan sweep:
+            //   scheduler.register(Job.of("publish-orphan-sweep", Duration.ofHours(1), publishService::sweepOrphans));
+            owned.add(scheduler);
+
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
                 cfg.requestLogger.http(requestLog::write);
@@ -147,9 +173,15 @@ public final class App implements AutoCloseable {
                     if (ctx.routeRoles().contains(Role.DEV_ONLY) && outbox == null) {
                         throw new NotFoundResponse();
                     }
+                    // Admin pages do not exist for anyone else (not even a 403 that says they do).
+                    if (ctx.routeRoles().contains(Role.ADMIN) && !RequestUser.of(ctx).map(breakGlass::isAdmin).orElse(false)) {
+                        throw new NotFoundResponse();
+                    }
                 });
+                cfg.routes.beforeMatched(requestLimits::check);
+                cfg.routes.beforeMatched(limitedUsers::guard);
 
-                // The route table (web.md). Roles: ANYONE, USER (signed in), DEV_ONLY.
+                // The route table (web.md). Roles: ANYONE, USER (signed in), ADMIN (users.is_admin), DEV_ONLY.
                 cfg.routes.get("/", signIn::landing, Role.ANYONE);
 
                 // Sign-in by magic link, and signing out (security.md, sign-in).
@@ -187,8 +219,13 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/health", health::live, Role.ANYONE);
                 cfg.routes.get("/health/ready", health::ready, Role.ANYONE);
                 cfg.routes.get("/dev/outbox", ctx -> outbox.list(ctx), Role.DEV_ONLY);
+
+                // Admin break-glass: a written reason, recorded before the aide is shown read-only.
+                cfg.routes.get("/admin", admin::dashboard, Role.ADMIN);
+                cfg.routes.post("/admin/aides/{id}/open", admin::open, Role.ADMIN);
             });
             javalin.start(config.port());
+            scheduler.start();
             log.info("AIde is listening on port {} ({})", javalin.port(), config.environment().name().toLowerCase());
             return new App(javalin, owned);
         } catch (RuntimeException e) {

@@ -32,7 +32,7 @@ class RowLevelSecurityTest {
             "published_versions", "user_id");
 
     /** Tables only the system path may touch. */
-    static final List<String> SYSTEM_TABLES = List.of("magic_links", "stripe_events", "rate_limits", "audit_log", "outbox");
+    static final List<String> SYSTEM_TABLES = List.of("magic_links", "stripe_events", "rate_limits", "audit_log", "outbox", "scheduled_runs");
 
     static Database db;
     static UUID alice;
@@ -49,6 +49,7 @@ class RowLevelSecurityTest {
             h.execute("insert into rate_limits (key, window_start, count) values ('login:email:alice@example.com', now(), 1)");
             h.execute("insert into audit_log (admin_id, aide_id, owner_id, action, reason) values (?, null, ?, 'open_aide', 'Support ticket 1234 asked for it')", bob, alice);
             h.execute("insert into outbox (recipient, subject, body) values ('alice@example.com', 'Sign in', 'link')");
+            h.execute("insert into scheduled_runs (job, last_slot) values ('cleanup', 1)");
             return null;
         });
     }

@@ -1,0 +1,68 @@
+package com.toaide.ops;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+@RegisterConstructorMapper(AbuseDao.Over.class)
+interface AbuseDao {
+    /** One subject over a threshold, and its count. */
+    record Over(String subject, long count) {}
+
+    /** User path: the signed-in user's own row. */
+    @SqlQuery("select limited_until from users where id = app_user_id()")
+    Optional<Instant> limitedUntil();
+
+    @SqlQuery("""
+            select t.user_id::text as subject, count(*) as count
+            from turns t join users u on u.id = t.user_id
+            where u.tier = 'free' and t.started_at > :since
+            group by t.user_id
+            having count(*) > :max
+            """)
+    List<Over> freeTurnsSince(@Bind("since") Instant since, @Bind("max") int max);
+
+    @SqlQuery("""
+            select user_id::text as subject, count(*) as count
+            from aides
+            where created_at > :since
+            group by user_id
+            having count(*) > :max
+            """)
+    List<Over> aidesCreatedSince(@Bind("since") Instant since, @Bind("max") int max);
+
+    /** Request counters (rate_limits rows named {@code <prefix>:<subject>}), the busiest window since {@code since}. */
+    @SqlQuery("""
+            select substr(key, length(:prefix) + 2) as subject, max(count) as count
+            from rate_limits
+            where key like :prefix || ':%' and window_start >= :since
+            group by key
+            having max(count) > :max
+            """)
+    List<Over> busiestWindowSince(@Bind("prefix") String prefix, @Bind("since") Instant since, @Bind("max") int max);
+
+    /** Request counters summed over every window since {@code since}. */
+    @SqlQuery("""
+            select substr(key, length(:prefix) + 2) as subject, sum(count) as count
+            from rate_limits
+            where key like :prefix || ':%' and window_start >= :since
+            group by key
+            having sum(count) > :max
+            """)
+    List<Over> totalSince(@Bind("prefix") String prefix, @Bind("since") Instant since, @Bind("max") int max);
+
+    /** Limits the user unless already limited; true when newly limited (so each is alerted once). */
+    @SqlQuery("""
+            with limited as (
+                update users set limited_until = :until, updated_at = now()
+                where id = :id and (limited_until is null or limited_until <= :now)
+                returning id
+            )
+            select count(*) > 0 from limited
+            """)
+    boolean limit(@Bind("id") UUID id, @Bind("now") Instant now, @Bind("until") Instant until);
+}

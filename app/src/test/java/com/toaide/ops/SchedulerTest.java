@@ -1,0 +1,156 @@
+package com.toaide.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.platform.db.Database;
+import com.toaide.testing.Eventually;
+import com.toaide.testing.TestPostgres;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two scheduler instances on one database, as two app instances would be. */
+class SchedulerTest {
+    static final Duration MINUTE = Duration.ofMinutes(1);
+    static Database db;
+
+    @BeforeAll
+    static void connect() {
+        db = Database.connect(TestPostgres.freshDatabase(), 6);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    /** A clock the test moves by hand. */
+    static final class HandClock extends Clock {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:30Z"));
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        void advance(Duration by) {
+            now.updateAndGet(t -> t.plus(by));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void two_instances_ticking_in_the_same_interval_run_the_job_once() {
+        var clock = new HandClock();
+        var runs = new AtomicInteger();
+        var job = Job.of("count-once", MINUTE, runs::incrementAndGet);
+        try (var a = new Scheduler(db, clock, MINUTE).register(job);
+             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+            assertThat(a.tick()).containsEntry("count-once", Scheduler.Outcome.RAN);
+            assertThat(b.tick()).containsEntry("count-once", Scheduler.Outcome.ALREADY_RAN);
+            assertThat(a.tick()).containsEntry("count-once", Scheduler.Outcome.NOT_DUE);
+            assertThat(runs).hasValue(1);
+
+            clock.advance(MINUTE);
+            assertThat(b.tick()).containsEntry("count-once", Scheduler.Outcome.RAN);
+            assertThat(a.tick()).containsEntry("count-once", Scheduler.Outcome.ALREADY_RAN);
+            assertThat(runs).hasValue(2);
+        }
+    }
+
+    @Test
+    void an_instance_skips_a_job_another_instance_is_running() throws Exception {
+        var clock = new HandClock();
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var runs = new AtomicInteger();
+        var job = Job.of("held-by-one", MINUTE, () -> {
+            runs.incrementAndGet();
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        });
+        try (var a = new Scheduler(db, clock, MINUTE).register(job);
+             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+            var first = CompletableFuture.supplyAsync(a::tick);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(b.tick()).containsEntry("held-by-one", Scheduler.Outcome.RUNNING_ELSEWHERE);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).containsEntry("held-by-one", Scheduler.Outcome.RAN);
+            assertThat(runs).hasValue(1);
+        }
+    }
+
+    @Test
+    void a_failing_job_is_logged_and_the_others_still_run() {
+        var clock = new HandClock();
+        var runs = new AtomicInteger();
+        try (var scheduler = new Scheduler(db, clock, MINUTE)
+                .register(Job.of("always-fails", MINUTE, () -> {
+                    throw new IllegalStateException("boom");
+                }))
+                .register(Job.of("after-the-failure", MINUTE, runs::incrementAndGet))) {
+            var outcomes = scheduler.tick();
+            assertThat(outcomes).containsEntry("always-fails", Scheduler.Outcome.FAILED)
+                    .containsEntry("after-the-failure", Scheduler.Outcome.RAN);
+            assertThat(runs).hasValue(1);
+        }
+    }
+
+    @Test
+    void a_failed_run_releases_its_slot_so_another_instance_may_retry_it() {
+        var clock = new HandClock();
+        var attempts = new AtomicInteger();
+        var job = Job.of("fails-first", MINUTE, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("first attempt fails");
+            }
+        });
+        try (var a = new Scheduler(db, clock, MINUTE).register(job);
+             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+            assertThat(a.tick()).containsEntry("fails-first", Scheduler.Outcome.FAILED);
+            assertThat(b.tick()).containsEntry("fails-first", Scheduler.Outcome.RAN);
+        }
+    }
+
+    @Test
+    void the_started_loop_keeps_running_jobs_after_one_fails() {
+        var runs = new AtomicInteger();
+        var failures = new AtomicInteger();
+        try (var scheduler = new Scheduler(db, Clock.systemUTC(), Duration.ofMillis(20))
+                .register(Job.of("loop-fails", Duration.ofMillis(50), () -> {
+                    failures.incrementAndGet();
+                    throw new IllegalStateException("boom");
+                }))
+                .register(Job.of("loop-counts", Duration.ofMillis(50), runs::incrementAndGet))
+                .start()) {
+            Eventually.within(Duration.ofSeconds(20), () -> {
+                assertThat(failures.get()).isGreaterThanOrEqualTo(3);
+                assertThat(runs.get()).isGreaterThanOrEqualTo(3);
+            });
+        }
+    }
+
+    @Test
+    void lock_keys_are_stable_and_differ_between_jobs() {
+        assertThat(Scheduler.lockKey("abuse-check")).isEqualTo(Scheduler.lockKey("abuse-check"))
+                .isNotEqualTo(Scheduler.lockKey("cleanup"));
+    }
+}
