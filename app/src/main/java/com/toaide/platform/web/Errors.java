@@ -2,6 +2,7 @@ package com.toaide.platform.web;
 
 import com.toaide.platform.db.DatabaseUnavailable;
 import com.toaide.platform.observe.ErrorReporter;
+import com.toaide.platform.observe.Redacted;
 import com.toaide.platform.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -49,7 +50,7 @@ public final class Errors {
             respond(ctx, 503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unexpected error on {} {} (request {})", ctx.method(), RoutePattern.of(ctx), RequestIds.of(ctx), e);
+            log.error("Unexpected error on {} {} (request {})", ctx.method(), RoutePattern.of(ctx), RequestIds.of(ctx), Redacted.of(e));
             reporter.report(e, RequestIds.of(ctx), RoutePattern.of(ctx), RequestUser.of(ctx).orElse(null));
             respond(ctx, 500, "Something went wrong on our side. It has been reported.");
         });
