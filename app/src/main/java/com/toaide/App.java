@@ -40,13 +40,19 @@ import com.toaide.platform.web.RequestLog;
 import com.toaide.platform.web.Role;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
+import com.toaide.publish.AutoPublisher;
+import com.toaide.publish.PublicPages;
+import com.toaide.publish.PublishRoutes;
+import com.toaide.publish.PublishService;
 import com.toaide.render.Renderer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +71,8 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
+    /** "Keep the published page up to date" uploads an aide at most this often. */
+    private static final Duration AUTO_PUBLISH_INTERVAL = Duration.ofSeconds(10);
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
@@ -115,20 +123,29 @@ public final class App implements AutoCloseable {
             var rateLimiter = new RateLimiter(db, Clock.systemUTC());
             var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
             var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, new ClientIp(config.trustedProxy()));
-            // Before an account is deleted: publishing will add the removal of its public pages here.
             var billingService = new BillingService(db, config.billing().map(App::payments), config.editorUrl());
-            var account = new AccountRoutes(new AccountService(db, billingService, List.of(), Clock.systemUTC()),
-                    billingService, sessionGuard, views, assets);
             var health = new HealthRoutes(readiness);
             var renderer = new Renderer();
             var edits = new EditService(db, Clock.systemUTC());
-            var aideService = new AideService(db, billingService);
+            var publishService = new PublishService(db, storage, config.publishedBucket(), edits, renderer, billingService,
+                    config.publicUrl(), config.editorUrl(), Clock.systemUTC(), new SecureRandom());
+            // Before an account or an aide is deleted, its public pages go.
+            var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete),
+                    Clock.systemUTC()), billingService, sessionGuard, views, assets);
+            var aideService = new AideService(db, billingService, publishService::beforeAideDelete);
             var pageCss = new PageCssRoute(renderer);
             var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
                     config.publicUrl().toString(), config.ai().isPresent());
             var hub = new LiveHub(edits, renderer);
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
+            var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
+            owned.add(autoPublisher);
+            // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
+            owned.add(new ChangeListener(infrastructure.database(), "aide_changes", autoPublisher::onNotice, () -> { }).start());
+            var publish = new PublishRoutes(publishService, billingService, views, assets);
+            // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
+            var publicPages = config.storage().isEmpty() ? new PublicPages(publishService) : null;
             var live = new LiveRoutes(hub, sessions, aideService, originGuard);
             var billing = new BillingRoutes(billingService, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
@@ -170,9 +187,21 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/aides/{id}/rename", aides::rename, Role.USER);
                 cfg.routes.post("/aides/{id}/archive", aides::archive, Role.USER);
                 cfg.routes.post("/aides/{id}/delete", aides::delete, Role.USER);
+                cfg.routes.post("/aides/{id}/publish", publish::publish, Role.USER);
+                cfg.routes.post("/aides/{id}/unpublish", publish::unpublish, Role.USER);
+                cfg.routes.post("/aides/{id}/auto-publish", publish::autoPublish, Role.USER);
+                cfg.routes.get("/aides/{id}/versions", publish::versions, Role.USER);
+                cfg.routes.post("/aides/{id}/versions/{n}/restore", publish::restore, Role.USER);
                 cfg.routes.wsBeforeUpgrade("/aides/{id}/live", live::beforeUpgrade);
                 cfg.routes.ws("/aides/{id}/live", live::channel);
                 cfg.routes.get("/render/page.css", pageCss::css, Role.ANYONE);
+
+                // Published pages, embedded default only (web.md); the CDN serves them in production.
+                if (publicPages != null) {
+                    cfg.routes.get("/s/{slug}", publicPages::page, Role.ANYONE);
+                    cfg.routes.get("/s/{slug}/v/{n}", publicPages::version, Role.ANYONE);
+                    cfg.routes.get("/s/{slug}/feed.xml", publicPages::feed, Role.ANYONE);
+                }
 
                 // The account: plan and turns, export, deletion.
                 cfg.routes.get("/account", account::show, Role.USER);
