@@ -12,7 +12,6 @@ import com.toaide.render.PageContext;
 import com.toaide.render.Renderer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,14 +98,14 @@ public final class PublishService {
             throw new Problem(403, "Choosing the address is part of Pro. Free pages get a random address.");
         }
         synchronized (lock(aideId)) {
-            String slug = reserve(userId, aideId, chosen.map(Slugs::chosen));
+            var target = reserve(userId, aideId, chosen.map(Slugs::chosen));
+            String slug = target.slug();
             var context = new PageContext(pageUrl(slug), pageUrl(slug) + "/feed.xml", landingUrl,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)),
                     tier == Tier.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE);
-            Instant readAt = databaseNow(userId);
             byte[] html = edits.read(userId, aideId, (snapshot, version) ->
                     renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8));
-            return release(userId, aideId, slug, html, null, readAt);
+            return release(userId, aideId, target, html, null);
         }
     }
 
@@ -118,12 +117,11 @@ public final class PublishService {
                 var aide = dao.find(aideId).orElseThrow(Problem::notFound);
                 var old = dao.versions(aideId).stream().filter(v -> v.version() == version).findFirst()
                         .orElseThrow(Problem::notFound);
-                return Map.entry(aide, old);
+                return Map.entry(new Target(aide.slug(), dao.lastVersion(aideId) + 1, dao.now()), old);
             });
-            Instant readAt = databaseNow(userId);
             byte[] html = storage.get(bucket, state.getValue().objectKey()).map(Blob::bytes)
                     .orElseThrow(() -> new Problem(410, "Version " + version + " is no longer stored."));
-            return release(userId, aideId, state.getKey().slug(), html, "Restored version " + version + ".", readAt);
+            return release(userId, aideId, state.getKey(), html, "Restored version " + version + ".");
         }
     }
 
@@ -273,26 +271,39 @@ public final class PublishService {
         return slug + "/feed.xml";
     }
 
+    /**
+     * Where a publish goes: the slug, the version number, and when the snapshot was read
+     * ({@code readAt}, the database's clock, taken before the read so a change after it still
+     * counts as unpublished).
+     */
+    private record Target(String slug, int version, Instant readAt) {}
+
     /** The aide's slug: the one it holds, else {@code chosen}, else a random one; reserved before any upload. */
-    private String reserve(UUID userId, UUID aideId, Optional<String> chosen) {
-        var aide = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId)).orElseThrow(Problem::notFound);
-        if (aide.slug() != null) {
-            if (chosen.isPresent() && !chosen.get().equals(aide.slug())) {
-                throw new Problem(409, "This page already lives at /s/" + aide.slug()
+    private Target reserve(UUID userId, UUID aideId, Optional<String> chosen) {
+        record State(PublishDao.AideRow aide, int last, Instant now) {}
+        var state = db.asUser(userId, handle -> {
+            var dao = handle.attach(PublishDao.class);
+            var aide = dao.find(aideId).orElseThrow(Problem::notFound);
+            return new State(aide, dao.lastVersion(aideId), dao.now());
+        });
+        String held = state.aide().slug();
+        if (held != null) {
+            if (chosen.isPresent() && !chosen.get().equals(held)) {
+                throw new Problem(409, "This page already lives at /s/" + held
                         + ". Its address stays the same so shared links keep working.");
             }
-            return aide.slug();
+            return new Target(held, state.last() + 1, state.now());
         }
         if (chosen.isPresent()) {
             if (!tryReserve(userId, aideId, chosen.get())) {
                 throw new Problem(409, "The address \"" + chosen.get() + "\" is taken. Choose another.");
             }
-            return chosen.get();
+            return new Target(chosen.get(), state.last() + 1, state.now());
         }
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             String slug = Slugs.random(random);
             if (tryReserve(userId, aideId, slug)) {
-                return slug;
+                return new Target(slug, state.last() + 1, state.now());
             }
         }
         throw new Problem(503, "No free address was found for this page. Try again.", null,
@@ -312,25 +323,18 @@ public final class PublishService {
                 return dao.reserve(aideId, slug) == 1;
             });
         } catch (JdbiException e) {
-            if (isUniqueViolation(e)) {
+            if (Database.isUniqueViolation(e)) {
                 return false;
             }
             throw e;
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Uploads the version and the page, then records the version, then updates the feed. */
-    private Published release(UUID userId, UUID aideId, String slug, byte[] html, String notes, Instant readAt) {
-        int version = db.asUser(userId, handle -> handle.attach(PublishDao.class).lastVersion(aideId)) + 1;
+    private Published release(UUID userId, UUID aideId, Target target, byte[] html, String notes) {
+        String slug = target.slug();
+        int version = target.version();
         String key = versionKey(slug, version);
         try {
             storage.put(bucket, key, html, HTML, VERSION_CACHE);
@@ -346,11 +350,11 @@ public final class PublishService {
                 var aide = dao.lock(aideId).orElseThrow(Problem::notFound);
                 String lines = notes != null ? notes : String.join("\n", dao.voiceSinceLastVersion(aideId));
                 dao.addVersion(aideId, version, slug, key, html.length, lines);
-                dao.markPublished(aideId, version, readAt);
+                dao.markPublished(aideId, version, target.readAt());
                 return new Recorded(aide.title(), dao.versions(aideId));
             });
         } catch (JdbiException e) {
-            if (isUniqueViolation(e)) {
+            if (Database.isUniqueViolation(e)) {
                 throw new Problem(409, "Another publish of this page finished first. Publish again to include your changes.");
             }
             throw e;
@@ -364,10 +368,6 @@ public final class PublishService {
             log.warn("Feed upload failed after publishing version {}: {}", version, e.getMessage());
         }
         return new Published(pageUrl(slug), version);
-    }
-
-    private Instant databaseNow(UUID userId) {
-        return db.asUser(userId, handle -> handle.attach(PublishDao.class).now());
     }
 
     private void deleteObjects(String slug) {
