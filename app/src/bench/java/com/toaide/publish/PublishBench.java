@@ -53,6 +53,7 @@ public class PublishBench {
     private UUID user;
     private UUID aide85;
     private UUID aide1000;
+    private byte[] page;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -71,6 +72,8 @@ public class PublishBench {
         edits.edit(user, aide85, events(85));
         aide1000 = aides.create(user);
         edits.edit(user, aide1000, events(1000));
+        page = new byte[20_000];
+        java.util.Arrays.fill(page, (byte) 'a');
     }
 
     /** Each iteration starts from an unpublished aide, so the feed does not grow without end. */
@@ -95,6 +98,12 @@ public class PublishBench {
     @Benchmark
     public Published publish1000() {
         return publish.publish(user, aide1000, Optional.empty());
+    }
+
+    /** One upload of a page-sized object alone: how much of a publish is the store's round trip. */
+    @Benchmark
+    public void uploadOnly() {
+        storage.put("bench-published", "bench/index.html", page, "text/html; charset=utf-8", PublishService.PAGE_CACHE);
     }
 
     /** A page, sections of 20, each a table of rows with five props: {@code n} entities in all. */

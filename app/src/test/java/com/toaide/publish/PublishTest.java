@@ -102,10 +102,12 @@ class PublishTest {
         var versions = json(app.getJson("/aides/" + aide + "/versions", user).body());
         assertThat(versions.get("published").asBoolean()).isFalse();
         assertThat(versions.get("slug").asString()).isEqualTo(slug);
+        assertThat(app.get("/aides", "Cookie", user.cookie()).body()).doesNotContain("/s/" + slug);
 
         var again = fx.publish(user, aide, "");
         assertThat(slugOf(again)).isEqualTo(slug);
         assertThat(app.get("/s/" + slug).statusCode()).isEqualTo(200);
+        assertThat(app.get("/aides", "Cookie", user.cookie()).body()).contains("/s/" + slug);
     }
 
     @Test
