@@ -28,6 +28,11 @@ public record VersionsPage(Frame frame, UUID aideId, PublishService.Status statu
         return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
+    /** The newest version: restoring it would change nothing. */
+    public boolean latest(PublishedVersion version) {
+        return !status.versions().isEmpty() && status.versions().get(0).version() == version.version();
+    }
+
     public String versionUrl(PublishedVersion version) {
         return status.url() + "/v/" + version.version();
     }

@@ -71,6 +71,13 @@ class PublishBrowserTest {
             assertThat(driver.findElement(By.cssSelector("[data-publish-auto]")).isDisplayed()).isTrue();
             browser.screenshot("publish-editor-done");
 
+            driver.findElement(By.cssSelector("[data-publish-form] button")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-publish-link]"), "Published version 2 at"));
+            driver.get(app.base + "/aides/" + aide + "/versions");
+            assertThat(driver.findElements(By.cssSelector(".version-list > li"))).hasSize(2);
+            browser.screenshot("publish-versions");
+
             driver.get(app.base + "/aides");
             assertThat(driver.findElement(By.linkText("Published")).getAttribute("href")).isEqualTo(url);
         }
