@@ -22,6 +22,7 @@ import com.toaide.ops.Alerts;
 import com.toaide.ops.BreakGlass;
 import com.toaide.ops.Cleanup;
 import com.toaide.ops.HealthRoutes;
+import com.toaide.ops.Job;
 import com.toaide.ops.LimitedUsers;
 import com.toaide.ops.Readiness;
 import com.toaide.ops.Scheduler;
@@ -50,12 +51,17 @@ import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Role;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
+import com.toaide.publish.AutoPublisher;
+import com.toaide.publish.PublicPages;
+import com.toaide.publish.PublishRoutes;
+import com.toaide.publish.PublishService;
 import com.toaide.render.Renderer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,6 +83,8 @@ public final class App implements AutoCloseable {
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
     private static final Duration SCHEDULER_TICK = Duration.ofSeconds(5);
+    /** "Keep the published page up to date" uploads an aide at most this often. */
+    private static final Duration AUTO_PUBLISH_INTERVAL = Duration.ofSeconds(10);
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
@@ -127,20 +135,29 @@ public final class App implements AutoCloseable {
             var rateLimiter = new RateLimiter(db, Clock.systemUTC());
             var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
             var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, new ClientIp(config.trustedProxy()));
-            // Before an account is deleted: publishing will add the removal of its public pages here.
             var billingService = new BillingService(db, config.billing().map(App::payments), config.editorUrl());
-            var account = new AccountRoutes(new AccountService(db, billingService, List.of(), Clock.systemUTC()),
-                    billingService, sessionGuard, views, assets);
             var health = new HealthRoutes(readiness);
             var renderer = new Renderer();
             var edits = new EditService(db, Clock.systemUTC());
-            var aideService = new AideService(db, billingService);
+            var publishService = new PublishService(db, storage, config.publishedBucket(), edits, renderer, billingService,
+                    config.publicUrl(), config.editorUrl(), Clock.systemUTC(), new SecureRandom());
+            // Before an account or an aide is deleted, its public pages go.
+            var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete),
+                    Clock.systemUTC()), billingService, sessionGuard, views, assets);
+            var aideService = new AideService(db, billingService, publishService::beforeAideDelete);
             var pageCss = new PageCssRoute(renderer);
             var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
                     config.publicUrl().toString(), config.ai().isPresent());
             var hub = new LiveHub(edits, renderer);
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
+            var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
+            owned.add(autoPublisher);
+            // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
+            owned.add(new ChangeListener(infrastructure.database(), "aide_changes", autoPublisher::onNotice, () -> { }).start());
+            var publish = new PublishRoutes(publishService, billingService, views, assets);
+            // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
+            var publicPages = config.storage().isEmpty() ? new PublicPages(publishService) : null;
             var live = new LiveRoutes(hub, sessions, aideService, originGuard);
             var billing = new BillingRoutes(billingService, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
@@ -154,9 +171,9 @@ public final class App implements AutoCloseable {
             Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
             var scheduler = new Scheduler(db, Clock.systemUTC(), SCHEDULER_TICK)
                     .register(new AbuseCheck(db, rateLimiter, alerts, Clock.systemUTC()))
-                    .register(new Cleanup(db, Clock.systemUTC()));
-            // Other features register their jobs here, before start(), e.g. publishing's orphan sweep:
-            //   scheduler.register(Job.of("publish-orphan-sweep", Duration.ofHours(1), publishService::sweepOrphans));
+                    .register(new Cleanup(db, Clock.systemUTC()))
+                    // Public objects no published aide points to (security.md, publishing).
+                    .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), () -> publishService.sweepOrphans()));
             owned.add(scheduler);
 
             var javalin = Javalin.create(cfg -> {
@@ -202,9 +219,21 @@ public final class App implements AutoCloseable {
                 cfg.routes.post("/aides/{id}/rename", aides::rename, Role.USER);
                 cfg.routes.post("/aides/{id}/archive", aides::archive, Role.USER);
                 cfg.routes.post("/aides/{id}/delete", aides::delete, Role.USER);
+                cfg.routes.post("/aides/{id}/publish", publish::publish, Role.USER);
+                cfg.routes.post("/aides/{id}/unpublish", publish::unpublish, Role.USER);
+                cfg.routes.post("/aides/{id}/auto-publish", publish::autoPublish, Role.USER);
+                cfg.routes.get("/aides/{id}/versions", publish::versions, Role.USER);
+                cfg.routes.post("/aides/{id}/versions/{n}/restore", publish::restore, Role.USER);
                 cfg.routes.wsBeforeUpgrade("/aides/{id}/live", live::beforeUpgrade);
                 cfg.routes.ws("/aides/{id}/live", live::channel);
                 cfg.routes.get("/render/page.css", pageCss::css, Role.ANYONE);
+
+                // Published pages, embedded default only (web.md); the CDN serves them in production.
+                if (publicPages != null) {
+                    cfg.routes.get("/s/{slug}", publicPages::page, Role.ANYONE);
+                    cfg.routes.get("/s/{slug}/v/{n}", publicPages::version, Role.ANYONE);
+                    cfg.routes.get("/s/{slug}/feed.xml", publicPages::feed, Role.ANYONE);
+                }
 
                 // The account: plan and turns, export, deletion.
                 cfg.routes.get("/account", account::show, Role.USER);

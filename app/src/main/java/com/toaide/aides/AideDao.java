@@ -16,7 +16,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredEvent.class)
 interface AideDao {
     @SqlQuery("""
-            select id, coalesce(title, '') as title, status, slug, updated_at
+            select id, coalesce(title, '') as title, status,
+                   case when published_version is not null then slug end as slug, updated_at
               from aides
              where status = 'active'
              order by updated_at desc

@@ -17,10 +17,17 @@ public final class AideService {
 
     private final Database db;
     private final BillingService billing;
+    private final AideCleanup cleanup;
 
     public AideService(Database db, BillingService billing) {
+        this(db, billing, (userId, aideId) -> { });
+    }
+
+    /** {@code cleanup} runs before an aide is deleted (publishing removes its public pages). */
+    public AideService(Database db, BillingService billing, AideCleanup cleanup) {
         this.db = db;
         this.billing = billing;
+        this.cleanup = cleanup;
     }
 
     public List<AideSummary> list(UUID userId) {
@@ -57,6 +64,8 @@ public final class AideService {
     }
 
     public void delete(UUID userId, UUID aideId) {
+        // Outside the transaction: the cleanup may call object storage.
+        cleanup.beforeDelete(userId, aideId);
         changeOne(userId, handle -> handle.delete(aideId));
     }
 

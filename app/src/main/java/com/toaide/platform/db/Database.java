@@ -110,6 +110,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** SQLSTATE class 08 is "connection exception"; 57P01..03 mean the server is going away. */
+    /** True when {@code error} (or a cause) is a unique-constraint violation: the row someone wants is taken. */
+    public static boolean isUniqueViolation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isConnectionFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null

@@ -2,7 +2,7 @@ package com.toaide.platform.web;
 
 import io.javalin.http.Context;
 
-/** The editor's response headers (security.md, requests). */
+/** The response headers of security.md (requests); published pages get their own CSP. */
 public final class SecurityHeaders {
     // Scripts and styles only from our own /static; no inline script at all.
     static final String EDITOR_CSP = String.join("; ",
@@ -17,6 +17,17 @@ public final class SecurityHeaders {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Published pages (served under /s/ by the embedded default) carry their own policy: the
+     * editor's would block their one inline stylesheet. The same policy as the page's meta tag.
+     */
+    static final String PUBLISHED_CSP = String.join("; ",
+            "default-src 'none'",
+            "style-src 'unsafe-inline'",
+            "img-src https: data:",
+            "base-uri 'none'",
+            "form-action 'none'");
+
     private final boolean prod;
 
     public SecurityHeaders(boolean prod) {
@@ -24,7 +35,7 @@ public final class SecurityHeaders {
     }
 
     public void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", EDITOR_CSP);
+        ctx.header("Content-Security-Policy", ctx.path().startsWith("/s/") ? PUBLISHED_CSP : EDITOR_CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");

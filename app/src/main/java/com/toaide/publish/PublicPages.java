@@ -1,0 +1,70 @@
+package com.toaide.publish;
+
+import com.toaide.platform.storage.Blob;
+import io.javalin.http.Context;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded default's {@code /s/...} routes: published objects straight from the bucket, with
+ * the headers the CDN would pass on (content type, cache control, ETag, Last-Modified) and
+ * {@code If-None-Match} answered with 304. Production never routes these paths to the app:
+ * Cloudflare maps them onto the bucket (docs/deploy.md).
+ */
+public final class PublicPages {
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
+
+    private final PublishService publish;
+
+    public PublicPages(PublishService publish) {
+        this.publish = publish;
+    }
+
+    public void page(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        serve(ctx, Slugs.valid(slug) ? PublishService.pageKey(slug) : null);
+    }
+
+    public void version(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        String n = ctx.pathParam("n");
+        serve(ctx, Slugs.valid(slug) && VERSION.matcher(n).matches() ? PublishService.versionKey(slug, Integer.parseInt(n)) : null);
+    }
+
+    public void feed(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        serve(ctx, Slugs.valid(slug) ? PublishService.feedKey(slug) : null);
+    }
+
+    private void serve(Context ctx, String key) {
+        Blob blob = key == null ? null : publish.object(key).orElse(null);
+        if (blob == null) {
+            // What the bucket behind the CDN answers for a missing object: a bare 404.
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("No page here.");
+            return;
+        }
+        ctx.header("Cache-Control", blob.cacheControl() == null ? "no-cache" : blob.cacheControl());
+        if (blob.etag() != null) {
+            ctx.header("ETag", blob.etag());
+        }
+        if (blob.lastModified() != null) {
+            ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(blob.lastModified().atZone(ZoneOffset.UTC)));
+        }
+        if (matches(ctx.header("If-None-Match"), blob)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(blob.contentType()).result(blob.bytes());
+    }
+
+    private static boolean matches(String ifNoneMatch, Blob blob) {
+        if (ifNoneMatch == null || blob.etag() == null) {
+            return false;
+        }
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(blob.etag()));
+    }
+}

@@ -1,0 +1,114 @@
+package com.toaide.publish;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Publishing's rows. User queries run inside {@code Database.asUser} (row-level security limits
+ * them to that user's aides); the ones marked "system" run on the system path for jobs.
+ */
+@RegisterConstructorMapper(PublishDao.AideRow.class)
+@RegisterConstructorMapper(PublishedVersion.class)
+@RegisterConstructorMapper(PublishDao.AutoState.class)
+interface PublishDao {
+
+    /** The aide's publishing state. */
+    record AideRow(UUID id, String title, String slug, Integer publishedVersion, boolean autoPublish) {}
+
+    /** Whether an aide wants an automatic publish, and when it may run. */
+    record AutoState(UUID userId, Instant publishedAt, boolean wanted, double waitSeconds) {}
+
+    @SqlQuery("""
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish
+              from aides where id = :id
+            """)
+    Optional<AideRow> find(@Bind("id") UUID aideId);
+
+    /** Locks the row until the transaction ends, so two publishes of one aide take turns. */
+    @SqlQuery("""
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish
+              from aides where id = :id for update
+            """)
+    Optional<AideRow> lock(@Bind("id") UUID aideId);
+
+    /** Reserves a slug for an aide that has none; the unique index refuses one that is taken. */
+    @SqlUpdate("update aides set slug = :slug where id = :id and slug is null")
+    int reserve(@Bind("id") UUID aideId, @Bind("slug") String slug);
+
+    @SqlQuery("select coalesce(max(version), 0) from published_versions where aide_id = :id")
+    int lastVersion(@Bind("id") UUID aideId);
+
+    /** The voice lines since the aide's last published version, oldest first. */
+    @SqlQuery("""
+            select text from conversations
+             where aide_id = :id and role = 'voice'
+               and created_at > coalesce((select max(created_at) from published_versions where aide_id = :id), '-infinity')
+             order by id
+            """)
+    List<String> voiceSinceLastVersion(@Bind("id") UUID aideId);
+
+    @SqlUpdate("""
+            insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes, notes)
+            values (:id, :version, app_user_id(), :slug, :key, :size, :notes)
+            """)
+    void addVersion(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("slug") String slug,
+                    @Bind("key") String key, @Bind("size") int size, @Bind("notes") String notes);
+
+    /** {@code at}: when the published snapshot was read, so a change after it still counts as unpublished. */
+    @SqlUpdate("update aides set published_version = :version, published_at = :at where id = :id")
+    void markPublished(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("at") Instant at);
+
+    @SqlQuery("select clock_timestamp()")
+    Instant now();
+
+    /** Newest first. */
+    @SqlQuery("""
+            select version, slug, object_key, size_bytes, notes, created_at
+              from published_versions where aide_id = :id order by version desc
+            """)
+    List<PublishedVersion> versions(@Bind("id") UUID aideId);
+
+    @SqlUpdate("delete from published_versions where aide_id = :id")
+    void deleteVersions(@Bind("id") UUID aideId);
+
+    /** The slug stays with the aide; only the published state goes. */
+    @SqlUpdate("update aides set published_version = null, published_at = null, auto_publish = false where id = :id")
+    int markUnpublished(@Bind("id") UUID aideId);
+
+    @SqlUpdate("update aides set auto_publish = :on where id = :id")
+    int setAutoPublish(@Bind("id") UUID aideId, @Bind("on") boolean on);
+
+    /** Every slug the user's aides hold (account deletion). */
+    @SqlQuery("select slug from aides where slug is not null")
+    List<String> slugs();
+
+    /**
+     * System: locks the aide's row and says whether it needs an automatic publish (on, published,
+     * changed since) and how many seconds remain of its quiet interval (0: due now).
+     */
+    @SqlQuery("""
+            select user_id, published_at,
+                   coalesce(auto_publish and published_version is not null and updated_at > published_at, false) as wanted,
+                   coalesce(greatest(0, extract(epoch from published_at + make_interval(secs => :seconds) - now())), 0)::float8 as wait_seconds
+              from aides where id = :id for update
+            """)
+    Optional<AutoState> lockForAutoPublish(@Bind("id") UUID aideId, @Bind("seconds") long seconds);
+
+    /** System: the claim of an automatic publish (other instances now see it as not due). */
+    @SqlUpdate("update aides set published_at = now() where id = :id")
+    void claimAutoPublish(@Bind("id") UUID aideId);
+
+    /** System: gives a claim back after a failed upload. */
+    @SqlUpdate("update aides set published_at = :at where id = :id")
+    void restorePublishedAt(@Bind("id") UUID aideId, @Bind("at") Instant at);
+
+    /** System: which of these slugs an aide holds as published. */
+    @SqlQuery("select slug from aides where published_version is not null and slug = any(:slugs)")
+    List<String> publishedAmong(@Bind("slugs") String[] slugs);
+}
