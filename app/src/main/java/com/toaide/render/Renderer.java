@@ -9,6 +9,7 @@ import gg.jte.Content;
 import gg.jte.generated.precompiled.render.JteblockGenerated;
 import gg.jte.generated.precompiled.render.JtebodyGenerated;
 import gg.jte.generated.precompiled.render.JtedocumentGenerated;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class Renderer {
                 context.tier() == PageContext.Tier.FREE,
                 context.landingUrl());
         StringOutput out = new StringOutput(capacity(snapshot, false) + css.length() + 1536);
-        JtedocumentGenerated.render(new PageOutput(out), null, doc);
+        JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
         return out.toString();
     }
 
@@ -98,7 +99,7 @@ public final class Renderer {
     private String body(Snapshot snapshot, boolean editor) {
         Body body = new ViewBuilder(snapshot, editor).body();
         StringOutput out = new StringOutput(capacity(snapshot, editor));
-        JtebodyGenerated.render(new PageOutput(out), null, body);
+        JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
         return out.toString();
     }
 
@@ -122,7 +123,7 @@ public final class Renderer {
             Block b = e.removed() ? null : builder.recorded(id);
             if (b != null) {
                 StringOutput out = new StringOutput(1024);
-                JteblockGenerated.render(new PageOutput(out), null, b);
+                JteblockGenerated.render(new OwaspHtmlTemplateOutput(out), null, b);
                 return Optional.of(new Fragment(id, out.toString()));
             }
             id = e.parent();
