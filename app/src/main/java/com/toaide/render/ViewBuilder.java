@@ -334,7 +334,9 @@ final class ViewBuilder {
             cols.add(new TableBlock.Column(label(k), cls[i]));
         }
 
-        Map<String, List<TableBlock.Row>> groups = new LinkedHashMap<>();
+        // Without _group_by every row is in one group: no map to fill.
+        List<TableBlock.Row> ungrouped = groupBy == null ? new ArrayList<>(m) : null;
+        Map<String, List<TableBlock.Row>> groups = groupBy == null ? null : new LinkedHashMap<>();
         for (int j = 0; j < m; j++) {
             Entity r = rows.get(j);
             List<Val> cells = new ArrayList<>(n - 1);
@@ -348,13 +350,19 @@ final class ViewBuilder {
                     cells.add(v);
                 }
             }
-            String group = groupBy == null ? "" : groupLabel(r.prop(groupBy));
-            groups.computeIfAbsent(group, g -> new ArrayList<>())
-                    .add(new TableBlock.Row(id(r), nonEmpty(Styles.classes(r.styles(), styleNames(r))), head, cells));
+            TableBlock.Row row = new TableBlock.Row(id(r), nonEmpty(Styles.classes(r.styles(), styleNames(r))), head, cells);
+            if (groups == null) {
+                ungrouped.add(row);
+            } else {
+                groups.computeIfAbsent(groupLabel(r.prop(groupBy)), g -> new ArrayList<>()).add(row);
+            }
+        }
+        if (groups == null) {
+            return new TableBlock(frame, cols, List.of(new TableBlock.RowGroup(null, ungrouped)), null);
         }
         List<TableBlock.RowGroup> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, List<TableBlock.Row>> g : groups.entrySet()) {
-            out.add(new TableBlock.RowGroup(groupBy == null ? null : g.getKey(), g.getValue()));
+            out.add(new TableBlock.RowGroup(g.getKey(), g.getValue()));
         }
         return new TableBlock(frame, cols, out, null);
     }
@@ -397,8 +405,9 @@ final class ViewBuilder {
                     : val(c.id(), labelKey, c.prop(labelKey));
             Val check = new Val("", null, null, isDone, null, id(c), editor ? doneKey : null, editor ? "boolean" : null);
             List<Val> secondary = secondary(c, labelKey, "done", "checked");
-            String cls = (isDone ? "done" : "") + Styles.classes(c.styles(), styleNames(c));
-            items.add(new ChecklistBlock.Item(id(c), nonEmpty(cls.strip()), isDone, check, label, secondary, rels(c)));
+            String style = Styles.classes(c.styles(), styleNames(c));
+            String cls = style.isEmpty() ? (isDone ? "done" : null) : nonEmpty(((isDone ? "done" : "") + style).strip());
+            items.add(new ChecklistBlock.Item(id(c), cls, isDone, check, label, secondary, rels(c)));
         }
         return new ChecklistBlock(frame, items, done + " of " + items.size() + " done", null);
     }
