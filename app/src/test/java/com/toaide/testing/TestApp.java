@@ -107,6 +107,31 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A POST that declares a {@code declaredLength}-byte body but sends only its first kilobyte,
+     * then reads the status line: proves a size limit refuses from the headers, before reading.
+     * (java.net.http cannot do this reliably on JDK 17: an early final answer races its write,
+     * and Expect: 100-continue waits forever on a final error response.)
+     */
+    public int postDeclaringLength(String path, long declaredLength, String... headers) {
+        try (var socket = new java.net.Socket("localhost", app.port())) {
+            socket.setSoTimeout(10_000);
+            var request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + app.port()
+                    + "\r\nOrigin: " + origin() + "\r\nContent-Length: " + declaredLength + "\r\nConnection: close\r\n");
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            var out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            var status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public HttpClient http() {
         return http;
     }

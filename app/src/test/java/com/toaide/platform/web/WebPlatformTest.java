@@ -118,20 +118,16 @@ class WebPlatformTest {
     }
 
     @Test
-    void a_body_over_one_megabyte_is_refused() {
-        var response = app.postForm("/login", Map.of("email", "a".repeat(1_100_000)));
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).doesNotContain("Exception", "at com.");
+    void a_body_over_one_megabyte_is_refused_before_it_is_read() {
+        assertThat(app.postDeclaringLength("/login", 1_100_000, "Content-Type", "application/x-www-form-urlencoded")).isEqualTo(413);
+        var small = app.postForm("/login", Map.of("email", "not-an-email"));
+        assertThat(small.statusCode()).isNotEqualTo(413);
     }
 
     @Test
     void an_edit_over_64_kilobytes_is_refused_before_it_is_read() {
-        var response = app.send(HttpRequest.newBuilder(app.base.resolve("/aides/00000000-0000-0000-0000-000000000000/events"))
-                .header("Origin", app.origin())
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":\"" + "x".repeat(70_000) + "\"}")));
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("\"error\":\"too_large\"");
+        assertThat(app.postDeclaringLength("/aides/00000000-0000-0000-0000-000000000000/events", 70_000,
+                "Content-Type", "application/json", "Accept", "application/json")).isEqualTo(413);
     }
 
     @Test
