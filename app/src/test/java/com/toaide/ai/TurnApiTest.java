@@ -465,6 +465,40 @@ class TurnApiTest {
                 .contains("Unpaid: Linda, Steve.");
     }
 
+    @Test
+    void a_recorded_conversation_replayed_through_the_turn_route_builds_the_page_it_describes() throws Exception {
+        JsonNode recording = JSON.readTree(TurnApiTest.class.getResourceAsStream("/ai/conversations/poker_league.json"));
+        // The page the recording describes: each recorded stream's tool calls, mapped and applied in order.
+        var expected = History.empty();
+        var direct = new AnthropicProvider(model.baseUrl(), "test-key", TEST_LIMITS);
+        int step = 0;
+        for (JsonNode exchange : recording) {
+            model.stream(exchange.get("transcript").asString());
+            var listener = new RecordingListener();
+            direct.stream(AnthropicProviderTest.turn("claude-sonnet-4-5", List.of(), exchange.get("message").asString()), listener);
+            listener.awaitEnd();
+            String batch = "recorded-" + step++;
+            for (ToolCall call : listener.toolCalls) {
+                var mapped = ToolMapping.map(call);
+                if (!mapped.rejected() && !mapped.event().path("t").asString().equals("escalate")) {
+                    expected.applyBatch(List.of(mapped.event()), "ai", Source.AI, "2025-03-01T10:00:00.000Z", batch);
+                }
+            }
+        }
+        var user = app.newUser();
+        UUID aide = newAide(user);
+
+        for (JsonNode exchange : recording) {
+            model.stream(exchange.get("transcript").asString());
+            assertThat(turn(user, aide, exchange.get("message").asString()).get("status").asString()).isEqualTo("done");
+        }
+
+        assertThat(snapshot(user, aide)).isEqualTo(expected.snapshot().toJson());
+        assertThat(conversation(aide)).hasSize(8).filteredOn(line -> line.startsWith("user: ")).hasSize(4);
+        var account = JSON.readTree(app.getJson("/account", user).body());
+        assertThat(account.get("turns_used").asInt()).isEqualTo(4);
+    }
+
     /** The envelope time as the kernel saw it (three fraction digits, UTC). */
     static final java.time.format.DateTimeFormatter StoredEventTs =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
