@@ -358,6 +358,30 @@ class TurnApiTest {
         }
     }
 
+    @Test
+    void a_tab_on_another_instance_follows_the_turn_and_its_stop_reaches_it() {
+        try (var other = TestApp.start(app.database, Map.of("JWT_SECRET", app.config.jwtSecret(),
+                "ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS)) {
+            var user = app.newUser();
+            UUID aide = newAide(user);
+            build(user, aide);
+            try (var tabOnOther = LiveSocket.open(other, "/aides/" + aide + "/live", other.origin(), user.cookie())) {
+                tabOnOther.next("page");
+                model.streamThenHold("stalls_after_first_tool_call.sse");
+                UUID turn = started(say(user, aide, "Mike's out this week"));
+
+                assertThat(tabOnOther.next("turn.start").get("turn").asString()).isEqualTo(turn.toString());
+                assertThat(tabOnOther.next("patch").get("html").asString()).contains("out this week");
+                tabOnOther.send("{\"type\":\"interrupt\"}");
+
+                var end = tabOnOther.next("turn.end");
+                assertThat(end.get("status").asString()).isEqualTo("interrupted");
+                assertThat(end.get("applied").asInt()).isEqualTo(1);
+                assertThat(finished(user, aide, turn).get("status").asString()).isEqualTo("interrupted");
+            }
+        }
+    }
+
     // ---------- limits and access ----------
 
     @Test
