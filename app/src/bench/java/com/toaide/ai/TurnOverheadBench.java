@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction (log rows, snapshot, NOTIFY), the LISTEN round trip, rendering and the frame.
  * The fake model writes one block, waits for its frame, then writes the next, so calls never overlap.
  *
- * <pre>./mvnw -Pbench -DskipTests test-compile exec:exec -Dexec.executable=java \
- *   -Dexec.args="-cp %classpath com.toaide.ai.TurnOverheadBench 40"</pre>
+ * <pre>./mvnw -Pbench -DskipTests test-compile
+ * ./mvnw -Pbench dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/bench.cp) com.toaide.ai.TurnOverheadBench 60</pre>
  */
 public final class TurnOverheadBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();

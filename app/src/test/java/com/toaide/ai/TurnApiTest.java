@@ -302,7 +302,7 @@ class TurnApiTest {
         var user = app.newUser();
         UUID aide = newAide(user);
         int before = model.requests().size();
-        model.stream("overloaded_after_content.sse").stream("update_turn.sse");
+        model.stream("overloaded_after_content.sse");
 
         var state = turn(user, aide, "Thursday poker league");
 
@@ -311,10 +311,6 @@ class TurnApiTest {
         assertThat(state.get("applied").asInt()).isEqualTo(1);
         assertThat(snapshot(user, aide).path("entities").has("poker_league")).isTrue();
         assertThat(conversation(aide)).endsWith("notice: The model is unavailable right now. Changes so far are kept. Try again in a minute.");
-        // the unused reply stays queued; take it so later tests start clean
-        model.stream("question_turn.sse");
-        turn(user, aide, "Who is in?");
-        turn(user, aide, "Who is in?");
     }
 
     @Test
