@@ -371,6 +371,17 @@ public final class TurnService implements AutoCloseable {
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         }
 
+        /** What the turn record says went wrong: null when done or stopped by the user. */
+        private String errorCode() {
+            if (interrupted) {
+                return null;
+            }
+            if (stopMessage != null) {
+                return "rejections";
+            }
+            return error == null ? null : error.kind().name().toLowerCase(Locale.ROOT);
+        }
+
         private void finish() {
             String status;
             String shown;
@@ -391,7 +402,7 @@ public final class TurnService implements AutoCloseable {
             var record = new TurnDao.Finish(turnId, status, tier.name().toLowerCase(Locale.ROOT), model, prompts.version(),
                     usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(), usage.cacheWriteTokens(),
                     firstChangeMs, (int) elapsedMillis(), applied, rejected, cost,
-                    error == null || interrupted ? (stopMessage == null ? null : "rejections") : error.kind().name().toLowerCase(Locale.ROOT));
+                    errorCode());
             db.asUser(userId, handle -> {
                 var dao = handle.attach(TurnDao.class);
                 if (fallback != null) {

@@ -381,6 +381,27 @@ class TurnApiTest {
     // ---------- limits and access ----------
 
     @Test
+    void three_rejected_changes_in_a_row_end_the_turn_with_a_clear_message() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        build(user, aide);
+        model.stream("three_rejections.sse");
+
+        var state = turn(user, aide, "Nobody and Noone paid");
+
+        assertThat(state.get("status").asString()).isEqualTo("error");
+        assertThat(state.get("applied").asInt()).isZero();
+        assertThat(state.get("rejected").asInt()).isEqualTo(3);
+        assertThat(state.get("error").asString()).isEqualTo("rejections");
+        // the fourth call, after the stop, was not applied
+        assertThat(snapshot(user, aide).path("entities").path("player_mike").path("props").path("paid").asBoolean()).isTrue();
+        assertThat(conversation(aide)).last().asString()
+                .isEqualTo("notice: Stopped after 3 changes in a row could not be applied. Try saying it another way.");
+    }
+
+
+
+    @Test
     void the_51st_free_turn_in_a_week_is_refused_before_the_model_is_called() {
         var user = app.newUser();
         UUID aide = newAide(user);
@@ -395,6 +416,48 @@ class TurnApiTest {
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(model.requests()).hasSize(before);
         assertThat(conversation(aide)).isEmpty();
+    }
+
+    @Test
+    void more_than_fifty_turns_in_an_hour_are_refused_on_any_plan() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        db.asSystem(h -> h.createUpdate("""
+                insert into turns (aide_id, user_id, status, started_at)
+                select :a, :u, 'done', now() - interval '10 minutes' from generate_series(1, 50)
+                """).bind("a", aide).bind("u", user.id()).execute());
+        int before = model.requests().size();
+
+        var response = say(user, aide, "Thursday poker league");
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.body()).contains("More than 50 turns in an hour");
+        assertThat(model.requests()).hasSize(before);
+    }
+
+    @Test
+    void without_an_ai_key_a_turn_is_refused_in_plain_words() {
+        try (var plain = TestApp.start(app.database, Map.of("JWT_SECRET", app.config.jwtSecret()))) {
+            var user = plain.newUser();
+            UUID aide = UUID.fromString(JSON.readTree(plain.postJson("/aides", "{}", user).body()).get("id").asString());
+
+            var response = plain.postJson("/aides/" + aide + "/turns", "{\"message\":\"Thursday poker\"}", user);
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.body()).contains("The AI is not configured").contains("ANTHROPIC_API_KEY");
+            assertThat(plain.get("/aides/" + aide, "Cookie", user.cookie()).body()).contains("The AI is not configured");
+        }
+    }
+
+    @Test
+    void an_empty_or_too_long_message_is_refused() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+
+        assertThat(say(user, aide, "   ").statusCode()).isEqualTo(400);
+        assertThat(say(user, aide, "x".repeat(10_001)).statusCode()).isEqualTo(400);
+        var form = app.postForm("/aides/" + aide + "/turns", Map.of("message", ""), "Cookie", user.cookie(), "Accept", "application/json");
+        assertThat(form.statusCode()).isEqualTo(400);
     }
 
     @Test
