@@ -97,5 +97,6 @@
     }
   });
 
-  running(form.dataset.running === "true");
+  // The server marks the form when a turn is running as the page loads (a bare attribute or "true").
+  running(form.hasAttribute("data-running") && form.dataset.running !== "false");
 })();

@@ -75,7 +75,9 @@ public final class LiveHub implements AutoCloseable {
     public void onNotice(String payload) {
         var frame = TurnFrames.parse(payload);
         if (frame.isPresent()) {
-            broadcast(frame.get().aideId(), frame.get().json());
+            if (tabsByAide.containsKey(frame.get().aideId())) {
+                broadcast(frame.get().aideId(), frame.get().json());
+            }
             return;
         }
         ChangeNotice.parse(payload).ifPresent(notice -> {
