@@ -472,7 +472,9 @@ class TurnApiTest {
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.body()).contains("A turn is already running on this page.");
+        assertThat(app.get("/aides/" + aide, "Cookie", user.cookie()).body()).contains("data-running=\"true\"");
         finished(user, aide, first);
+        assertThat(app.get("/aides/" + aide, "Cookie", user.cookie()).body()).doesNotContain("data-running");
     }
 
     @Test
