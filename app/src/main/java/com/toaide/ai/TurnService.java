@@ -119,10 +119,7 @@ public final class TurnService implements AutoCloseable {
             UUID turnId = dao.start(aideId, tier.name().toLowerCase(Locale.ROOT), AiProviders.model(ai.get(), tier), prompts.version())
                     .orElseThrow(() -> new Problem(409, "A turn is already running on this page."));
             dao.countWeek(weekRunning ? used + 1 : 1, weekRunning ? week.turnWeekStart() : now);
-            var stored = dao.recent(aideId, ROWS_READ_FOR_WINDOW).stream()
-                    .filter(row -> !row.role().equals("notice"))
-                    .map(row -> row.role().equals("user") ? Message.user(row.text()) : Message.assistant(row.text()))
-                    .toList();
+            var stored = storedMessages(dao.recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
             frame(dao, aideId, turnFrame("turn.start", turnId).put("message", clip(text)));
             return new Run(turnId, userId, aideId, tier, ConversationWindow.pick(stored, text));
@@ -130,6 +127,28 @@ public final class TurnService implements AutoCloseable {
         running.put(aideId, run);
         workers.execute(run::execute);
         return run.turnId;
+    }
+
+    /**
+     * The conversation as the model sees it: notices left out, and lines of one role in a row
+     * (a turn's voice lines; a message whose turn failed) joined into one message, since many
+     * chat templates of local models refuse two messages of one role in a row.
+     */
+    static List<Message> storedMessages(List<TurnDao.ChatRow> rows) {
+        var messages = new ArrayList<Message>();
+        for (var row : rows) {
+            if (row.role().equals("notice")) {
+                continue;
+            }
+            var role = row.role().equals("user") ? Message.Role.USER : Message.Role.ASSISTANT;
+            int last = messages.size() - 1;
+            if (last >= 0 && messages.get(last).role() == role) {
+                messages.set(last, new Message(role, messages.get(last).text() + "\n" + row.text()));
+            } else {
+                messages.add(new Message(role, row.text()));
+            }
+        }
+        return messages;
     }
 
     /** What {@code GET /aides/{id}/turns/{turn}} shows. */
