@@ -123,7 +123,7 @@ public final class EditService {
         synchronized (open.lock(aideId)) {
             return db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);
-                var history = historyAt(dao, dao.read(aideId).orElseThrow(Problem::notFound));
+                var history = historyAt(dao, dao.position(aideId).orElseThrow(Problem::notFound));
                 return reader.read(history.snapshot(), history.version());
             });
         }
@@ -176,8 +176,9 @@ public final class EditService {
         if (cached != null) {
             return cached;
         }
+        String state = row.state() != null ? row.state() : dao.read(row.id()).orElseThrow(Problem::notFound).state();
         var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
-        var history = History.resume(Snapshot.fromJson(JSON.readTree(row.state())), entries);
+        var history = History.resume(Snapshot.fromJson(JSON.readTree(state)), entries);
         open.keep(row.id(), history);
         return history;
     }
