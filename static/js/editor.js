@@ -69,6 +69,11 @@
     });
   }
 
+  // Other scripts (chat.js) send client frames, such as {"type":"interrupt"}, on this socket.
+  document.addEventListener("aide:send", (event) => {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(event.detail));
+  });
+
   // Frames that arrive while a value is being edited wait until the edit ends, so a change from
   // another tab never throws away what is being typed.
   let held = [];

@@ -1,5 +1,10 @@
 package com.toaide;
 
+import com.toaide.ai.PriceTable;
+import com.toaide.ai.Prompts;
+import com.toaide.ai.StreamPolicy;
+import com.toaide.ai.TurnRoutes;
+import com.toaide.ai.TurnService;
 import com.toaide.aides.AideRoutes;
 import com.toaide.aides.AideService;
 import com.toaide.aides.EditService;
@@ -101,6 +106,11 @@ public final class App implements AutoCloseable {
     public record Infrastructure(ConnectionSettings database, Config.Storage storage, List<AutoCloseable> owned) {}
 
     public static App start(Config config, Infrastructure infrastructure) {
+        return start(config, infrastructure, StreamPolicy.DEFAULT);
+    }
+
+    /** @param modelLimits the model call's time limits and retries (tests pass short ones) */
+    public static App start(Config config, Infrastructure infrastructure, StreamPolicy modelLimits) {
         var owned = new ArrayList<>(infrastructure.owned());
         try {
             var db = Database.connect(infrastructure.database(), 10);
@@ -145,9 +155,12 @@ public final class App implements AutoCloseable {
             var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete),
                     Clock.systemUTC()), billingService, sessionGuard, views, assets);
             var aideService = new AideService(db, billingService, publishService::beforeAideDelete);
+            var turnService = new TurnService(db, edits, billingService, config.ai(), modelLimits,
+                    Prompts.load(), PriceTable.standard(), Clock.systemUTC());
+            owned.add(turnService);
             var pageCss = new PageCssRoute(renderer);
             var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
-                    config.publicUrl().toString(), config.ai().isPresent());
+                    config.publicUrl().toString(), config.ai().isPresent(), turnService::chat);
             var hub = new LiveHub(edits, renderer);
             owned.add(hub);
             owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
@@ -158,7 +171,9 @@ public final class App implements AutoCloseable {
             var publish = new PublishRoutes(publishService, billingService, views, assets);
             // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
             var publicPages = config.storage().isEmpty() ? new PublicPages(publishService) : null;
-            var live = new LiveRoutes(hub, sessions, aideService, originGuard);
+            owned.add(new ChangeListener(infrastructure.database(), TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
+            var turns = new TurnRoutes(turnService);
+            var live = new LiveRoutes(hub, sessions, aideService, originGuard, turnService::interrupt);
             var billing = new BillingRoutes(billingService, views, assets);
             var outbox = devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets);
 
@@ -214,6 +229,8 @@ public final class App implements AutoCloseable {
                 cfg.routes.get("/aides/{id}", aides::editor, Role.USER);
                 cfg.routes.get("/aides/{id}/snapshot", aides::snapshot, Role.USER);
                 cfg.routes.post("/aides/{id}/events", aides::events, Role.USER);
+                cfg.routes.post("/aides/{id}/turns", turns::start, Role.USER);
+                cfg.routes.get("/aides/{id}/turns/{turn}", turns::show, Role.USER);
                 cfg.routes.post("/aides/{id}/undo", aides::undo, Role.USER);
                 cfg.routes.post("/aides/{id}/redo", aides::redo, Role.USER);
                 cfg.routes.post("/aides/{id}/rename", aides::rename, Role.USER);

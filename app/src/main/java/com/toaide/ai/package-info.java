@@ -10,8 +10,11 @@
  * {@link com.toaide.ai.Escalation}); {@link com.toaide.ai.VoiceRules};
  * {@link com.toaide.ai.ConversationWindow}; the {@link com.toaide.ai.PriceTable}.
  *
- * <p>The orchestrator (turn routes, persistence, live channel, turn limits) builds on this
- * and lives here too, later. May import the kernel, Jackson, slf4j and the JDK; no
- * framework, no database.
+ * <p>And the orchestrator: {@link com.toaide.ai.TurnService} (limits, the turn record, the
+ * worker that runs a call and applies each tool call through the aides feature's
+ * {@code EditService}, frames and interrupts through Postgres NOTIFY), its
+ * {@link com.toaide.ai.TurnRoutes} and its package-private {@code TurnDao} (turns,
+ * conversations, the user's weekly count). The provider layer itself uses no framework and no
+ * database; the orchestrator may use the platform and other features' services.
  */
 package com.toaide.ai;

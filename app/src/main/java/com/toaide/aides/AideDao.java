@@ -37,9 +37,16 @@ interface AideDao {
     @SqlQuery("select id, coalesce(title, '') as title, status, slug, updated_at from aides where id = :id")
     Optional<AideSummary> find(@Bind("id") UUID id);
 
-    /** The aide's stored snapshot and log position, locked until the transaction ends. */
-    @SqlQuery("select id, state::text as state, log_seq from aides where id = :id for update")
+    /**
+     * The aide's log position, locked until the transaction ends. The snapshot is left out
+     * ({@code state} null): the in-memory history at that position is usually current.
+     */
+    @SqlQuery("select id, null as state, log_seq from aides where id = :id for update")
     Optional<StoredAide> lockForEdit(@Bind("id") UUID id);
+
+    /** The aide's log position only ({@code state} null), for a reader with a current history in memory. */
+    @SqlQuery("select id, null as state, log_seq from aides where id = :id")
+    Optional<StoredAide> position(@Bind("id") UUID id);
 
     @SqlQuery("select id, state::text as state, log_seq from aides where id = :id")
     Optional<StoredAide> read(@Bind("id") UUID id);

@@ -27,9 +27,11 @@ public final class AideRoutes {
     private final String pageCssUrl;
     private final String publicUrl;
     private final boolean aiConfigured;
+    private final EditorChat chat;
 
     public AideRoutes(AideService aides, EditService edits, Views views, Assets assets,
-                      Renderer renderer, String pageCssUrl, String publicUrl, boolean aiConfigured) {
+                      Renderer renderer, String pageCssUrl, String publicUrl, boolean aiConfigured, EditorChat chat) {
+        this.chat = chat;
         this.aides = aides;
         this.edits = edits;
         this.views = views;
@@ -61,10 +63,11 @@ public final class AideRoutes {
     public void editor(Context ctx) {
         UUID user = user(ctx);
         var aide = aides.find(user, aideId(ctx));
+        var conversation = chat.of(user, aide.id());
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
                 new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
                 new RenderedHtml(renderer.editorBody(snapshot)), pageCssUrl, version,
-                snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured));
+                snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured, conversation));
         views.html(ctx, "aides/editor.jte", page);
     }
 

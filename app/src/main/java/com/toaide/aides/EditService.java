@@ -1,5 +1,6 @@
 package com.toaide.aides;
 
+import com.toaide.kernel.BatchResult;
 import com.toaide.kernel.History;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Result;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +60,48 @@ public final class EditService {
         });
     }
 
+    /** What one event of an AI turn did, and the aide's version after it. */
+    public record TurnApplied(Result result, long version) {}
+
+    /**
+     * Work that must commit together with one applied turn event (its voice line in the
+     * conversation, the frame announcing it): runs in the event's transaction, after the
+     * kernel decided, also when the event was rejected.
+     */
+    @FunctionalInterface
+    public interface Alongside {
+        void run(Handle handle, Result result);
+    }
+
+    /**
+     * Applies one event of an AI turn the moment it arrives: actor {@code ai}, source
+     * {@code ai}, in the turn's batch, so one undo takes back the whole turn. If another change
+     * landed since the turn's last event (a direct edit, an undo), the batch cannot be extended
+     * and the rest of the turn continues in a batch of its own.
+     */
+    public TurnApplied applyTurnEvent(UUID userId, UUID aideId, String turnBatchId, JsonNode event, Alongside alongside) {
+        return change(userId, aideId, history -> {
+            var batch = applyInTurn(history, event, turnBatchId);
+            var result = batch.results().get(0);
+            var changed = result.accepted() ? ChangedEntities.of(history.snapshot(), List.of(event)) : Optional.<Set<String>>empty();
+            return new Change<>(batch.entries(), changed, new TurnApplied(result, batch.version()));
+        }, (handle, applied) -> alongside.run(handle, applied.result()));
+    }
+
+    private BatchResult applyInTurn(History history, JsonNode event, String turnBatchId) {
+        var entries = history.entries();
+        String last = entries.isEmpty() ? "" : entries.get(entries.size() - 1).batch();
+        String batchId;
+        if (last.equals(turnBatchId) || last.startsWith(turnBatchId + ".")) {
+            batchId = last;
+        } else if (entries.stream().anyMatch(entry -> entry.batch().startsWith(turnBatchId))) {
+            batchId = turnBatchId + "." + history.version();
+        } else {
+            batchId = turnBatchId;
+        }
+        return history.applyBatch(List.of(event), "ai", Source.AI, now(), batchId);
+    }
+
     /** Takes back the last change; {@code 409} when there is none. Returns the new version. */
     public long undo(UUID userId, UUID aideId) {
         return change(userId, aideId, history -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString()), "Nothing to undo."));
@@ -79,7 +123,7 @@ public final class EditService {
         synchronized (open.lock(aideId)) {
             return db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);
-                var history = historyAt(dao, dao.read(aideId).orElseThrow(Problem::notFound));
+                var history = historyAt(dao, dao.position(aideId).orElseThrow(Problem::notFound));
                 return reader.read(history.snapshot(), history.version());
             });
         }
@@ -95,6 +139,10 @@ public final class EditService {
     private record Change<T>(List<LogEntry> entries, Optional<Set<String>> changed, T result) {}
 
     private <T> T change(UUID userId, UUID aideId, Function<History, Change<T>> action) {
+        return change(userId, aideId, action, (handle, result) -> { });
+    }
+
+    private <T> T change(UUID userId, UUID aideId, Function<History, Change<T>> action, BiConsumer<Handle, T> alongside) {
         synchronized (open.lock(aideId)) {
             try {
                 return db.asUser(userId, handle -> {
@@ -105,6 +153,7 @@ public final class EditService {
                     if (!change.entries().isEmpty()) {
                         persist(handle, dao, aideId, history, change);
                     }
+                    alongside.accept(handle, change.result());
                     open.keep(aideId, history);
                     return change.result();
                 });
@@ -127,8 +176,9 @@ public final class EditService {
         if (cached != null) {
             return cached;
         }
+        String state = row.state() != null ? row.state() : dao.read(row.id()).orElseThrow(Problem::notFound).state();
         var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
-        var history = History.resume(Snapshot.fromJson(JSON.readTree(row.state())), entries);
+        var history = History.resume(Snapshot.fromJson(JSON.readTree(state)), entries);
         open.keep(row.id(), history);
         return history;
     }

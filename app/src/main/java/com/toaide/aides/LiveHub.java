@@ -73,6 +73,13 @@ public final class LiveHub implements AutoCloseable {
 
     /** A NOTIFY payload from any instance. */
     public void onNotice(String payload) {
+        var frame = TurnFrames.parse(payload);
+        if (frame.isPresent()) {
+            if (tabsByAide.containsKey(frame.get().aideId())) {
+                broadcast(frame.get().aideId(), frame.get().json());
+            }
+            return;
+        }
         ChangeNotice.parse(payload).ifPresent(notice -> {
             if (tabsByAide.containsKey(notice.aideId())) {
                 sender.execute(() -> push(notice));

@@ -9,6 +9,8 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.UUID;
 import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,13 +22,16 @@ public final class LiveRoutes {
     private static final Logger log = LoggerFactory.getLogger(LiveRoutes.class);
     static final int MAX_FRAME_BYTES = 64 * 1024;
     private static final String TAB = "aide.tab";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LiveHub hub;
     private final SessionService sessions;
     private final AideService aides;
     private final OriginGuard origins;
+    private final TurnInterrupts interrupts;
 
-    public LiveRoutes(LiveHub hub, SessionService sessions, AideService aides, OriginGuard origins) {
+    public LiveRoutes(LiveHub hub, SessionService sessions, AideService aides, OriginGuard origins, TurnInterrupts interrupts) {
+        this.interrupts = interrupts;
         this.hub = hub;
         this.sessions = sessions;
         this.aides = aides;
@@ -56,8 +61,12 @@ public final class LiveRoutes {
             }
         });
         ws.onMessage(ctx -> {
-            // Interrupts are wired by the AI feature; other frames are ignored.
-            log.debug("Live frame of {} characters", ctx.message().length());
+            LiveHub.Tab tab = ctx.attribute(TAB);
+            if (tab != null && isInterrupt(ctx.message())) {
+                interrupts.interrupt(tab.userId(), tab.aideId());
+            } else {
+                log.debug("Live frame of {} characters ignored", ctx.message().length());
+            }
         });
         ws.onClose(ctx -> {
             LiveHub.Tab tab = ctx.attribute(TAB);
@@ -71,6 +80,14 @@ public final class LiveRoutes {
                 hub.close(tab);
             }
         });
+    }
+
+    private static boolean isInterrupt(String message) {
+        try {
+            return "interrupt".equals(JSON.readTree(message).path("type").asString(""));
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** The session was checked on the upgrade; it is read again here because the socket outlives that request. */

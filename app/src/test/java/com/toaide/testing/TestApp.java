@@ -1,6 +1,7 @@
 package com.toaide.testing;
 
 import com.toaide.App;
+import com.toaide.ai.StreamPolicy;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.platform.db.Database;
@@ -54,7 +55,17 @@ public final class TestApp implements AutoCloseable {
         return start(database, TestStorage.settings(), environment);
     }
 
+    /** The app with the model call limits a test chooses (short stall limits, fast retries). */
+    public static TestApp start(ConnectionSettings database, Map<String, String> environment, StreamPolicy modelLimits) {
+        return start(database, TestStorage.settings(), environment, modelLimits);
+    }
+
     public static TestApp start(ConnectionSettings database, Config.Storage storage, Map<String, String> environment) {
+        return start(database, storage, environment, StreamPolicy.DEFAULT);
+    }
+
+    public static TestApp start(ConnectionSettings database, Config.Storage storage, Map<String, String> environment,
+                                StreamPolicy modelLimits) {
         try {
             Path dataDir = Files.createTempDirectory("aide-test-data");
             int port = freePort();
@@ -66,7 +77,7 @@ public final class TestApp implements AutoCloseable {
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
             var infrastructure = new App.Infrastructure(database, storage, List.of());
-            return new TestApp(App.start(config, infrastructure), config, database);
+            return new TestApp(App.start(config, infrastructure, modelLimits), config, database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,87 @@
+package com.toaide.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.testing.Browser;
+import com.toaide.testing.TestApp;
+import com.toaide.testing.TestPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The chat in headless Chromium, with the real app and a fake model replaying recorded turns. */
+class TurnBrowserTest {
+    static FakeModelServer model;
+    static TestApp app;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        model = new FakeModelServer();
+        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("ANTHROPIC_API_KEY", "test-key",
+                "ANTHROPIC_BASE_URL", model.baseUrl().toString()),
+                new StreamPolicy(Duration.ofSeconds(20), Duration.ofSeconds(30), List.of(Duration.ofMillis(1))));
+        browser = Browser.start(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+        model.close();
+    }
+
+    @Test
+    void a_person_says_what_they_run_watches_it_appear_stops_the_next_turn_and_undoes_it() {
+        var user = app.newUser();
+        String aide = TurnApiTest.JSON.readTree(app.postJson("/aides", "{}", user).body()).get("id").asString();
+        var driver = browser.driver;
+        driver.get(app.base + "/health");
+        String[] cookie = user.cookie().split("=", 2);
+        driver.manage().addCookie(new Cookie(cookie[0], cookie[1]));
+        driver.get(app.base + "/aides/" + aide);
+        assertThat(driver.findElement(By.cssSelector("[data-turns-left]")).getText()).isEqualTo("50 turns left this week");
+
+        // The first turn: Enter sends, the page builds itself, the voice line lands in the chat.
+        model.stream("first_turn.sse");
+        var message = driver.findElement(By.id("message"));
+        message.sendKeys("Thursday poker league,", Keys.chord(Keys.SHIFT, Keys.ENTER), "10 players, $20 buy-in", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "José"));
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-chat-log]"),
+                "Thursday Poker League: 10 players, first game 2025-03-06, buy-in $20."));
+        assertThat(driver.findElement(By.cssSelector("[data-chat-log] .chat-user")).getText())
+                .isEqualTo("Thursday poker league,\n10 players, $20 buy-in");
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-stop]")));
+        assertThat(driver.findElement(By.cssSelector("[data-turns-left]")).getText()).isEqualTo("49 turns left this week");
+        browser.screenshot("chat-first-turn");
+
+        // The next turn stalls after its first change: Stop ends it and the change stays.
+        model.streamThenHold("stalls_after_first_tool_call.sse");
+        message.sendKeys("Mike's out this week", Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "out this week"));
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-stop]"))).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-chat-log]"),
+                "Stopped. Changes so far are kept."));
+        browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-stop]")));
+        browser.screenshot("chat-stopped");
+
+        // One undo takes back that turn; the first turn's page stays.
+        driver.findElement(By.cssSelector("[data-action=undo]")).click();
+        browser.waiting().until(d -> !d.findElement(By.id("live-page")).getText().contains("out this week"));
+        assertThat(driver.findElement(By.id("live-page")).getText()).contains("José");
+
+        // A reload shows the conversation, rendered by the server.
+        driver.navigate().refresh();
+        assertThat(driver.findElements(By.cssSelector("[data-chat-log] li")).stream().map(e -> e.getText()).toList())
+                .containsExactly("Thursday poker league,\n10 players, $20 buy-in",
+                        "Thursday Poker League: 10 players, first game 2025-03-06, buy-in $20.",
+                        "Mike's out this week", "1 change.", "Stopped. Changes so far are kept.");
+    }
+}
