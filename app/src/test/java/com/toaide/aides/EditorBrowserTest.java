@@ -87,12 +87,17 @@ class EditorBrowserTest {
         driver.findElement(By.cssSelector("[data-add=checklist]")).click();
         WebElement listTitle = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
         listTitle.sendKeys(Keys.ESCAPE);
-        WebElement box = browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#live-page input[type=checkbox]")));
-        box.click();
+        // A stale element was never clicked, so retrying cannot toggle twice.
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#live-page input[type=checkbox]:not([disabled])")).click();
+            return true;
+        });
         browser.waiting().ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector("#live-page .cl li")).getAttribute("class").contains("done"));
         driver.navigate().refresh();
-        assertThat(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-page input[type=checkbox]"))).isSelected()).isTrue();
+        // The live channel's first frame replaces the server-rendered page: look again if it did.
+        browser.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#live-page input[type=checkbox]")).isSelected());
         browser.screenshot("editor-built-by-hand");
 
         // A second tab sees the first tab's edit.
@@ -151,7 +156,10 @@ class EditorBrowserTest {
     }
 
     private void addRowNamed(String name) {
-        browser.driver.findElement(By.cssSelector("#live-page .add-row")).click();
+        browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#live-page .add-row")).click();
+            return true;
+        });
         WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
         browser.waiting().until(d -> rowNames().contains(name));
