@@ -13,7 +13,8 @@ class EditorMarkupTest {
 
     private final Renderer renderer = new Renderer();
 
-    private static String strip(String editor) {
+    /** The editor markup without its editing attributes: what the published body must be. */
+    static String strip(String editor) {
         return EDITING.matcher(editor).replaceAll("");
     }
 
