@@ -44,6 +44,7 @@ import com.toaide.platform.storage.BlobStore;
 import com.toaide.platform.storage.S3BlobStore;
 import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.web.Assets;
+import com.toaide.platform.web.BufferedRateLimiter;
 import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.ClientIp;
 import com.toaide.platform.web.Errors;
@@ -64,7 +65,6 @@ import com.toaide.render.Renderer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson3;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -131,6 +131,8 @@ public final class App implements AutoCloseable {
             var bodyLimits = new BodyLimits();
             var sessions = new SessionService(db, config.jwtSecret(), Clock.systemUTC());
             var sessionGuard = new SessionGuard(sessions, config.isProd());
+            owned.add(new ChangeListener(infrastructure.database(), SessionService.REVOKED_CHANNEL, sessions::onRevoked,
+                    sessions::forgetAll).start());
 
             Map<String, Readiness.Check> checks = new LinkedHashMap<>();
             checks.put("database", db::check);
@@ -151,8 +153,8 @@ public final class App implements AutoCloseable {
             var edits = new EditService(db, Clock.systemUTC());
             var publishService = new PublishService(db, storage, config.publishedBucket(), edits, renderer, billingService,
                     config.publicUrl(), config.editorUrl(), Clock.systemUTC(), new SecureRandom());
-            // Before an account or an aide is deleted, its public pages go.
-            var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete),
+            // Before an account is deleted, its public pages go and its sessions end on every instance.
+            var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete, sessions::endAll),
                     Clock.systemUTC()), billingService, sessionGuard, views, assets);
             var aideService = new AideService(db, billingService, publishService::beforeAideDelete);
             var turnService = new TurnService(db, edits, billingService, config.ai(), modelLimits,
@@ -167,7 +169,7 @@ public final class App implements AutoCloseable {
             var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
             owned.add(autoPublisher);
             // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
-            owned.add(new ChangeListener(infrastructure.database(), "aide_changes", autoPublisher::onNotice, () -> { }).start());
+            owned.add(new ChangeListener(infrastructure.database(), EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
             var publish = new PublishRoutes(publishService, billingService, views, assets);
             // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
             var publicPages = config.storage().isEmpty() ? new PublicPages(publishService) : null;
@@ -179,8 +181,11 @@ public final class App implements AutoCloseable {
 
             // Operations (docs/operations.md): limits, break-glass, background jobs.
             var clientIp = new ClientIp(config.trustedProxy());
-            var requestLimits = new RequestLimits(rateLimiter, clientIp);
-            var limitedUsers = new LimitedUsers(db, Clock.systemUTC());
+            var requestCounters = new BufferedRateLimiter(db, Clock.systemUTC()).start();
+            owned.add(requestCounters);
+            var requestLimits = new RequestLimits(requestCounters, clientIp);
+            var limitedUsers = new LimitedUsers(db, Clock.systemUTC()).start();
+            owned.add(limitedUsers);
             var breakGlass = new BreakGlass(db, renderer);
             var admin = new AdminRoutes(breakGlass, views, assets, pageCss.url());
             Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
@@ -244,6 +249,7 @@ public final class App implements AutoCloseable {
                 cfg.routes.wsBeforeUpgrade("/aides/{id}/live", live::beforeUpgrade);
                 cfg.routes.ws("/aides/{id}/live", live::channel);
                 cfg.routes.get("/render/page.css", pageCss::css, Role.ANYONE);
+                cfg.routes.get("/static/<path>", assets::serve, Role.ANYONE);
 
                 // Published pages, embedded default only (web.md); the CDN serves them in production.
                 if (publicPages != null) {
@@ -301,13 +307,6 @@ public final class App implements AutoCloseable {
         cfg.http.generateEtags = false;
         cfg.concurrency.useVirtualThreads = true;
         cfg.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
-        cfg.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/static";
-            files.location = Location.CLASSPATH;
-            // URLs carry a content hash (Assets), so a year-long cache is safe.
-            files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
-        });
         cfg.jetty.modifyServer(server -> {
             // Stop accepting, then let in-flight requests finish before the pools close.
             server.insertHandler(new GracefulHandler());

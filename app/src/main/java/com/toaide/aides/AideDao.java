@@ -15,6 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredAide.class)
 @RegisterConstructorMapper(StoredEvent.class)
 interface AideDao {
+    String AUTO_PUBLISH = "(auto_publish and published_version is not null) as auto_publish";
+
     @SqlQuery("""
             select id, coalesce(title, '') as title, status,
                    case when published_version is not null then slug end as slug, updated_at
@@ -41,14 +43,14 @@ interface AideDao {
      * The aide's log position, locked until the transaction ends. The snapshot is left out
      * ({@code state} null): the in-memory history at that position is usually current.
      */
-    @SqlQuery("select id, null as state, log_seq from aides where id = :id for update")
+    @SqlQuery("select id, null as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id for update")
     Optional<StoredAide> lockForEdit(@Bind("id") UUID id);
 
     /** The aide's log position only ({@code state} null), for a reader with a current history in memory. */
-    @SqlQuery("select id, null as state, log_seq from aides where id = :id")
+    @SqlQuery("select id, null as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id")
     Optional<StoredAide> position(@Bind("id") UUID id);
 
-    @SqlQuery("select id, state::text as state, log_seq from aides where id = :id")
+    @SqlQuery("select id, state::text as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id")
     Optional<StoredAide> read(@Bind("id") UUID id);
 
     @SqlQuery("""
@@ -84,5 +86,9 @@ interface AideDao {
     /** Delivered to every listening instance when the transaction commits. */
     @SqlQuery("select pg_notify('aide_changes', :payload) is null")
     boolean notifyChange(@Bind("payload") String payload);
+
+    /** Delivered on commit to the auto-publishers, for aides that republish on every change. */
+    @SqlQuery("select pg_notify('" + EditService.AUTO_PUBLISH_CHANNEL + "', cast(:id as text)) is null")
+    boolean notifyAutoPublish(@Bind("id") UUID aideId);
 
 }

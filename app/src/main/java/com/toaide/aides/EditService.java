@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * serialised (its lock here, its row lock in Postgres across instances).
  */
 public final class EditService {
+    /** NOTIFY channel of changes to aides that republish themselves; the payload is the aide id. */
+    public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
@@ -151,7 +153,7 @@ public final class EditService {
                     var history = historyAt(dao, row);
                     var change = action.apply(history);
                     if (!change.entries().isEmpty()) {
-                        persist(handle, dao, aideId, history, change);
+                        persist(dao, row, history, change);
                     }
                     alongside.accept(handle, change.result());
                     open.keep(aideId, history);
@@ -164,11 +166,14 @@ public final class EditService {
         }
     }
 
-    private static void persist(Handle handle, AideDao dao, UUID aideId, History history, Change<?> change) {
-        dao.append(aideId, change.entries().stream().map(StoredEvent::of).toList());
+    private static void persist(AideDao dao, StoredAide row, History history, Change<?> change) {
+        dao.append(row.id(), change.entries().stream().map(StoredEvent::of).toList());
         var snapshot = history.snapshot();
-        dao.saveState(aideId, snapshot.toJson().toString(), history.version(), snapshot.title());
-        dao.notifyChange(new ChangeNotice(aideId, history.version(), change.changed()).payload());
+        dao.saveState(row.id(), snapshot.toJson().toString(), history.version(), snapshot.title());
+        dao.notifyChange(new ChangeNotice(row.id(), history.version(), change.changed()).payload());
+        if (row.autoPublish()) {
+            dao.notifyAutoPublish(row.id());
+        }
     }
 
     private History historyAt(AideDao dao, StoredAide row) {

@@ -34,4 +34,8 @@ interface SessionDao {
 
     @SqlUpdate("update sessions set revoked_at = now() where user_id = :userId and revoked_at is null")
     int revokeAll(@Bind("userId") UUID userId);
+
+    /** Delivered to every instance when the transaction commits. */
+    @SqlQuery("select pg_notify('" + SessionService.REVOKED_CHANNEL + "', :payload) is null")
+    boolean announceRevoked(@Bind("payload") String payload);
 }

@@ -14,17 +14,22 @@ import java.util.UUID;
 /**
  * Sessions (security.md): a signed HS256 JWT in the cookie carries a session id, and that id
  * must still be live in the {@code sessions} table, so signing out really revokes the cookie.
+ * Sessions found live are remembered for a minute ({@link LiveSessions}); every revocation is
+ * announced to all instances, which forget it at once.
  */
 public final class SessionService {
     public static final Duration LIFETIME = Duration.ofDays(30);
     /** A session is renewed when it has less than 29 days left, so at most once a day. */
     private static final Duration RENEW_AFTER = Duration.ofDays(1);
     private static final String ISSUER = "aide";
+    /** NOTIFY channel of revoked sessions: {@code session <id>} or {@code user <id>}. */
+    public static final String REVOKED_CHANNEL = "aide_sessions";
 
     private final Database db;
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
     private final Clock clock;
+    private final LiveSessions live = new LiveSessions();
 
     public SessionService(Database db, String secret, Clock clock) {
         this.db = db;
@@ -46,8 +51,8 @@ public final class SessionService {
     /**
      * The session behind a cookie, or empty when the cookie is missing, forged, expired or
      * revoked. A live session is renewed for another 30 days, at most once a day: checking it is
-     * a read on every request, writing it is not. {@code renewedToken} is the new cookie value
-     * when it was renewed, else null.
+     * a read (usually of {@link LiveSessions}, not the database), writing it is not.
+     * {@code token} is the new cookie value when it was renewed, else null.
      */
     public Optional<Session> resume(String token) {
         if (token == null || token.isBlank()) {
@@ -64,22 +69,54 @@ public final class SessionService {
         }
         Instant now = clock.instant();
         Instant renewed = now.plus(LIFETIME);
+        var known = live.get(sessionId).filter(entry -> entry.userId().equals(claimedUser));
+        if (known.isPresent() && known.get().expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
+            return Optional.of(new Session(sessionId, claimedUser, null));
+        }
         return db.asUser(claimedUser, handle -> {
             var dao = handle.attach(SessionDao.class);
             return dao.live(sessionId)
-                    .filter(live -> live.userId().equals(claimedUser))
-                    .map(live -> {
-                        if (live.expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
+                    .filter(found -> found.userId().equals(claimedUser))
+                    .map(found -> {
+                        if (found.expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
+                            live.put(sessionId, claimedUser, found.expiresAt());
                             return new Session(sessionId, claimedUser, null);
                         }
                         dao.renew(sessionId, renewed);
+                        live.put(sessionId, claimedUser, renewed);
                         return new Session(sessionId, claimedUser, sign(sessionId, claimedUser, renewed));
                     });
         });
     }
 
+    /** Signs out this session, here and on every instance. */
     public void end(Session session) {
-        db.asUser(session.userId(), handle -> handle.attach(SessionDao.class).revoke(session.id()));
+        db.asUser(session.userId(), handle -> {
+            var dao = handle.attach(SessionDao.class);
+            dao.revoke(session.id());
+            return dao.announceRevoked("session " + session.id());
+        });
+        live.forgetSession(session.id());
+    }
+
+    /** Signs out every session of the user (account deletion), here and on every instance. */
+    public void endAll(UUID userId) {
+        db.asUser(userId, handle -> {
+            var dao = handle.attach(SessionDao.class);
+            dao.revokeAll(userId);
+            return dao.announceRevoked("user " + userId);
+        });
+        live.forgetUser(userId);
+    }
+
+    /** A NOTIFY on {@link #REVOKED_CHANNEL} from any instance. */
+    public void onRevoked(String payload) {
+        live.onRevoked(payload);
+    }
+
+    /** The revocation channel dropped: notices may be lost, so trust nothing remembered. */
+    public void forgetAll() {
+        live.clear();
     }
 
     private String sign(UUID sessionId, UUID userId, Instant expires) {

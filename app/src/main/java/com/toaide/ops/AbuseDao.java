@@ -2,7 +2,6 @@ package com.toaide.ops;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -13,9 +12,13 @@ interface AbuseDao {
     /** One subject over a threshold, and its count. */
     record Over(String subject, long count) {}
 
-    /** User path: the signed-in user's own row. */
-    @SqlQuery("select limited_until from users where id = app_user_id()")
-    Optional<Instant> limitedUntil();
+    /** A user limited until a time. */
+    record Limited(UUID id, Instant until) {}
+
+    /** System path: every user limited past {@code now}. */
+    @SqlQuery("select id, limited_until as until from users where limited_until > :now")
+    @RegisterConstructorMapper(Limited.class)
+    List<Limited> limitedAfter(@Bind("now") Instant now);
 
     @SqlQuery("""
             select t.user_id::text as subject, count(*) as count

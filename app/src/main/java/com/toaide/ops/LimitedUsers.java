@@ -8,31 +8,68 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users the abuse check has limited ({@code users.limited_until} in the future). A limited user
  * can still read, sign out, pay and delete their account, but gets a plain 429 on the editor's
  * state-changing routes (every POST under {@code /aides}, which includes turns).
  *
- * <p>Work that changes an aide without such a POST (a turn started from elsewhere) calls
- * {@link #requireNotLimited(UUID)} first.
+ * <p>The list is small and read on every such request, so each instance keeps it in memory and
+ * reloads it every second: a limit takes effect everywhere within a second of the abuse check.
+ * When the database is away the last list stays in force.
  */
-public final class LimitedUsers {
+public final class LimitedUsers implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LimitedUsers.class);
+    static final Duration RELOAD_EVERY = Duration.ofSeconds(1);
+
     private final Database db;
     private final Clock clock;
+    private volatile Map<UUID, Instant> limited = Map.of();
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "limited-users");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LimitedUsers(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
 
+    public LimitedUsers start() {
+        long every = RELOAD_EVERY.toMillis();
+        reloader.scheduleWithFixedDelay(this::reloadQuietly, 0, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Reads the users limited now (system path). */
+    public void reload() {
+        Instant now = clock.instant();
+        limited = db.asSystem(handle -> handle.attach(AbuseDao.class).limitedAfter(now)).stream()
+                .collect(Collectors.toUnmodifiableMap(AbuseDao.Limited::id, AbuseDao.Limited::until));
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            log.warn("Limited users not reloaded: {}", e.getMessage());
+        }
+    }
+
     /** When the user's limit ends, if they are limited now. */
     public Optional<Instant> limitedUntil(UUID userId) {
         Instant now = clock.instant();
-        return db.asUser(userId, handle -> handle.attach(AbuseDao.class).limitedUntil())
-                .filter(until -> until.isAfter(now));
+        return Optional.ofNullable(limited.get(userId)).filter(until -> until.isAfter(now));
     }
 
     /** Throws a 429 {@link Problem} (with Retry-After) while the user is limited. */
@@ -55,6 +92,11 @@ public final class LimitedUsers {
             return;
         }
         RequestUser.of(ctx).ifPresent(this::requireNotLimited);
+    }
+
+    @Override
+    public void close() {
+        reloader.shutdownNow();
     }
 
     // In a before handler ctx.endpoint() is that handler; the route it guards is the matched one.

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * "Keep the published page up to date": hears every change notice ({@code aide_changes}) and
- * republishes the aide, at most once per {@code interval}.
+ * "Keep the published page up to date": hears the change notices of aides with the option on
+ * ({@link com.toaide.aides.EditService#AUTO_PUBLISH_CHANNEL}) and republishes the aide, at most
+ * once per {@code interval}. Other aides' changes never reach it, so they cost it nothing.
  *
  * <p>Several instances: every instance hears every notice, and the database decides. Each
  * attempt locks the aide's row and claims the publish only when the aide is on, published,
@@ -41,11 +42,10 @@ public final class AutoPublisher implements AutoCloseable {
         });
     }
 
-    /** A change notice: {@code <aide id> <version> <ids|*>}. */
+    /** A notice: the id of an aide that changed. */
     public void onNotice(String payload) {
-        int space = payload.indexOf(' ');
         try {
-            schedule(UUID.fromString(space < 0 ? payload : payload.substring(0, space)), Duration.ZERO);
+            schedule(UUID.fromString(payload), Duration.ZERO);
         } catch (IllegalArgumentException e) {
             // Not a notice this listener understands.
         }

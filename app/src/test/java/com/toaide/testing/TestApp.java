@@ -165,6 +165,13 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** Another live session for an existing user (a second device), as the Cookie header value. */
+    public String newSessionCookie(UUID userId) {
+        try (var db = Database.connect(database, 1)) {
+            return SessionGuard.COOKIE + "=" + new SessionService(db, config.jwtSecret(), Clock.systemUTC()).start(userId).token();
+        }
+    }
+
     /** A JSON POST as the editor's script sends it. */
     public HttpResponse<String> postJson(String path, String json, TestUser user) {
         return send(HttpRequest.newBuilder(base.resolve(path))

@@ -5,18 +5,19 @@ import java.time.Duration;
 
 /**
  * 100 requests per minute per user and per client IP on the editor's signed-in routes
- * (security.md, requests): a 429 with {@code Retry-After} past that. The counters are the
- * Postgres windows of {@link RateLimiter}, so the limit holds across instances, and the abuse
- * check reads the same rows ({@link #PER_USER}, {@link #PER_IP} name them).
+ * (security.md, requests): a 429 with {@code Retry-After} past that. The counters are Postgres
+ * windows kept through {@link BufferedRateLimiter} (no round trip per request), so the limit holds
+ * across instances, and the abuse check reads the same rows ({@link #PER_USER}, {@link #PER_IP}
+ * name them).
  */
 public final class RequestLimits {
     public static final RateLimiter.Limit PER_USER = new RateLimiter.Limit("editor-user", 100, Duration.ofMinutes(1));
     public static final RateLimiter.Limit PER_IP = new RateLimiter.Limit("editor-ip", 100, Duration.ofMinutes(1));
 
-    private final RateLimiter limiter;
+    private final BufferedRateLimiter limiter;
     private final ClientIp clientIp;
 
-    public RequestLimits(RateLimiter limiter, ClientIp clientIp) {
+    public RequestLimits(BufferedRateLimiter limiter, ClientIp clientIp) {
         this.limiter = limiter;
         this.clientIp = clientIp;
     }
