@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -15,8 +14,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(StoredAide.class)
 @RegisterConstructorMapper(StoredEvent.class)
 interface AideDao {
-    String AUTO_PUBLISH = "(auto_publish and published_version is not null) as auto_publish";
-
     @SqlQuery("""
             select id, coalesce(title, '') as title, status,
                    case when published_version is not null then slug end as slug, updated_at
@@ -40,18 +37,15 @@ interface AideDao {
     Optional<AideSummary> find(@Bind("id") UUID id);
 
     /**
-     * The aide's log position, locked until the transaction ends. The snapshot is left out
-     * ({@code state} null): the in-memory history at that position is usually current.
+     * The aide's snapshot and log position, locked until the transaction ends, so its log can be
+     * read to match (loading an aide that is not in memory).
      */
-    @SqlQuery("select id, null as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id for update")
-    Optional<StoredAide> lockForEdit(@Bind("id") UUID id);
+    @SqlQuery("select id, state::text as state, log_seq from aides where id = :id for update")
+    Optional<StoredAide> lockForLoad(@Bind("id") UUID id);
 
     /** The aide's log position only ({@code state} null), for a reader with a current history in memory. */
-    @SqlQuery("select id, null as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id")
+    @SqlQuery("select id, null as state, log_seq from aides where id = :id")
     Optional<StoredAide> position(@Bind("id") UUID id);
-
-    @SqlQuery("select id, state::text as state, log_seq, " + AUTO_PUBLISH + " from aides where id = :id")
-    Optional<StoredAide> read(@Bind("id") UUID id);
 
     @SqlQuery("""
             select seq, batch, actor, source, ts, event::text as event
@@ -61,18 +55,34 @@ interface AideDao {
             """)
     List<StoredEvent> events(@Bind("id") UUID aideId);
 
-    @SqlBatch("""
-            insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
-            values (:aideId, :seq, app_user_id(), :batch, :actor, :source, :ts, cast(:event as jsonb))
+    /**
+     * One batch in one statement: the new log rows, the snapshot, and the change notices (sent on
+     * commit; the auto-publishers hear only aides that republish themselves). Written only if the
+     * aide is still at {@code expected}, the version the batch was applied to; empty otherwise
+     * (another instance wrote first, or the aide is gone), and then nothing was written.
+     */
+    @SqlQuery("""
+            with saved as (
+                update aides
+                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = now()
+                 where id = :id and log_seq = :expected
+                returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
+            ), appended as (
+                insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
+                select saved.id, e.seq, app_user_id(), e.batch, e.actor, e.source, e.ts, e.event
+                  from saved, unnest(cast(:rows.seqs as bigint[]), cast(:rows.batches as text[]),
+                                     cast(:rows.actors as text[]), cast(:rows.sources as text[]),
+                                     cast(cast(:rows.times as text[]) as timestamptz[]),
+                                     cast(cast(:rows.events as text[]) as jsonb[]))
+                       as e(seq, batch, actor, source, ts, event)
+            )
+            select pg_notify('aide_changes', :notice) is null,
+                   case when saved.auto_publish then pg_notify('aide_auto_publish', cast(saved.id as text)) end
+              from saved
             """)
-    void append(@Bind("aideId") UUID aideId, @BindMethods List<StoredEvent> events);
-
-    @SqlUpdate("""
-            update aides
-               set state = cast(:state as jsonb), log_seq = :logSeq, title = :title, updated_at = now()
-             where id = :id
-            """)
-    void saveState(@Bind("id") UUID id, @Bind("state") String state, @Bind("logSeq") long logSeq, @Bind("title") String title);
+    Optional<Boolean> write(@Bind("id") UUID id, @Bind("expected") long expected, @Bind("version") long version,
+                            @Bind("state") String state, @Bind("title") String title, @Bind("notice") String notice,
+                            @BindMethods("rows") EventRows rows);
 
     @SqlUpdate("update aides set title = :title, updated_at = now() where id = :id")
     int rename(@Bind("id") UUID id, @Bind("title") String title);
@@ -82,13 +92,4 @@ interface AideDao {
 
     @SqlUpdate("delete from aides where id = :id")
     int delete(@Bind("id") UUID id);
-
-    /** Delivered to every listening instance when the transaction commits. */
-    @SqlQuery("select pg_notify('aide_changes', :payload) is null")
-    boolean notifyChange(@Bind("payload") String payload);
-
-    /** Delivered on commit to the auto-publishers, for aides that republish on every change. */
-    @SqlQuery("select pg_notify('" + EditService.AUTO_PUBLISH_CHANNEL + "', cast(:id as text)) is null")
-    boolean notifyAutoPublish(@Bind("id") UUID aideId);
-
 }

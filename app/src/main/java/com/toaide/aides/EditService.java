@@ -23,11 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every change to an aide goes through here: one kernel batch, one transaction that appends
  * the log rows and stores the snapshot, one change notice on commit. Changes to one aide are
- * serialised (its lock here, its row lock in Postgres across instances).
+ * serialised: by its lock on this instance, and across instances by writing only if the aide is
+ * still at the version the change was applied to (else reload and apply again).
  */
 public final class EditService {
-    /** NOTIFY channel of changes to aides that republish themselves; the payload is the aide id. */
+    /** NOTIFY channel of changes to aides that republish themselves (sent by {@code AideDao.write}); the payload is the aide id. */
     public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
+    /** Tries of a change that another instance keeps overtaking. */
+    private static final int MAX_ATTEMPTS = 3;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
@@ -125,7 +128,7 @@ public final class EditService {
         synchronized (open.lock(aideId)) {
             return db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);
-                var history = historyAt(dao, dao.position(aideId).orElseThrow(Problem::notFound));
+                var history = historyAt(dao, userId, aideId);
                 return reader.read(history.snapshot(), history.version());
             });
         }
@@ -147,18 +150,17 @@ public final class EditService {
     private <T> T change(UUID userId, UUID aideId, Function<History, Change<T>> action, BiConsumer<Handle, T> alongside) {
         synchronized (open.lock(aideId)) {
             try {
-                return db.asUser(userId, handle -> {
-                    var dao = handle.attach(AideDao.class);
-                    var row = dao.lockForEdit(aideId).orElseThrow(Problem::notFound);
-                    var history = historyAt(dao, row);
-                    var change = action.apply(history);
-                    if (!change.entries().isEmpty()) {
-                        persist(dao, row, history, change);
+                for (int attempt = 1; ; attempt++) {
+                    var done = db.asUser(userId, handle -> tryChange(handle, userId, aideId, action, alongside));
+                    if (done.isPresent()) {
+                        return done.get();
                     }
-                    alongside.accept(handle, change.result());
-                    open.keep(aideId, history);
-                    return change.result();
-                });
+                    // Another instance wrote since this copy was current: reload and apply again.
+                    open.forget(aideId);
+                    if (attempt == MAX_ATTEMPTS) {
+                        throw new Problem(503, "This page is busy with other changes. Nothing was changed; try again in a moment.");
+                    }
+                }
             } catch (RuntimeException e) {
                 open.forget(aideId);
                 throw e;
@@ -166,26 +168,54 @@ public final class EditService {
         }
     }
 
-    private static void persist(AideDao dao, StoredAide row, History history, Change<?> change) {
-        dao.append(row.id(), change.entries().stream().map(StoredEvent::of).toList());
-        var snapshot = history.snapshot();
-        dao.saveState(row.id(), snapshot.toJson().toString(), history.version(), snapshot.title());
-        dao.notifyChange(new ChangeNotice(row.id(), history.version(), change.changed()).payload());
-        if (row.autoPublish()) {
-            dao.notifyAutoPublish(row.id());
+    /**
+     * Applies the change to the history in memory (loaded first if this instance has none) and
+     * writes it in one statement that checks the aide is still at the version it was applied to.
+     * Empty when it was not, and then nothing was written.
+     */
+    private <T> Optional<T> tryChange(Handle handle, UUID userId, UUID aideId, Function<History, Change<T>> action,
+                                      BiConsumer<Handle, T> alongside) {
+        var dao = handle.attach(AideDao.class);
+        History history = open.owned(aideId, userId);
+        if (history == null) {
+            history = load(dao, dao.lockForLoad(aideId).orElseThrow(Problem::notFound));
         }
+        long applied = history.version();
+        var change = action.apply(history);
+        boolean current = change.entries().isEmpty()
+                // Nothing to write, so nothing checks the version for us: ask.
+                ? dao.position(aideId).orElseThrow(Problem::notFound).logSeq() == applied
+                : write(dao, aideId, applied, history, change);
+        if (!current) {
+            return Optional.empty();
+        }
+        alongside.accept(handle, change.result());
+        open.keep(aideId, userId, history);
+        return Optional.of(change.result());
     }
 
-    private History historyAt(AideDao dao, StoredAide row) {
-        History cached = open.at(row.id(), row.logSeq());
+    private static boolean write(AideDao dao, UUID aideId, long applied, History history, Change<?> change) {
+        var snapshot = history.snapshot();
+        String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
+        return dao.write(aideId, applied, history.version(), snapshot.toJson().toString(), snapshot.title(), notice,
+                EventRows.of(change.entries())).isPresent();
+    }
+
+    /** The aide's current history: this instance's copy if it is current, else loaded. */
+    private History historyAt(AideDao dao, UUID userId, UUID aideId) {
+        long version = dao.position(aideId).orElseThrow(Problem::notFound).logSeq();
+        History cached = open.at(aideId, version);
         if (cached != null) {
             return cached;
         }
-        String state = row.state() != null ? row.state() : dao.read(row.id()).orElseThrow(Problem::notFound).state();
-        var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
-        var history = History.resume(Snapshot.fromJson(JSON.readTree(state)), entries);
-        open.keep(row.id(), history);
+        var history = load(dao, dao.lockForLoad(aideId).orElseThrow(Problem::notFound));
+        open.keep(aideId, userId, history);
         return history;
+    }
+
+    private static History load(AideDao dao, StoredAide row) {
+        var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
+        return History.resume(Snapshot.fromJson(JSON.readTree(row.state())), entries);
     }
 
     private static Change<Long> marker(History history, Optional<LogEntry> marker, String nothing) {

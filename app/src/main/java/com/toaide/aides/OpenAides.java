@@ -14,7 +14,9 @@ import java.util.UUID;
  */
 final class OpenAides {
     private final int capacity;
-    private final Map<UUID, History> histories;
+    private record Open(UUID owner, History history) {}
+
+    private final Map<UUID, Open> histories;
     // Lock striping: a fixed set of locks, so the map of locks cannot grow with every aide ever opened.
     private final Object[] locks = new Object[256];
 
@@ -22,7 +24,7 @@ final class OpenAides {
         this.capacity = capacity;
         this.histories = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, History> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<UUID, Open> eldest) {
                 return size() > OpenAides.this.capacity;
             }
         };
@@ -38,14 +40,26 @@ final class OpenAides {
     /** The cached history if it is at {@code version}, else null. Call while holding the aide's lock. */
     History at(UUID aideId, long version) {
         synchronized (histories) {
-            History history = histories.get(aideId);
-            return history != null && history.version() == version ? history : null;
+            Open open = histories.get(aideId);
+            return open != null && open.history().version() == version ? open.history() : null;
         }
     }
 
-    void keep(UUID aideId, History history) {
+    /**
+     * The cached history if {@code owner} owns the aide, else null; its version is checked when
+     * the change is written. Call while holding the aide's lock.
+     */
+    History owned(UUID aideId, UUID owner) {
         synchronized (histories) {
-            histories.put(aideId, history);
+            Open open = histories.get(aideId);
+            return open != null && open.owner().equals(owner) ? open.history() : null;
+        }
+    }
+
+    /** Keeps a history read under row-level security as {@code owner}. */
+    void keep(UUID aideId, UUID owner, History history) {
+        synchronized (histories) {
+            histories.put(aideId, new Open(owner, history));
         }
     }
 

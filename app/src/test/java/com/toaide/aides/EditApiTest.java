@@ -218,12 +218,20 @@ class EditApiTest {
     }
 
     static UUID create(TestUser user) {
+        return create(user, app);
+    }
+
+    static UUID create(TestUser user, TestApp app) {
         var response = app.postJson("/aides", "", user);
         assertThat(response.statusCode()).isEqualTo(201);
         return UUID.fromString(JSON.readTree(response.body()).get("id").asString());
     }
 
     static JsonNode snapshot(TestUser user, UUID aide) {
+        return snapshot(user, aide, app);
+    }
+
+    static JsonNode snapshot(TestUser user, UUID aide, TestApp app) {
         var response = app.getJson("/aides/" + aide + "/snapshot", user);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -234,9 +242,9 @@ class EditApiTest {
         db.asUser(user, handle -> {
             var dao = handle.attach(AideDao.class);
             var entries = dao.events(aide).stream().map(StoredEvent::toEntry).toList();
-            var stored = JSON.readTree(dao.read(aide).orElseThrow().state());
+            var stored = JSON.readTree(dao.lockForLoad(aide).orElseThrow().state());
             assertThat(History.replay(entries).snapshot().toJson()).isEqualTo(stored);
-            assertThat(dao.read(aide).orElseThrow().logSeq()).isEqualTo(entries.get(entries.size() - 1).seq());
+            assertThat(dao.lockForLoad(aide).orElseThrow().logSeq()).isEqualTo(entries.get(entries.size() - 1).seq());
             return null;
         });
     }
