@@ -16,6 +16,8 @@
   // Rendering takes milliseconds and happens in the same request as the upload; the step
   // switches to "Uploading" after this long so both are visible.
   const RENDER_MS = 150;
+  // Counts publishes started, so the state read as the page loads cannot overwrite a newer one.
+  let publishes = 0;
 
   function step(name, state) {
     steps.hidden = false;
@@ -48,8 +50,9 @@
   }
 
   async function refresh() {
+    const before = publishes;
     const { ok, body } = await json(`/aides/${aideId}/versions`);
-    if (!ok) return;
+    if (!ok || publishes !== before) return;
     if (body.published && body.versions.length) {
       showLink(`Version ${body.versions[0].version} is live at`, body.url);
       auto.hidden = false;
@@ -61,6 +64,7 @@
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    publishes++;
     button.disabled = true;
     link.textContent = "";
     step("rendering", "active");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.kernel.History;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Source;
+import com.toaide.ops.JobLock;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.LiveSocket;
@@ -29,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TurnApiTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Stalled after 5 s without progress: short for the stall tests, long for the first bytes of every other turn on a busy machine. */
     static final StreamPolicy TEST_LIMITS = new StreamPolicy(
-            Duration.ofSeconds(3), Duration.ofSeconds(30), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
+            Duration.ofSeconds(5), Duration.ofSeconds(30), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
     static final Duration WAIT = Duration.ofSeconds(20);
 
     static FakeModelServer model;
@@ -43,6 +45,7 @@ class TurnApiTest {
         var database = TestPostgres.freshDatabase();
         app = TestApp.start(database, Map.of("ANTHROPIC_API_KEY", "test-key",
                 "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS);
+        app.awaitListening();
         db = Database.connect(database, 2);
     }
 
@@ -71,14 +74,15 @@ class TurnApiTest {
     }
 
     static JsonNode finished(TestApp.TestUser user, UUID aide, UUID turn) {
-        JsonNode[] last = new JsonNode[1];
-        Eventually.within(WAIT, () -> {
-            var response = app.getJson("/aides/" + aide + "/turns/" + turn, user);
-            assertThat(response.statusCode()).isEqualTo(200);
-            last[0] = JSON.readTree(response.body());
-            assertThat(last[0].get("status").asString()).isNotEqualTo("running");
-        });
-        return last[0];
+        // Waits on the turn's row: polling the route every 50 ms through a turn of a few seconds
+        // would spend much of the user's 100 requests a minute, and the next request gets a 429.
+        // The turn ends in one transaction, so the route shows everything it left once the row does.
+        Eventually.within(WAIT, () -> assertThat(turnRecord(turn).get("status")).isNotEqualTo("running"));
+        var response = app.getJson("/aides/" + aide + "/turns/" + turn, user);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode state = JSON.readTree(response.body());
+        assertThat(state.get("status").asString()).isNotEqualTo("running");
+        return state;
     }
 
     /** Runs one whole turn on the next scripted reply and returns its final state. */
@@ -106,6 +110,23 @@ class TurnApiTest {
                 return frames;
             }
         }
+    }
+
+    /**
+     * Skips to {@code turn}'s start. Frames travel through Postgres NOTIFY, so a tab opened just
+     * after an earlier turn ended may still get that turn's last frames; this turn's own frames
+     * all come after its start, which is committed before the turn runs.
+     */
+    static JsonNode startOf(LiveSocket socket, UUID turn) {
+        return socket.next(frame -> frame.path("type").asString().equals("turn.start")
+                && frame.path("turn").asString().equals(turn.toString()));
+    }
+
+    /** This turn's frames, from its start up to and including its end (see {@link #startOf}). */
+    static List<JsonNode> framesOfTurn(LiveSocket socket, UUID turn) {
+        var frames = new ArrayList<JsonNode>(List.of(startOf(socket, turn)));
+        frames.addAll(framesOfTurn(socket));
+        return frames;
     }
 
     static List<String> types(List<JsonNode> frames) {
@@ -181,7 +202,7 @@ class TurnApiTest {
             model.stream("update_turn.sse");
             UUID turn = started(say(user, aide, "Mike's out this week, Dave's hosting"));
 
-            var frames = framesOfTurn(socket);
+            var frames = framesOfTurn(socket, turn);
             var state = finished(user, aide, turn);
 
             assertThat(types(frames)).startsWith("turn.start").endsWith("voice", "turn.end").contains("patch");
@@ -338,6 +359,7 @@ class TurnApiTest {
         try (var socket = tab(user, aide)) {
             model.streamThenHold("stalls_after_first_tool_call.sse");
             UUID turn = started(say(user, aide, "Mike's out this week"));
+            startOf(socket, turn);
             socket.next("patch");
 
             socket.send("{\"type\":\"interrupt\"}");
@@ -358,6 +380,7 @@ class TurnApiTest {
     void a_tab_on_another_instance_follows_the_turn_and_its_stop_reaches_it() {
         try (var other = TestApp.start(app.database, Map.of("JWT_SECRET", app.config.jwtSecret(),
                 "ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS)) {
+            other.awaitListening();
             var user = app.newUser();
             UUID aide = newAide(user);
             build(user, aide);
@@ -366,7 +389,7 @@ class TurnApiTest {
                 model.streamThenHold("stalls_after_first_tool_call.sse");
                 UUID turn = started(say(user, aide, "Mike's out this week"));
 
-                assertThat(tabOnOther.next("turn.start").get("turn").asString()).isEqualTo(turn.toString());
+                assertThat(startOf(tabOnOther, turn).get("turn").asString()).isEqualTo(turn.toString());
                 assertThat(tabOnOther.next("patch").get("html").asString()).contains("out this week");
                 tabOnOther.send("{\"type\":\"interrupt\"}");
 
@@ -422,13 +445,17 @@ class TurnApiTest {
     void more_than_fifty_turns_in_an_hour_are_refused_on_any_plan() {
         var user = app.newUser();
         UUID aide = newAide(user);
-        db.asSystem(h -> h.createUpdate("""
-                insert into turns (aide_id, user_id, status, started_at)
-                select :a, :u, 'done', now() - interval '10 minutes' from generate_series(1, 50)
-                """).bind("a", aide).bind("u", user.id()).execute());
         int before = model.requests().size();
 
-        var response = say(user, aide, "Thursday poker league");
+        // Holding the app's abuse check, which pauses a free user over 20 turns an hour (with a
+        // different 429) when its minute comes between the rows and the request.
+        var response = JobLock.holding(db, "abuse-check", () -> {
+            db.asSystem(h -> h.createUpdate("""
+                    insert into turns (aide_id, user_id, status, started_at)
+                    select :a, :u, 'done', now() - interval '10 minutes' from generate_series(1, 50)
+                    """).bind("a", aide).bind("u", user.id()).execute());
+            return say(user, aide, "Thursday poker league");
+        });
 
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).contains("More than 50 turns in an hour");

@@ -59,7 +59,8 @@ class TurnBrowserTest {
         assertThat(driver.findElement(By.cssSelector("[data-chat-log] .chat-user")).getText())
                 .isEqualTo("Thursday poker league,\n10 players, $20 buy-in");
         browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-stop]")));
-        assertThat(driver.findElement(By.cssSelector("[data-turns-left]")).getText()).isEqualTo("49 turns left this week");
+        // Counted down when the 202 comes back, which races the turn's frames on the live channel.
+        browser.waiting().until(ExpectedConditions.textToBe(By.cssSelector("[data-turns-left]"), "49 turns left this week"));
         browser.screenshot("chat-first-turn");
 
         // The next turn stalls after its first change: Stop ends it and the change stays.

@@ -25,6 +25,7 @@ class LiveChannelTest {
     @BeforeAll
     static void start() {
         app = TestApp.start();
+        app.awaitListening();
     }
 
     @AfterAll
@@ -43,7 +44,9 @@ class LiveChannelTest {
             assertThat(page.get("html").asString()).contains("Poker Night", "data-entity=\"dave\"");
 
             edit(app, user, aide, "{\"t\":\"entity.update\",\"ref\":\"dave\",\"p\":{\"wins\":5}}");
-            var patch = tab.next();
+            // The notice of the edits that built the page may reach the hub after the tab opened:
+            // it brings the whole page again (the editor takes a page frame at any time).
+            var patch = tab.next(frame -> !frame.get("type").asString().equals("page"));
             assertThat(patch.get("type").asString()).isEqualTo("patch");
             assertThat(patch.get("sequence").asLong()).isEqualTo(4);
             assertThat(patch.get("entity").asString()).isEqualTo("players");
@@ -72,7 +75,8 @@ class LiveChannelTest {
         try (var tab = LiveSocket.open(app, "/aides/" + aide + "/live", app.origin(), user.cookie())) {
             tab.next("page");
             app.postJson("/aides/" + aide + "/undo", "", user);
-            var page = tab.next("page");
+            // Skips a late page frame of the edits that built the page (see above).
+            var page = tab.next(frame -> frame.get("type").asString().equals("page") && frame.get("sequence").asLong() >= 4);
             assertThat(page.get("sequence").asLong()).isEqualTo(4);
             assertThat(page.get("html").asString()).doesNotContain("Poker Night");
         }
@@ -82,6 +86,8 @@ class LiveChannelTest {
     void two_app_instances_on_one_database_stay_in_step_through_postgres() {
         // Instances of one deployment share the session secret, as they would in production.
         try (var other = TestApp.start(app.database, Map.of("JWT_SECRET", app.config.jwtSecret()))) {
+            // Otherwise the first edit's notice may go out before the new instance listens.
+            other.awaitListening();
             var user = app.newUser();
             UUID aide = aideWithTable(app, user);
             try (var tabOnOther = LiveSocket.open(other, "/aides/" + aide + "/live", other.origin(), user.cookie())) {

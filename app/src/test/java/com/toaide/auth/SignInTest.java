@@ -226,26 +226,29 @@ class SignInTest {
 
     @Test
     void the_eleventh_verify_attempt_in_a_minute_is_refused_even_with_a_good_link() {
-        String email = newEmail("patient");
-        flow.requestLink(email, newIp());
-        String good = flow.latestToken(email);
-
-        var responses = inOneWindow(Duration.ofMinutes(1), () -> {
+        record Burst(String email, String good, List<HttpResponse<String>> responses) {}
+        // A new link for each try: when a try straddles two windows, its last verify may count
+        // as the first of the new window and sign in with the link.
+        var burst = inOneWindow(Duration.ofMinutes(1), () -> {
+            String email = newEmail("patient");
+            flow.requestLink(email, newIp());
+            String good = flow.latestToken(email);
             String ip = newIp();
             var all = new ArrayList<HttpResponse<String>>();
             for (int i = 0; i < 10; i++) {
                 all.add(flow.verify("x".repeat(43), ip));
             }
             all.add(flow.verify(good, ip));
-            return all;
+            return new Burst(email, good, all);
         });
+        var responses = burst.responses();
         assertThat(responses.subList(0, 10)).allSatisfy(r ->
                 assertThat(r.headers().firstValue("Location")).hasValue("/login?error=invalid_link"));
         var refused = responses.get(10);
         assertThat(refused.headers().firstValue("Location")).hasValue("/login?error=too_many_attempts");
         assertThat(SignInFlow.sessionCookie(refused)).isEmpty();
-        assertThat(usedCount(email)).as("a refused attempt does not burn the link").isZero();
-        assertThat(flow.verify(good, newIp()).headers().firstValue("Location")).hasValue("/aides");
+        assertThat(usedCount(burst.email())).as("a refused attempt does not burn the link").isZero();
+        assertThat(flow.verify(burst.good(), newIp()).headers().firstValue("Location")).hasValue("/aides");
     }
 
     @Test

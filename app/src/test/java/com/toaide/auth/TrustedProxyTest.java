@@ -22,8 +22,10 @@ class TrustedProxyTest {
         try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of()); var db = Database.connect(app.database, 1)) {
             var flow = new SignInFlow(app, db);
             // Each request claims another address; all come from one socket, so they share one limit.
-            List<HttpResponse<String>> responses = inOneWindow(Duration.ofHours(1), () ->
-                    IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("spoof"), "203.0.113." + (i + 1))).toList());
+            List<HttpResponse<String>> responses = inOneWindow(Duration.ofHours(1), () -> {
+                forgetCounts(db);
+                return IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("spoof"), "203.0.113." + (i + 1))).toList();
+            });
             assertThat(responses.subList(0, 20)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(303));
             assertThat(responses.get(20).statusCode()).isEqualTo(429);
             assertThat(recordedIps(db)).doesNotContain("203.0.113.1").allSatisfy(ip -> assertThat(ip).doesNotStartWith("203.0.113."));
@@ -35,12 +37,22 @@ class TrustedProxyTest {
         try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
              var db = Database.connect(app.database, 1)) {
             var flow = new SignInFlow(app, db);
-            var responses = inOneWindow(Duration.ofHours(1), () ->
-                    IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("proxied"), "203.0.113.9, 10.0.0.1")).toList());
+            var responses = inOneWindow(Duration.ofHours(1), () -> {
+                forgetCounts(db);
+                return IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("proxied"), "203.0.113.9, 10.0.0.1")).toList();
+            });
             assertThat(responses.get(20).statusCode()).isEqualTo(429);
             assertThat(flow.requestLink(newEmail("neighbour"), "203.0.113.10, 10.0.0.1").statusCode()).isEqualTo(303);
             assertThat(recordedIps(db)).contains("203.0.113.9", "203.0.113.10").doesNotContain("10.0.0.1");
         }
+    }
+
+    /**
+     * Each try of a burst starts from nothing counted: the client address is the same in every
+     * try, and a try that straddled two windows left part of its requests counted in the second.
+     */
+    private static void forgetCounts(Database db) {
+        db.asSystem(h -> h.execute("delete from rate_limits"));
     }
 
     private static List<String> recordedIps(Database db) {

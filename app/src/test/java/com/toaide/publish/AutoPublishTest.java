@@ -23,6 +23,8 @@ class AutoPublishTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of());
+        // The auto-publisher hears changes through LISTEN, which opens after the app has started.
+        app.awaitListening();
         fx = new PublishedFixtures(app, TestStorage.settings());
     }
 

@@ -52,14 +52,22 @@ class BrowserParseTest {
         Path page = dir.resolve("page.html");
         Files.writeString(page, html);
 
+        // The DOM goes to a file, not a pipe: reading a pipe to its end would also wait for any
+        // helper process Chromium leaves behind holding it open.
+        Path dump = dir.resolve("dom.html");
         Process browser = new ProcessBuilder(chromium, "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--user-data-dir=" + dir.resolve("profile"), "--dump-dom",
                 page.toUri().toString())
+                .redirectOutput(dump.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            browser.destroyForcibly();
+        }
+        String dom = Files.readString(dump, StandardCharsets.UTF_8);
 
         assertThat(dom).contains("<h1>").contains("Maintained with AIde");
         assertThat(dom).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<svg")

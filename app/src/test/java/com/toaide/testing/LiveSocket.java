@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,9 +52,14 @@ public final class LiveSocket implements AutoCloseable {
 
     /** The next frame of the given type, skipping others. */
     public JsonNode next(String type) {
+        return next(frame -> type.equals(frame.get("type").asString()));
+    }
+
+    /** The next frame that is {@code wanted}, skipping others. */
+    public JsonNode next(Predicate<JsonNode> wanted) {
         while (true) {
             JsonNode frame = next();
-            if (type.equals(frame.get("type").asString())) {
+            if (wanted.test(frame)) {
                 return frame;
             }
         }
