@@ -319,6 +319,12 @@ public final class App implements AutoCloseable {
         return javalin.port();
     }
 
+    /** True once every Postgres LISTEN of this instance is open (a notice sent before is not heard). */
+    public boolean listening() {
+        return owned.stream().filter(ChangeListener.class::isInstance).map(ChangeListener.class::cast)
+                .allMatch(ChangeListener::isListening);
+    }
+
     /** Requests being handled right now (what a graceful stop waits for). */
     public long requestsInFlight() {
         var graceful = javalin.jettyServer().server().getDescendant(GracefulHandler.class);

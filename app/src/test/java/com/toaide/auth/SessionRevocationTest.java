@@ -25,6 +25,7 @@ class SessionRevocationTest {
         var secret = Map.of("JWT_SECRET", "two-instances-one-secret-".repeat(2));
         here = TestApp.start(database, secret);
         there = TestApp.start(database, secret);
+        there.awaitListening();
     }
 
     @AfterAll

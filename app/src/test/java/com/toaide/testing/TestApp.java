@@ -1,5 +1,7 @@
 package com.toaide.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.toaide.App;
 import com.toaide.ai.StreamPolicy;
 import com.toaide.auth.SessionGuard;
@@ -18,13 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +33,19 @@ import java.util.stream.Collectors;
  * Requests carry the editor's Origin unless a test says otherwise.
  */
 public final class TestApp implements AutoCloseable {
-    /** The LISTEN connections an app opens: the live hub and the auto-publisher (aide_changes), turns (aide_interrupts). */
-    private static final int LISTENERS = 3;
-
     public final App app;
     public final Config config;
     public final ConnectionSettings database;
     public final URI base;
-    private final Instant startedAt;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestApp(App app, Config config, ConnectionSettings database, Instant startedAt) {
+    private TestApp(App app, Config config, ConnectionSettings database) {
         this.app = app;
         this.config = config;
         this.database = database;
-        this.startedAt = startedAt;
         this.base = URI.create("http://localhost:" + app.port());
     }
 
@@ -87,8 +79,7 @@ public final class TestApp implements AutoCloseable {
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
             var infrastructure = new App.Infrastructure(database, storage, List.of());
-            Instant startedAt = Instant.now();
-            return new TestApp(App.start(config, infrastructure, modelLimits), config, database, startedAt);
+            return new TestApp(App.start(config, infrastructure, modelLimits), config, database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,26 +88,10 @@ public final class TestApp implements AutoCloseable {
     /**
      * Waits until this app hears change notices: {@code App.start} returns before its LISTEN
      * connections are open, and a notice sent before then (an edit made through another instance,
-     * say) never reaches it. Counts this app's sessions whose last statement was a LISTEN, so it
-     * needs the superuser settings {@link TestPostgres#freshDatabase()} gives.
+     * say) never reaches it.
      */
     public void awaitListening() {
-        Eventually.within(Duration.ofSeconds(20), () -> {
-            try (var connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-                 var statement = connection.prepareStatement("select count(*) from pg_stat_activity"
-                         + " where datname = current_database() and state = 'idle' and query like 'LISTEN %'"
-                         + " and backend_start >= ?")) {
-                statement.setObject(1, OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC));
-                try (var rows = statement.executeQuery()) {
-                    rows.next();
-                    if (rows.getInt(1) < LISTENERS) {
-                        throw new AssertionError(rows.getInt(1) + " of the app's " + LISTENERS + " LISTEN connections are open");
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Eventually.within(Duration.ofSeconds(20), () -> assertThat(app.listening()).as("the app's LISTEN connections are open").isTrue());
     }
 
     public static int freePort() throws IOException {
