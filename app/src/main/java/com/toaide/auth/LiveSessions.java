@@ -7,39 +7,41 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sessions this instance has recently found live, so a signed-in request does not have to ask
- * the database every time. An entry is trusted for {@link #TRUST_NANOS}; a revocation removes
- * it here at once and, through the {@code aide_sessions} NOTIFY, on every other instance within
- * moments. If that channel drops, everything is forgotten ({@link #clear}), since notices may
- * have been lost meanwhile.
+ * Session cookies this instance has recently verified and found live, so a signed-in request
+ * neither checks the signature again nor asks the database. Keyed by the exact cookie value, so
+ * only a token this instance verified itself can match. An entry is trusted for
+ * {@link #TRUST_NANOS}; a revocation removes it here at once and, through the
+ * {@code aide_sessions} NOTIFY, on every other instance within moments. If that channel drops,
+ * everything is forgotten ({@link #clear}), since notices may have been lost meanwhile.
  */
 final class LiveSessions {
     /** How long a session found live is believed without asking again; bounds a lost revocation. */
     static final long TRUST_NANOS = 60_000_000_000L;
     private static final int MAX_ENTRIES = 100_000;
 
-    record Entry(UUID userId, Instant expiresAt, long foundAtNanos) {}
+    /** {@code validUntil}: the earlier of the token's and the session's expiry. */
+    record Entry(UUID sessionId, UUID userId, Instant validUntil, long foundAtNanos) {}
 
-    private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    Optional<Entry> get(UUID sessionId) {
-        var entry = entries.get(sessionId);
+    Optional<Entry> get(String token) {
+        var entry = entries.get(token);
         if (entry == null || System.nanoTime() - entry.foundAtNanos() > TRUST_NANOS) {
             return Optional.empty();
         }
         return Optional.of(entry);
     }
 
-    void put(UUID sessionId, UUID userId, Instant expiresAt) {
+    void put(String token, UUID sessionId, UUID userId, Instant validUntil) {
         if (entries.size() >= MAX_ENTRIES) {
             // Crude but bounded: the next request of each user reloads its entry.
             entries.clear();
         }
-        entries.put(sessionId, new Entry(userId, expiresAt, System.nanoTime()));
+        entries.put(token, new Entry(sessionId, userId, validUntil, System.nanoTime()));
     }
 
     void forgetSession(UUID sessionId) {
-        entries.remove(sessionId);
+        entries.values().removeIf(entry -> entry.sessionId().equals(sessionId));
     }
 
     void forgetUser(UUID userId) {

@@ -58,35 +58,43 @@ public final class SessionService {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Instant renewed = now.plus(LIFETIME);
+        var known = live.get(token);
+        if (known.isPresent() && known.get().validUntil().isAfter(renewed.minus(RENEW_AFTER))) {
+            return Optional.of(new Session(known.get().sessionId(), known.get().userId(), null));
+        }
         final UUID sessionId;
         final UUID claimedUser;
+        final Instant tokenExpires;
         try {
             var jwt = verifier.verify(token);
             sessionId = UUID.fromString(jwt.getClaim("sid").asString());
             claimedUser = UUID.fromString(jwt.getSubject());
+            tokenExpires = jwt.getExpiresAtAsInstant();
         } catch (JWTVerificationException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Instant renewed = now.plus(LIFETIME);
-        var known = live.get(sessionId).filter(entry -> entry.userId().equals(claimedUser));
-        if (known.isPresent() && known.get().expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
-            return Optional.of(new Session(sessionId, claimedUser, null));
         }
         return db.asUser(claimedUser, handle -> {
             var dao = handle.attach(SessionDao.class);
             return dao.live(sessionId)
                     .filter(found -> found.userId().equals(claimedUser))
                     .map(found -> {
-                        if (found.expiresAt().isAfter(renewed.minus(RENEW_AFTER))) {
-                            live.put(sessionId, claimedUser, found.expiresAt());
+                        Instant validUntil = earlier(tokenExpires, found.expiresAt());
+                        if (validUntil.isAfter(renewed.minus(RENEW_AFTER))) {
+                            live.put(token, sessionId, claimedUser, validUntil);
                             return new Session(sessionId, claimedUser, null);
                         }
                         dao.renew(sessionId, renewed);
-                        live.put(sessionId, claimedUser, renewed);
-                        return new Session(sessionId, claimedUser, sign(sessionId, claimedUser, renewed));
+                        String fresh = sign(sessionId, claimedUser, renewed);
+                        live.put(fresh, sessionId, claimedUser, renewed);
+                        return new Session(sessionId, claimedUser, fresh);
                     });
         });
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Signs out this session, here and on every instance. */

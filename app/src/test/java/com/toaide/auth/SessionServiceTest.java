@@ -56,6 +56,32 @@ class SessionServiceTest {
         assertThat(sessions.resume(session.token())).isEmpty();
     }
 
+    @Test
+    void a_remembered_session_still_expires_and_a_tampered_cookie_is_not_taken_for_it() {
+        var clock = new TestClock(Instant.now());
+        var sessions = new SessionService(db, SECRET, clock);
+        var session = sessions.start(user());
+        assertThat(sessions.resume(session.token())).isPresent();
+        String tampered = session.token().substring(0, session.token().length() - 2) + "xx";
+        assertThat(sessions.resume(tampered)).isEmpty();
+
+        clock.advance(SessionService.LIFETIME.plusMinutes(1));
+        assertThat(sessions.resume(session.token())).isEmpty();
+    }
+
+    @Test
+    void a_session_revoked_in_the_database_is_forgotten_when_the_revocation_is_announced() {
+        var sessions = new SessionService(db, SECRET, java.time.Clock.systemUTC());
+        var session = sessions.start(user());
+        assertThat(sessions.resume(session.token())).isPresent();
+        db.asUser(session.userId(), h -> h.createUpdate("update sessions set revoked_at = now() where id = :id")
+                .bind("id", session.id()).execute());
+        // Remembered until the revocation is announced (another instance ended it).
+        assertThat(sessions.resume(session.token())).isPresent();
+        sessions.onRevoked("session " + session.id());
+        assertThat(sessions.resume(session.token())).isEmpty();
+    }
+
     private static UUID user() {
         return db.asSystem(h -> h.createQuery("insert into users (email) values (:e) returning id")
                 .bind("e", "s-" + UUID.randomUUID() + "@example.com").mapTo(UUID.class).one());
