@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -25,7 +27,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
     private static final String AS_USER =
-            "select set_config('role', 'aide_app', true) as role, set_config('app.user_id', :user, true) as app_user";
+            "select set_config('role', 'aide_app', true) as role, set_config('app.user_id', ?, true) as app_user";
     private static final String AS_SYSTEM =
             "select set_config('role', 'aide_system', true) as role, set_config('app.user_id', '', true) as app_user";
 
@@ -92,11 +94,7 @@ public final class Database implements AutoCloseable {
     private <T, X extends Exception> T inTransaction(String setup, String user, HandleCallback<T, X> work) throws X {
         try {
             return jdbi.inTransaction(handle -> {
-                var query = handle.createQuery(setup);
-                if (user != null) {
-                    query.bind("user", user);
-                }
-                query.mapToMap().one();
+                enter(handle, setup, user);
                 return work.withHandle(handle);
             });
         } catch (ConnectionException e) {
@@ -109,7 +107,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** SQLSTATE class 08 is "connection exception"; 57P01..03 mean the server is going away. */
+    /** Plain JDBC for the statement every transaction starts with: nothing to map, nothing to pay for. */
+    private static void enter(Handle handle, String setup, String user) {
+        try (var statement = handle.getConnection().prepareStatement(setup)) {
+            if (user != null) {
+                statement.setString(1, user);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
     /** True when {@code error} (or a cause) is a unique-constraint violation: the row someone wants is taken. */
     public static boolean isUniqueViolation(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -120,6 +129,7 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** SQLSTATE class 08 is "connection exception"; 57P01..03 mean the server is going away. */
     private static boolean isConnectionFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
