@@ -2,7 +2,6 @@ package com.toaide.aides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.toaide.kernel.History;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestApp.TestUser;
@@ -164,7 +163,7 @@ class EditApiTest {
                 app.postJson("/aides/" + aide + "/events", "{\"events\":[" + event + "]}", user);
             }
         }
-        assertReplayEqualsStoredSnapshot(db, user.id(), aide);
+        StoredLog.assertReplayEqualsStoredSnapshot(db, user.id(), aide);
     }
 
     @Test
@@ -235,17 +234,5 @@ class EditApiTest {
         var response = app.getJson("/aides/" + aide + "/snapshot", user);
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    /** kernel.md: the stored snapshot is a cache of the replay of the stored log. */
-    static void assertReplayEqualsStoredSnapshot(Database db, UUID user, UUID aide) {
-        db.asUser(user, handle -> {
-            var dao = handle.attach(AideDao.class);
-            var entries = dao.events(aide).stream().map(StoredEvent::toEntry).toList();
-            var stored = JSON.readTree(dao.lockForLoad(aide).orElseThrow().state());
-            assertThat(History.replay(entries).snapshot().toJson()).isEqualTo(stored);
-            assertThat(dao.lockForLoad(aide).orElseThrow().logSeq()).isEqualTo(entries.get(entries.size() - 1).seq());
-            return null;
-        });
     }
 }

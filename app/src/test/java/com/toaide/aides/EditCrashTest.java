@@ -96,7 +96,7 @@ class EditCrashTest {
         try {
             awaitReady(base, second);
             try (var db = Database.connect(database, 1)) {
-                EditApiTest.assertReplayEqualsStoredSnapshot(db, user, aide);
+                StoredLog.assertReplayEqualsStoredSnapshot(db, user, aide);
             }
             var snapshot = JSON.readTree(get(base + "/aides/" + aide + "/snapshot", cookie).body()).get("snapshot");
             for (String id : List.copyOf(acknowledged)) {

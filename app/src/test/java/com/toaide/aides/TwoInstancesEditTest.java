@@ -76,7 +76,7 @@ class TwoInstancesEditTest {
         pool.shutdown();
 
         assertThat(statuses).hasSize(4 * perWriter).containsOnly(200);
-        EditApiTest.assertReplayEqualsStoredSnapshot(db, user.id(), aide);
+        StoredLog.assertReplayEqualsStoredSnapshot(db, user.id(), aide);
         JsonNode fromFirst = EditApiTest.snapshot(user, aide, first);
         JsonNode fromSecond = EditApiTest.snapshot(user, aide, second);
         assertThat(fromFirst).isEqualTo(fromSecond);

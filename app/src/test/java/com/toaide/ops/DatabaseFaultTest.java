@@ -97,7 +97,7 @@ class DatabaseFaultTest {
     }
 
     private HttpResponse<String> ready() {
-        return app.send(HttpRequest.newBuilder(app.base.resolve("/health/ready")).timeout(READINESS_DEADLINE));
+        return app.send(HttpRequest.newBuilder(app.base.resolve("/health/ready")), READINESS_DEADLINE);
     }
 
     /**

@@ -116,11 +116,16 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        return send(request, Duration.ofSeconds(10), headers);
+    }
+
+    /** Sends {@code request}, giving up with an {@link UncheckedIOException} when no answer comes within {@code timeout}. */
+    public HttpResponse<String> send(HttpRequest.Builder request, Duration timeout, String... headers) {
         if (headers.length > 0) {
             request.headers(headers);
         }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

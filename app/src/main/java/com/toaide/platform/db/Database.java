@@ -57,6 +57,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "3");
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // Driver errors end up in logs (the pool's own warnings too): no server DETAIL and no
+        // values of a failed batch in their messages (security.md, privacy).
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", "aide");
         return new Database(new HikariDataSource(config));
     }

@@ -1,6 +1,8 @@
 package com.toaide.platform.db;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 
 /**
  * The database did not answer, or every connection stayed busy past the pool's wait: shown as a
@@ -17,6 +19,19 @@ public final class DatabaseUnavailable extends RuntimeException {
     /** True when the database answers but all connections were in use: overload, not an outage. */
     public boolean busy() {
         return busy;
+    }
+
+    /**
+     * The SQLSTATE behind it, for logs: unlike the messages of the driver and Jdbi, it quotes no
+     * statement values. Empty when the pool simply had no free connection.
+     */
+    public Optional<String> sqlState() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     // Hikari names the last connection failure as the cause when the database is unreachable;

@@ -39,7 +39,8 @@ public final class Errors {
             respond(ctx, e.status(), e.getMessage());
         });
         routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
-            log.warn("Database {}: {}", e.busy() ? "busy" : "unavailable", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            // The SQLSTATE, not the message: that quotes the statement and the values it carried.
+            log.warn("Database {} (SQLSTATE {})", e.busy() ? "busy" : "unavailable", e.sqlState().orElse("none"));
             ctx.header("Retry-After", e.busy() ? "2" : "30");
             respond(ctx, 503, e.busy()
                     ? "AIde is busy right now. Nothing was lost; try again in a moment."
