@@ -15,10 +15,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +49,8 @@ public final class LoadRun {
     private static final Pattern LINK = Pattern.compile("href=\"([^\"]*/auth/verify\\?token=[^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final int ROWS = 10;
+    /** Persistent connections of the drive phase; requests beyond them wait in the client's queue, and that wait counts. */
+    private static final int CONNECTIONS = 64;
 
     record User(String ip, String cookie, String aide) {}
 
@@ -53,6 +62,7 @@ public final class LoadRun {
         }
         int users = Integer.parseInt(options.getOrDefault("users", "400"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "0"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         double views = Double.parseDouble(options.getOrDefault("views", "0.1"));
         long pid = Long.parseLong(options.getOrDefault("pid", "-1"));
@@ -65,7 +75,7 @@ public final class LoadRun {
             signedIn.add(run.signUp(i));
         }
         System.out.printf("Signed in %d users and seeded their aides in %.1f s%n", users, (System.nanoTime() - setupStart) / 1e9);
-        run.drive(signedIn, seconds, rate, views, pid);
+        run.drive(signedIn, warmup, seconds, rate, views, pid);
         System.exit(0);
     }
 
@@ -111,59 +121,117 @@ public final class LoadRun {
         return new User(ip, cookie, aide);
     }
 
-    private void drive(List<User> users, int seconds, int rate, double viewShare, long pid) throws Exception {
-        var editLatencies = new ConcurrentLinkedQueue<Long>();
-        var viewLatencies = new ConcurrentLinkedQueue<Long>();
-        var errors = new AtomicLong();
-        var statuses = new java.util.concurrent.ConcurrentHashMap<Integer, AtomicLong>();
-        var maxRss = new AtomicLong();
-        var scheduler = Executors.newScheduledThreadPool(2);
-        long periodNanos = 1_000_000_000L / rate;
-        long total = (long) rate * seconds;
-        var issued = new AtomicLong();
-        long start = System.nanoTime();
-        var done = new java.util.concurrent.CountDownLatch((int) total);
+    /** One scheduled request: when it was due, and whether it is a page view. */
+    private record Slot(long dueNanos, User user, boolean view) {}
 
-        scheduler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(rssKb(pid), Math::max), 0, 1, TimeUnit.SECONDS);
-        scheduler.scheduleAtFixedRate(() -> {
-            // Catch up on every slot the schedule says is due: the arrival rate does not bend to the server.
-            long due = Math.min(total, (System.nanoTime() - start) / periodNanos + 1);
-            while (issued.get() < due) {
-                long slot = issued.getAndIncrement();
-                long scheduled = start + slot * periodNanos;
-                User user = users.get(random.nextInt(users.size()));
-                boolean view = random.nextDouble() < viewShare;
-                var request = view ? page(user) : edit(user);
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                    long latency = System.nanoTime() - scheduled;
-                    (view ? viewLatencies : editLatencies).add(latency);
-                    int status = failure != null ? -1 : response.statusCode();
-                    statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                    if (status != 200) {
-                        errors.incrementAndGet();
-                    }
-                    done.countDown();
-                });
+    /** Latencies (ns from the scheduled start) and statuses of one phase. */
+    private static final class Phase {
+        final long[] edits;
+        final long[] views;
+        final AtomicInteger editCount = new AtomicInteger();
+        final AtomicInteger viewCount = new AtomicInteger();
+        final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        final CountDownLatch done;
+
+        Phase(int total) {
+            edits = new long[total];
+            views = new long[total];
+            done = new CountDownLatch(total);
+        }
+
+        void record(Slot slot, int status) {
+            long latency = System.nanoTime() - slot.dueNanos();
+            if (slot.view()) {
+                views[viewCount.getAndIncrement()] = latency;
+            } else {
+                edits[editCount.getAndIncrement()] = latency;
             }
-        }, 0, 1, TimeUnit.MILLISECONDS);
+            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            done.countDown();
+        }
+    }
 
-        boolean finished = done.await(seconds + 30L, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        scheduler.shutdownNow();
-        System.out.printf("%nRan %d s at a scheduled %d requests/s (%.0f%% page views), %d users; finished: %s%n",
-                seconds, rate, viewShare * 100, users.size(), finished);
-        System.out.printf("Edits: %d done, %.0f/s%n", editLatencies.size(), editLatencies.size() / elapsed);
-        report("POST /aides/{id}/events", editLatencies);
-        report("GET /aides/{id}", viewLatencies);
-        System.out.printf("Errors: %d (statuses %s)%n", errors.get(), statuses);
+    private void drive(List<User> users, int warmup, int seconds, int rate, double viewShare, long pid) throws Exception {
+        var maxRss = new AtomicLong();
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(rssKb(pid), Math::max), 0, 1, TimeUnit.SECONDS);
+        var queue = new LinkedBlockingQueue<Slot>();
+        var phase = new java.util.concurrent.atomic.AtomicReference<Phase>();
+        var address = new InetSocketAddress(base.getHost(), base.getPort());
+        var workers = new ArrayList<Thread>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            var worker = new Thread(() -> work(queue, phase, address), "load-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+        if (warmup > 0) {
+            System.out.printf("Warming up for %d s at %d requests/s...%n", warmup, rate);
+            run(users, warmup, rate, viewShare, queue, phase);
+        }
+        var measured = run(users, seconds, rate, viewShare, queue, phase);
+        sampler.shutdownNow();
+        System.out.printf("%nRan %d s at a scheduled %d requests/s (%.0f%% page views), %d users, %d connections%n",
+                seconds, rate, viewShare * 100, users.size(), CONNECTIONS);
+        System.out.printf("Edits: %d done, %.0f/s%n", measured.phase.editCount.get(), measured.phase.editCount.get() / measured.elapsedSeconds);
+        report("POST /aides/{id}/events", measured.phase.edits, measured.phase.editCount.get());
+        report("GET /aides/{id}", measured.phase.views, measured.phase.viewCount.get());
+        long errors = measured.phase.statuses.entrySet().stream().filter(e -> e.getKey() != 200).mapToLong(e -> e.getValue().get()).sum();
+        System.out.printf("Errors: %d (statuses %s)%n", errors, measured.phase.statuses);
         System.out.printf("Server RSS (max sampled): %s%n", maxRss.get() > 0 ? (maxRss.get() / 1024) + " MB" : "pass --pid to sample it");
     }
 
-    private static void report(String name, ConcurrentLinkedQueue<Long> latencies) {
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        if (sorted.length == 0) {
+    private record Measured(Phase phase, double elapsedSeconds) {}
+
+    /** Issues {@code rate} requests a second for {@code seconds} on a fixed schedule and waits for their answers. */
+    private Measured run(List<User> users, int seconds, int rate, double viewShare, BlockingQueue<Slot> queue,
+                         java.util.concurrent.atomic.AtomicReference<Phase> current) throws InterruptedException {
+        int total = rate * seconds;
+        var phase = new Phase(total);
+        current.set(phase);
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int slot = 0; slot < total; slot++) {
+            long due = start + slot * period;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            // The arrival schedule does not bend to the server: a slow answer queues the next ones here.
+            queue.add(new Slot(due, users.get(random.nextInt(users.size())), random.nextDouble() < viewShare));
+        }
+        boolean finished = phase.done.await(30, TimeUnit.SECONDS);
+        if (!finished) {
+            System.out.println("Some requests had not finished 30 s after the last was due.");
+        }
+        return new Measured(phase, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void work(BlockingQueue<Slot> queue, java.util.concurrent.atomic.AtomicReference<Phase> phase, InetSocketAddress address) {
+        var random = new Random();
+        try (var connection = new KeepAliveConnection(address, 10_000)) {
+            while (true) {
+                Slot slot = queue.take();
+                int status;
+                try {
+                    status = connection.exchange(slot.view() ? page(slot.user()) : edit(slot.user(), random));
+                } catch (IOException | RuntimeException failed) {
+                    connection.close();
+                    status = -1;
+                }
+                phase.get().record(slot, status);
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void report(String name, long[] latencies, int count) {
+        if (count == 0) {
             return;
         }
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
         System.out.printf("%-26s n=%d  p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n", name, sorted.length,
                 ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
@@ -172,14 +240,22 @@ public final class LoadRun {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 
-    private HttpRequest edit(User user) {
+    private byte[] edit(User user, Random random) {
         int row = random.nextInt(ROWS);
         String body = "{\"events\":[{\"t\":\"entity.update\",\"ref\":\"p" + row + "\",\"p\":{\"wins\":" + random.nextInt(100) + "}}]}";
-        return json("/aides/" + user.aide() + "/events", user.ip(), user.cookie(), body).build();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return ("POST /aides/" + user.aide() + "/events HTTP/1.1\r\n" + headers(user)
+                + "Content-Type: application/json\r\nAccept: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
-    private HttpRequest page(User user) {
-        return request("/aides/" + user.aide(), user.ip()).header("Cookie", user.cookie()).GET().build();
+    private byte[] page(User user) {
+        return ("GET /aides/" + user.aide() + " HTTP/1.1\r\n" + headers(user) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String headers(User user) {
+        return "Host: " + base.getAuthority() + "\r\nOrigin: " + base.getScheme() + "://" + base.getAuthority()
+                + "\r\nX-Forwarded-For: " + user.ip() + "\r\nCookie: " + user.cookie() + "\r\n";
     }
 
     private HttpRequest.Builder request(String path, String ip) {

@@ -18,7 +18,7 @@ public record EventRows(Long[] seqs, String[] batches, String[] actors, String[]
             rows.actors[i] = entry.actor();
             rows.sources[i] = entry.source().json();
             rows.times[i] = entry.ts();
-            rows.events[i] = entry.event().toString();
+            rows.events[i] = entry.eventJson();
         }
         return rows;
     }

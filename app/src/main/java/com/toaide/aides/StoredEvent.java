@@ -18,7 +18,7 @@ public record StoredEvent(long seq, String batch, String actor, String source, I
 
     static StoredEvent of(LogEntry entry) {
         return new StoredEvent(entry.seq(), entry.batch(), entry.actor(), entry.source().json(),
-                Instant.from(TS.parse(entry.ts())), entry.event().toString());
+                Instant.from(TS.parse(entry.ts())), entry.eventJson());
     }
 
     LogEntry toEntry() {

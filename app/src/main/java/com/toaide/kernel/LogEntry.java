@@ -2,6 +2,7 @@ package com.toaide.kernel;
 
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * never passed to the kernel.
  */
 public final class LogEntry {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String UNDO = "history.undo";
     public static final String REDO = "history.redo";
 
@@ -23,7 +25,12 @@ public final class LogEntry {
     private final String actor;
     private final Source source;
     private final String ts;
-    private final JsonNode event;
+    // The event is kept as compact JSON text plus what replay needs parsed, not as a JSON tree:
+    // an open aide holds its whole log in memory, and a tree costs several times the text.
+    private final String eventJson;
+    private final String type;
+    /** For a marker, the batch it undoes or redoes; else null. */
+    private final String target;
     // Parsed once: replay must not parse JSON again on every rebuild.
     private final Event parsed;
 
@@ -40,8 +47,12 @@ public final class LogEntry {
         this.actor = actor;
         this.source = Objects.requireNonNull(source, "source");
         this.ts = ts;
-        this.event = Objects.requireNonNull(event, "event").deepCopy();
-        this.parsed = isMarker() ? null : Event.fromJson(this.event);
+        Objects.requireNonNull(event, "event");
+        this.eventJson = event.toString();
+        this.type = JsonRead.string(event.get("t"), null);
+        boolean marker = UNDO.equals(type) || REDO.equals(type);
+        this.target = marker ? JsonRead.string(event.get("batch"), null) : null;
+        this.parsed = marker ? null : Event.fromJson(event.deepCopy());
     }
 
     static LogEntry marker(long seq, String batch, String actor, String ts, String type, String target) {
@@ -71,14 +82,19 @@ public final class LogEntry {
         return ts;
     }
 
-    /** The stored event JSON (a copy: entries are immutable). */
+    /** The stored event JSON (a fresh tree each call: entries are immutable). */
     public JsonNode event() {
-        return event.deepCopy();
+        return JSON.readTree(eventJson);
+    }
+
+    /** The stored event as compact JSON text, as it goes into the log table. */
+    public String eventJson() {
+        return eventJson;
     }
 
     /** The event's {@code t}, e.g. {@code "entity.create"} or {@code "history.undo"}. */
     public String type() {
-        return JsonRead.string(event.get("t"), null);
+        return type;
     }
 
     public boolean isUndo() {
@@ -95,7 +111,7 @@ public final class LogEntry {
 
     /** For a marker, the batch it undoes or redoes; else null. */
     public String target() {
-        return isMarker() ? JsonRead.string(event.get("batch"), null) : null;
+        return target;
     }
 
     /** The parsed kernel event; null for a marker. */
@@ -116,7 +132,7 @@ public final class LogEntry {
         json.put("actor", actor);
         json.put("source", source.json());
         json.put("ts", ts);
-        json.set("event", event.deepCopy());
+        json.set("event", event());
         return json;
     }
 
@@ -140,12 +156,12 @@ public final class LogEntry {
     public boolean equals(Object other) {
         return other instanceof LogEntry that
                 && seq == that.seq && batch.equals(that.batch) && Objects.equals(actor, that.actor)
-                && source == that.source && Objects.equals(ts, that.ts) && event.equals(that.event);
+                && source == that.source && Objects.equals(ts, that.ts) && event().equals(that.event());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(seq, batch, source, event);
+        return Objects.hash(seq, batch, source, type);
     }
 
     @Override
