@@ -2,32 +2,31 @@ package com.toaide.aides;
 
 import com.toaide.kernel.History;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * The aides being edited, kept in memory so an edit costs the size of the change, not a reload.
  * Postgres stays the truth: a cached history is used only while its version equals the row's
- * {@code log_seq} (another instance may have written since). Least recently used ones drop out.
+ * {@code log_seq} (another instance may have written since).
+ *
+ * <p>A history holds the aide's whole log (undo may reach any depth), so the cache is bounded by
+ * log entries as well as by aides: least recently used ones drop out when either bound is passed.
  *
  * <p>Each aide has one lock: every read or change of its history happens while holding it.
  */
 final class OpenAides {
-    private final int capacity;
-    private record Open(UUID owner, History history) {}
+    private record Open(UUID owner, History history, int entries) {}
 
-    private final Map<UUID, Open> histories;
+    private final int maxAides;
+    private final long maxEntries;
+    private final LinkedHashMap<UUID, Open> histories = new LinkedHashMap<>(16, 0.75f, true);
+    private long entries;
     // Lock striping: a fixed set of locks, so the map of locks cannot grow with every aide ever opened.
-    private final Object[] locks = new Object[256];
+    private final Object[] locks = new Object[1024];
 
-    OpenAides(int capacity) {
-        this.capacity = capacity;
-        this.histories = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<UUID, Open> eldest) {
-                return size() > OpenAides.this.capacity;
-            }
-        };
+    OpenAides(int maxAides, long maxEntries) {
+        this.maxAides = maxAides;
+        this.maxEntries = maxEntries;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -59,14 +58,24 @@ final class OpenAides {
     /** Keeps a history read under row-level security as {@code owner}. */
     void keep(UUID aideId, UUID owner, History history) {
         synchronized (histories) {
-            histories.put(aideId, new Open(owner, history));
+            var kept = new Open(owner, history, history.entries().size());
+            var replaced = histories.put(aideId, kept);
+            entries += kept.entries() - (replaced == null ? 0 : replaced.entries());
+            var eldest = histories.entrySet().iterator();
+            while (histories.size() > 1 && (histories.size() > maxAides || entries > maxEntries)) {
+                entries -= eldest.next().getValue().entries();
+                eldest.remove();
+            }
         }
     }
 
     /** After a failed write the cached history may be ahead of the database: forget it. */
     void forget(UUID aideId) {
         synchronized (histories) {
-            histories.remove(aideId);
+            var removed = histories.remove(aideId);
+            if (removed != null) {
+                entries -= removed.entries();
+            }
         }
     }
 }
