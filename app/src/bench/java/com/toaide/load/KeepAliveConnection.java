@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One persistent HTTP/1.1 connection for the load run's drive phase: writes a prepared request,
  * reads the status and the body (Content-Length or chunked), and keeps the socket for the next.
- * A few hundred lines of the JDK's HttpClient per request cost more CPU than the server's edit
- * itself; on a 2-core machine shared with the server that would measure the client.
+ * The JDK's HttpClient spent about as much CPU per request as the server's whole edit; on a
+ * 2-core machine shared with the server, that measured the client.
  */
 final class KeepAliveConnection implements AutoCloseable {
     private final InetSocketAddress address;

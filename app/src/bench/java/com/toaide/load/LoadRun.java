@@ -34,15 +34,18 @@ import java.util.regex.Pattern;
  * a fixed arrival rate for a fixed time and reports throughput, latency percentiles, errors and
  * the server's RSS.
  *
- * <p>Open model: requests start on a schedule whether or not earlier ones finished, and latency
- * counts from the scheduled start, so a slow server cannot hide its queueing (no coordinated
- * omission). Each user comes from its own client IP (the server must run with TRUSTED_PROXY=true),
- * so the per-user and per-IP limits see what real users would make. It only ever talks to the
- * given local URL and stops by itself.
+ * <p>Open model: requests are due on a fixed schedule whether or not earlier ones finished, and
+ * latency counts from the time each was due, so a slow server cannot hide its queueing (no
+ * coordinated omission). They go out over 64 persistent connections ({@link KeepAliveConnection});
+ * a request due while all are busy waits in the client's queue, and that wait counts. Each user
+ * comes from its own client IP (the server must run with TRUSTED_PROXY=true), so the per-user
+ * and per-IP limits see what real users would make: keep {@code rate * 60 / users} well under
+ * 100. {@code --warmup} seconds at the same rate go first and are not counted (the JIT compiles
+ * the hot path meanwhile). It only ever talks to the given local URL and stops by itself.
  *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=com.toaide.load.LoadRun \
- *     -Dbench.args="--url http://localhost:8080 --users 400 --seconds 60 --rate 500 --pid 12345"
+ *     -Dbench.args="--url http://localhost:8080 --users 450 --warmup 20 --seconds 60 --rate 500 --views 0 --pid 12345"
  * </pre>
  */
 public final class LoadRun {
