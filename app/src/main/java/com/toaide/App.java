@@ -75,6 +75,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,7 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
+    private static final int REQUEST_THREADS = 64;
     private static final Duration SCHEDULER_TICK = Duration.ofSeconds(5);
     /** "Keep the published page up to date" uploads an aide at most this often. */
     private static final Duration AUTO_PUBLISH_INTERVAL = Duration.ofSeconds(10);
@@ -305,7 +307,11 @@ public final class App implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = BodyLimits.DEFAULT_BYTES;
         cfg.http.generateEtags = false;
-        cfg.concurrency.useVirtualThreads = true;
+        // A bounded pool: requests wait for one of ten database connections anyway, and on
+        // Java 17 every extra platform thread costs memory (docs/performance.md).
+        var threads = new QueuedThreadPool(REQUEST_THREADS, 8, 60_000);
+        threads.setName("http");
+        cfg.jetty.threadPool = threads;
         cfg.jsonMapper(new JavalinJackson3(JsonMapper.builder().build(), false));
         cfg.jetty.modifyServer(server -> {
             // Stop accepting, then let in-flight requests finish before the pools close.
