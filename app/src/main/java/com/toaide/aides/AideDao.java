@@ -60,11 +60,15 @@ interface AideDao {
      * commit; the auto-publishers hear only aides that republish themselves). Written only if the
      * aide is still at {@code expected}, the version the batch was applied to; empty otherwise
      * (another instance wrote first, or the aide is gone), and then nothing was written.
+     *
+     * <p>{@code updated_at} is the time of this statement, not of the transaction's start: an
+     * automatic publish claimed after the transaction began but before this row was written
+     * must still see the change as newer than its claim, or the change would wait for the next.
      */
     @SqlQuery("""
             with saved as (
                 update aides
-                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = now()
+                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = clock_timestamp()
                  where id = :id and log_seq = :expected
                 returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
             ), appended as (
