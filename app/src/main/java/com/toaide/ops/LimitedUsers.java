@@ -73,7 +73,7 @@ public final class LimitedUsers implements AutoCloseable {
     }
 
     /** Throws a 429 {@link Problem} (with Retry-After) while the user is limited. */
-    public void requireNotLimited(UUID userId) {
+    void requireNotLimited(UUID userId) {
         var until = limitedUntil(userId);
         if (until.isPresent()) {
             long seconds = Math.max(1, Duration.between(clock.instant(), until.get()).toSeconds());
