@@ -428,7 +428,7 @@ class TurnApiTest {
     void the_51st_free_turn_in_a_week_is_refused_before_the_model_is_called() {
         var user = app.newUser();
         UUID aide = newAide(user);
-        db.asSystem(h -> h.createUpdate("update users set turn_count = 50, turn_week_start = now() - interval '1 day' where id = :u")
+        db.asUser(user.id(), h -> h.createUpdate("update users set turn_count = 50, turn_week_start = now() - interval '1 day' where id = :u")
                 .bind("u", user.id()).execute());
         int before = model.requests().size();
 

@@ -73,7 +73,7 @@ class AccountTest {
         String email = newEmail("busy");
         String session = flow.signIn(email);
         UUID user = flow.userId(email);
-        db.asSystem(h -> h.execute("update users set turn_count = 12, turn_week_start = now() - interval '2 days' where id = ?", user));
+        db.asUser(user, h -> h.execute("update users set turn_count = 12, turn_week_start = now() - interval '2 days' where id = ?", user));
         Instant weekStart = db.asSystem(h -> h.createQuery("select turn_week_start from users where id = :u")
                 .bind("u", user).mapTo(Instant.class).one());
 
@@ -86,7 +86,7 @@ class AccountTest {
         assertThat(app.get("/account", cookie(session)).body())
                 .contains("12 of 50 AI turns used this week; 38 left.", "The week resets " + shown + ".");
 
-        db.asSystem(h -> h.execute("update users set turn_week_start = now() - interval '8 days' where id = ?", user));
+        db.asUser(user, h -> h.execute("update users set turn_week_start = now() - interval '8 days' where id = ?", user));
         JsonNode stale = json(app.get("/account", "Accept", "application/json", "Cookie", SessionGuard.COOKIE + "=" + session).body());
         assertThat(stale.get("turns_used").intValue()).isZero();
         assertThat(stale.get("week_resets_at").isNull()).isTrue();
@@ -96,7 +96,7 @@ class AccountTest {
     void a_pro_account_has_no_weekly_limit() {
         String email = newEmail("pro");
         String session = flow.signIn(email);
-        db.asSystem(h -> h.execute("update users set tier = 'pro', turn_count = 70, turn_week_start = now() - interval '1 day' where email = ?", email));
+        TestPostgres.asOperator(db, "update users set tier = 'pro', turn_count = 70, turn_week_start = now() - interval '1 day' where email = ?", email);
 
         JsonNode json = json(app.get("/account", "Accept", "application/json", "Cookie", SessionGuard.COOKIE + "=" + session).body());
         assertThat(json.get("tier").stringValue()).isEqualTo("pro");

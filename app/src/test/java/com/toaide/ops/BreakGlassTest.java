@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
+import com.toaide.testing.TestPostgres;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class BreakGlassTest {
 
     static TestApp.TestUser admin() {
         var user = app.newUser();
-        db.asSystem(h -> h.createUpdate("update users set is_admin = true where id = :id").bind("id", user.id()).execute());
+        TestPostgres.asOperator(db, "update users set is_admin = true where id = ?", user.id());
         return user;
     }
 

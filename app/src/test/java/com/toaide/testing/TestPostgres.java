@@ -1,6 +1,7 @@
 package com.toaide.testing;
 
 import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.db.Database;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
 import java.io.IOException;
@@ -41,6 +42,22 @@ public final class TestPostgres {
         String name = "aide_test_" + databases.incrementAndGet();
         execute("postgres", "create database " + name + " template " + TEMPLATE);
         return s.settings(name);
+    }
+
+    /**
+     * An operator's own SQL on the database behind {@code db} (as the login role, outside both app
+     * roles): what docs/operations.md asks an operator to run by hand, such as making an admin,
+     * and what neither the user nor the system path may do.
+     */
+    public static int asOperator(Database db, String sql, Object... params) {
+        try (var connection = db.dataSource().getConnection(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** Runs one statement as the superuser on the given database. */
