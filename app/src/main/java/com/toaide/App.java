@@ -102,10 +102,17 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * What the app runs on: the resolved database and object storage (from the environment or
-     * the embedded default), and what it must close when it stops, last first.
+     * What the app runs on: the resolved database (its runtime connection, possibly through a
+     * transaction-mode pooler, and the direct one LISTEN needs) and object storage (from the
+     * environment or the embedded default), and what it must close when it stops, last first.
      */
-    public record Infrastructure(ConnectionSettings database, Config.Storage storage, List<AutoCloseable> owned) {}
+    public record Infrastructure(ConnectionSettings database, ConnectionSettings listenDatabase, Config.Storage storage,
+                                 List<AutoCloseable> owned) {
+        /** No pooler: LISTEN uses the runtime connection's settings. */
+        public Infrastructure(ConnectionSettings database, Config.Storage storage, List<AutoCloseable> owned) {
+            this(database, database, storage, owned);
+        }
+    }
 
     public static App start(Config config, Infrastructure infrastructure) {
         return start(config, infrastructure, StreamPolicy.DEFAULT);
@@ -133,7 +140,7 @@ public final class App implements AutoCloseable {
             var bodyLimits = new BodyLimits();
             var sessions = new SessionService(db, config.jwtSecret(), Clock.systemUTC());
             var sessionGuard = new SessionGuard(sessions, config.isProd());
-            owned.add(new ChangeListener(infrastructure.database(), SessionService.REVOKED_CHANNEL, sessions::onRevoked,
+            owned.add(new ChangeListener(infrastructure.listenDatabase(), SessionService.REVOKED_CHANNEL, sessions::onRevoked,
                     sessions::forgetAll).start());
 
             Map<String, Readiness.Check> checks = new LinkedHashMap<>();
@@ -167,15 +174,15 @@ public final class App implements AutoCloseable {
                     config.publicUrl().toString(), config.ai().isPresent(), turnService::chat);
             var hub = new LiveHub(edits, renderer);
             owned.add(hub);
-            owned.add(new ChangeListener(infrastructure.database(), "aide_changes", hub::onNotice, hub::resync).start());
+            owned.add(new ChangeListener(infrastructure.listenDatabase(), "aide_changes", hub::onNotice, hub::resync).start());
             var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
             owned.add(autoPublisher);
             // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
-            owned.add(new ChangeListener(infrastructure.database(), EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
+            owned.add(new ChangeListener(infrastructure.listenDatabase(), EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
             var publish = new PublishRoutes(publishService, billingService, views, assets);
             // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
             var publicPages = config.storage().isEmpty() ? new PublicPages(publishService) : null;
-            owned.add(new ChangeListener(infrastructure.database(), TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
+            owned.add(new ChangeListener(infrastructure.listenDatabase(), TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
             var turns = new TurnRoutes(turnService);
             var live = new LiveRoutes(hub, sessions, aideService, originGuard, turnService::interrupt);
             var billing = new BillingRoutes(billingService, views, assets);

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything the app reads from the environment, read once at start (web.md, configuration).
@@ -40,8 +41,30 @@ public record Config(
 
     public enum Environment { DEV, PROD }
 
-    /** Postgres: runtime URL and the owner URL used only by migrations. */
-    public record Database(String url, String migrationUrl) {}
+    /**
+     * Postgres: the runtime URL (a transaction-mode pooler in production), the direct URL that
+     * LISTEN needs (a pooler swallows it without an error), and the owner URL used only by
+     * migrations (Flyway's session lock needs a direct connection too).
+     */
+    public record Database(String url, String migrationUrl, String directUrl) {
+        /** True when the runtime URL goes through a pooler: it differs from the direct one. */
+        public boolean pooled() {
+            return !url.equals(directUrl);
+        }
+    }
+
+    /**
+     * Neon names a branch's pooled endpoint by adding {@code -pooler} to the endpoint id
+     * ({@code ep-name-123-pooler.region.aws.neon.tech}); the direct endpoint is the same host
+     * without it. Any other URL is its own direct URL.
+     */
+    static String directUrlOf(String url) {
+        var matcher = NEON_POOLER.matcher(url);
+        return matcher.find() ? matcher.replaceFirst("$1.") : url;
+    }
+
+    /** The host's first label (after {@code //} or the credentials' {@code @}) ending in {@code -pooler}. */
+    private static final Pattern NEON_POOLER = Pattern.compile("([@/][A-Za-z0-9-]+?)-pooler\\.");
 
     /** S3-compatible object storage (Cloudflare R2 in production). */
     public record Storage(URI endpoint, String accessKey, String secretKey) {}
@@ -85,7 +108,10 @@ public record Config(
         URI editorUrl = vars.get("EDITOR_URL").map(value -> parseUrl("EDITOR_URL", value, problems)).orElse(URI.create("http://localhost:" + port));
         URI publicUrl = vars.get("PUBLIC_URL").map(value -> parseUrl("PUBLIC_URL", value, problems)).orElse(editorUrl);
 
-        var database = vars.get("DATABASE_URL").map(url -> new Database(url, vars.get("DATABASE_MIGRATION_URL").orElse(url)));
+        var database = vars.get("DATABASE_URL").map(url -> {
+            String direct = vars.get("DATABASE_DIRECT_URL").orElse(directUrlOf(url));
+            return new Database(url, vars.get("DATABASE_MIGRATION_URL").orElse(direct), direct);
+        });
         var storage = allOrNothing(vars, List.of("R2_ENDPOINT", "R2_ACCESS_KEY", "R2_SECRET_KEY"), problems)
                 .map(v -> new Storage(parseUrl("R2_ENDPOINT", v.get(0), problems), v.get(1), v.get(2)));
         var email = allOrNothing(vars, List.of("RESEND_API_KEY", "EMAIL_FROM"), problems)

@@ -60,7 +60,8 @@ public final class Main {
             int applied = Migrations.run(embedded.migrationDatabase());
             log.info("Migrations: {} applied", applied);
         }
-        var app = App.start(config, new App.Infrastructure(embedded.runtimeDatabase(), embedded.storage(), embedded.owned()));
+        var app = App.start(config, new App.Infrastructure(embedded.runtimeDatabase(), embedded.listenDatabase(),
+                embedded.storage(), embedded.owned()));
         log.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 
         var stopped = new CountDownLatch(1);
@@ -145,19 +146,26 @@ public final class Main {
      * Whatever the environment does not provide, started here (web.md, the embedded default):
      * a real PostgreSQL and an S3-compatible server, both keeping their data in DATA_DIR.
      */
-    record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings migrationDatabase,
-                           Config.Storage storage, List<AutoCloseable> owned) {
+    record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings listenDatabase,
+                           ConnectionSettings migrationDatabase, Config.Storage storage, List<AutoCloseable> owned) {
         static EmbeddedDefault start(Config config) {
             var owned = new ArrayList<AutoCloseable>();
             ConnectionSettings runtime;
+            ConnectionSettings listen;
             ConnectionSettings migration;
             if (config.database().isPresent()) {
-                runtime = ConnectionSettings.parse(config.database().get().url());
-                migration = ConnectionSettings.parse(config.database().get().migrationUrl());
+                var database = config.database().get();
+                runtime = ConnectionSettings.parse(database.url());
+                if (database.pooled()) {
+                    runtime = runtime.withoutPreparedStatements();
+                }
+                listen = ConnectionSettings.parse(database.directUrl());
+                migration = ConnectionSettings.parse(database.migrationUrl());
             } else {
                 var postgres = EmbeddedDatabase.start(config.dataDir().resolve("postgres"), 0, true);
                 owned.add(postgres);
                 runtime = postgres.settings("postgres");
+                listen = runtime;
                 migration = runtime;
             }
             Config.Storage storage;
@@ -168,7 +176,7 @@ public final class Main {
                 owned.add(s3);
                 storage = new Config.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey());
             }
-            return new EmbeddedDefault(runtime, migration, storage, owned);
+            return new EmbeddedDefault(runtime, listen, migration, storage, owned);
         }
     }
 }

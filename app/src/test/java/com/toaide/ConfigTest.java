@@ -48,6 +48,27 @@ class ConfigTest {
     }
 
     @Test
+    void neons_pooled_url_gets_its_direct_twin_for_listen_and_migrations() {
+        var config = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(),
+                "DATABASE_URL", "postgresql://owner:pw@ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech/aide?sslmode=require"));
+        var database = config.database().orElseThrow();
+        assertThat(database.directUrl()).isEqualTo("postgresql://owner:pw@ep-cool-darkness-123456.us-east-2.aws.neon.tech/aide?sslmode=require");
+        assertThat(database.migrationUrl()).isEqualTo(database.directUrl());
+        assertThat(database.pooled()).isTrue();
+    }
+
+    @Test
+    void a_direct_url_given_wins_and_a_url_without_a_pooler_is_its_own_direct_url() {
+        var given = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(),
+                "DATABASE_URL", "postgresql://u:p@pooler.internal:6432/aide", "DATABASE_DIRECT_URL", "postgresql://u:p@db.internal/aide"));
+        assertThat(given.database().orElseThrow().directUrl()).isEqualTo("postgresql://u:p@db.internal/aide");
+        assertThat(given.database().orElseThrow().pooled()).isTrue();
+        var plain = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", "postgresql://u:p@db.internal/aide"));
+        assertThat(plain.database().orElseThrow().directUrl()).isEqualTo("postgresql://u:p@db.internal/aide");
+        assertThat(plain.database().orElseThrow().pooled()).isFalse();
+    }
+
+    @Test
     void prod_starts_when_every_production_variable_is_set() {
         var env = prodEnvironment();
         var config = Config.fromEnvironment(env);

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * every request it received. A reply may hold its connection open after its bytes (a
  * stalled model) until {@link #release()}.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Deque<Reply> replies = new ArrayDeque<>();
@@ -42,19 +42,19 @@ final class FakeModelServer implements AutoCloseable {
 
     private record Reply(int status, String contentType, byte[] body, int chunkSize, boolean hold) {}
 
-    FakeModelServer() throws IOException {
+    public FakeModelServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Replies with a transcript from test resources, written in one go. */
-    FakeModelServer stream(String transcript) {
+    public FakeModelServer stream(String transcript) {
         return enqueue(new Reply(200, "text/event-stream", Transcripts.bytes(transcript), Integer.MAX_VALUE, false));
     }
 

@@ -68,6 +68,19 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(ConnectionSettings database, Config.Storage storage, Map<String, String> environment,
                                 StreamPolicy modelLimits) {
+        return start(database, database, storage, environment, modelLimits);
+    }
+
+    /**
+     * The app as production runs it on Neon's pooled URL: every statement through PgBouncer in
+     * transaction mode ({@link TestPgBouncer}), LISTEN on the direct connection to {@code database}.
+     */
+    public static TestApp startThroughPooler(ConnectionSettings database, Map<String, String> environment, StreamPolicy modelLimits) {
+        return start(TestPgBouncer.pooled(database), database, TestStorage.settings(), environment, modelLimits);
+    }
+
+    private static TestApp start(ConnectionSettings runtime, ConnectionSettings direct, Config.Storage storage,
+                                 Map<String, String> environment, StreamPolicy modelLimits) {
         try {
             Path dataDir = Files.createTempDirectory("aide-test-data");
             int port = freePort();
@@ -78,8 +91,8 @@ public final class TestApp implements AutoCloseable {
             env.put("EDITOR_URL", "http://localhost:" + port);
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
-            var infrastructure = new App.Infrastructure(database, storage, List.of());
-            return new TestApp(App.start(config, infrastructure, modelLimits), config, database);
+            var infrastructure = new App.Infrastructure(runtime, direct, storage, List.of());
+            return new TestApp(App.start(config, infrastructure, modelLimits), config, direct);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

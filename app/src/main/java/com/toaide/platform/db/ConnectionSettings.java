@@ -31,6 +31,19 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
         return new ConnectionSettings("jdbc:postgresql://" + uri.getHost() + port + uri.getRawPath() + query, user, password);
     }
 
+    /**
+     * The same connection without server-side prepared statements, for a transaction-mode pooler
+     * (PgBouncer): pgjdbc prepares a statement on one server connection after a few uses, and the
+     * pooler may hand the next use to another connection, which answers "prepared statement
+     * S_n does not exist". A {@code prepareThreshold} already in the URL is kept.
+     */
+    public ConnectionSettings withoutPreparedStatements() {
+        if (jdbcUrl.contains("prepareThreshold=")) {
+            return this;
+        }
+        return new ConnectionSettings(jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "prepareThreshold=0", user, password);
+    }
+
     private static String decode(String value) {
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }

@@ -24,6 +24,16 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void through_a_pooler_server_side_prepared_statements_are_off_unless_the_url_says_otherwise() {
+        assertThat(ConnectionSettings.parse("postgres://u:p@pooler/aide?sslmode=require").withoutPreparedStatements().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://pooler/aide?sslmode=require&prepareThreshold=0");
+        assertThat(ConnectionSettings.parse("postgres://u:p@pooler/aide").withoutPreparedStatements().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://pooler/aide?prepareThreshold=0");
+        assertThat(ConnectionSettings.parse("postgres://u:p@pooler/aide?prepareThreshold=3").withoutPreparedStatements().jdbcUrl())
+                .isEqualTo("jdbc:postgresql://pooler/aide?prepareThreshold=3");
+    }
+
+    @Test
     void another_scheme_is_refused() {
         assertThatThrownBy(() -> ConnectionSettings.parse("mysql://u:p@localhost/aide")).isInstanceOf(IllegalArgumentException.class);
     }
