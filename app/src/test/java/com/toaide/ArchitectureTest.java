@@ -36,7 +36,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule routes_are_wired_only_by_the_app = classes()
             .that().haveSimpleNameEndingWith("Routes")
-            .should().onlyBeAccessed().byClassesThat().haveNameMatching("com\\.toaide\\.App(\\$.*)?|.*Routes(\\$.*)?");
+            .should().onlyBeAccessed().byClassesThat().haveNameMatching("com\\.toaide\\.(App|Wiring)(\\$.*)?|.*Routes(\\$.*)?");
 
     @ArchTest
     static final ArchRule daos_stay_inside_their_feature = classes()

@@ -6,6 +6,7 @@ import com.toaide.aides.EditorChat;
 import com.toaide.aides.TurnFrames;
 import com.toaide.auth.Account;
 import com.toaide.billing.BillingService;
+import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
 import java.math.BigDecimal;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,7 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TurnService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TurnService.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final int MAX_MESSAGE = 10_000;
     /** The abuse guard (ai.md): more turns than this in an hour are refused, on every plan. */
     static final int TURNS_PER_HOUR = 50;
@@ -202,7 +201,7 @@ public final class TurnService implements AutoCloseable {
     }
 
     private static ObjectNode turnFrame(String type, UUID turnId) {
-        return JSON.createObjectNode().put("type", type).put("turn", turnId.toString());
+        return Json.MAPPER.createObjectNode().put("type", type).put("turn", turnId.toString());
     }
 
     private static void frame(TurnDao dao, UUID aideId, ObjectNode frame) {

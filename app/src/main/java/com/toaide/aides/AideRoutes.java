@@ -1,10 +1,11 @@
 package com.toaide.aides;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.kernel.Result;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
@@ -12,10 +13,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** The dashboard and the aide routes of web.md. Another user's aide is always a 404. */
 public final class AideRoutes {
@@ -42,27 +42,39 @@ public final class AideRoutes {
         this.aiConfigured = aiConfigured;
     }
 
+    record Created(UUID id) {}
+
+    record Dashboard(List<AideSummary> aides) {}
+
+    record SnapshotAnswer(JsonNode snapshot, @JsonProperty("_sequence") long sequence) {}
+
+    record Rejection(int index, String reason) {}
+
+    record Edited(long accepted, List<Rejection> rejected, long sequence) {}
+
+    record Sequence(long sequence) {}
+
     public void dashboard(Context ctx) {
-        var list = aides.list(user(ctx));
+        var list = aides.list(RequestUser.require(ctx));
         if (Errors.wantsJson(ctx)) {
-            ctx.json(Map.of("aides", list));
+            ctx.json(new Dashboard(list));
             return;
         }
         views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), list, publicUrl, null));
     }
 
     public void create(Context ctx) {
-        UUID id = aides.create(user(ctx));
+        UUID id = aides.create(RequestUser.require(ctx));
         if (Errors.wantsJson(ctx)) {
-            ctx.status(201).json(Map.of("id", id));
+            ctx.status(201).json(new Created(id));
         } else {
             ctx.redirect("/aides/" + id, HttpStatus.SEE_OTHER);
         }
     }
 
     public void editor(Context ctx) {
-        UUID user = user(ctx);
-        var aide = aides.find(user, aideId(ctx));
+        UUID user = RequestUser.require(ctx);
+        var aide = aides.find(user, Params.id(ctx, "id"));
         var conversation = chat.of(user, aide.id());
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
                 new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
@@ -72,60 +84,43 @@ public final class AideRoutes {
     }
 
     public void snapshot(Context ctx) {
-        var view = edits.snapshot(user(ctx), aideId(ctx));
-        ctx.json(Map.of("snapshot", view.snapshot(), "_sequence", view.version()));
+        var view = edits.snapshot(RequestUser.require(ctx), Params.id(ctx, "id"));
+        ctx.json(new SnapshotAnswer(view.snapshot(), view.version()));
     }
 
     public void events(Context ctx) {
-        var outcome = edits.edit(user(ctx), aideId(ctx), EditRequest.events(ctx.body()));
-        var rejected = new ArrayList<Map<String, Object>>();
+        var outcome = edits.edit(RequestUser.require(ctx), Params.id(ctx, "id"), EditRequest.events(ctx.body()));
+        var rejected = new ArrayList<Rejection>();
         List<Result> results = outcome.results();
         for (int i = 0; i < results.size(); i++) {
             if (!results.get(i).accepted()) {
-                rejected.add(Map.of("index", i, "reason", results.get(i).reason()));
+                rejected.add(new Rejection(i, results.get(i).reason()));
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", outcome.acceptedCount());
-        body.put("rejected", rejected);
-        body.put("sequence", outcome.version());
-        ctx.status(outcome.acceptedCount() == 0 ? 422 : 200).json(body);
+        ctx.status(outcome.acceptedCount() == 0 ? 422 : 200).json(new Edited(outcome.acceptedCount(), rejected, outcome.version()));
     }
 
     public void undo(Context ctx) {
-        ctx.json(Map.of("sequence", edits.undo(user(ctx), aideId(ctx))));
+        ctx.json(new Sequence(edits.undo(RequestUser.require(ctx), Params.id(ctx, "id"))));
     }
 
     public void redo(Context ctx) {
-        ctx.json(Map.of("sequence", edits.redo(user(ctx), aideId(ctx))));
+        ctx.json(new Sequence(edits.redo(RequestUser.require(ctx), Params.id(ctx, "id"))));
     }
 
     public void rename(Context ctx) {
-        aides.rename(user(ctx), aideId(ctx), ctx.formParam("title"));
-        back(ctx, "/aides/" + aideId(ctx));
+        aides.rename(RequestUser.require(ctx), Params.id(ctx, "id"), Params.field(ctx, "title").orElse(null));
+        back(ctx, "/aides/" + Params.id(ctx, "id"));
     }
 
     public void archive(Context ctx) {
-        aides.archive(user(ctx), aideId(ctx));
+        aides.archive(RequestUser.require(ctx), Params.id(ctx, "id"));
         back(ctx, "/aides");
     }
 
     public void delete(Context ctx) {
-        aides.delete(user(ctx), aideId(ctx));
+        aides.delete(RequestUser.require(ctx), Params.id(ctx, "id"));
         back(ctx, "/aides");
-    }
-
-    static UUID user(Context ctx) {
-        return RequestUser.of(ctx).orElseThrow();
-    }
-
-    /** A malformed id is simply an aide that does not exist for this user. */
-    static UUID aideId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound();
-        }
     }
 
     /** 303 to where the form was (same-origin path only), else {@code fallback}; JSON callers get 204. */

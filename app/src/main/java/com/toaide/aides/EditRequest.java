@@ -1,23 +1,22 @@
 package com.toaide.aides;
 
+import com.toaide.kernel.Json;
 import com.toaide.platform.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The body of {@code POST /aides/{id}/events}: {@code {"events":[...]}}, checked before the kernel sees it. */
 final class EditRequest {
     static final int MAX_EVENTS = 500;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EditRequest() {}
 
     static List<JsonNode> events(String body) {
         final JsonNode root;
         try {
-            root = JSON.readTree(body == null ? "" : body);
+            root = Json.MAPPER.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
             throw new Problem(400, "The edit is not valid JSON. Nothing was changed.");
         }

@@ -2,6 +2,7 @@ package com.toaide.aides;
 
 import com.toaide.kernel.BatchResult;
 import com.toaide.kernel.History;
+import com.toaide.kernel.Json;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Result;
 import com.toaide.kernel.Snapshot;
@@ -18,7 +19,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every change to an aide goes through here: one kernel batch, one transaction that appends
@@ -31,7 +31,6 @@ public final class EditService {
     public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
     /** Tries of a change that another instance keeps overtaking. */
     private static final int MAX_ATTEMPTS = 3;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
     private final OpenAides open;
@@ -216,7 +215,7 @@ public final class EditService {
 
     private static History load(AideDao dao, StoredAide row) {
         var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
-        return History.resume(Snapshot.fromJson(JSON.readTree(row.state())), entries);
+        return History.resume(Snapshot.fromJson(Json.MAPPER.readTree(row.state())), entries);
     }
 
     private static Change<Long> marker(History history, Optional<LogEntry> marker, String nothing) {

@@ -1,5 +1,6 @@
 package com.toaide.aides;
 
+import com.toaide.kernel.Json;
 import com.toaide.kernel.Snapshot;
 import com.toaide.render.Renderer;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The server → browser frames of the live channel (web.md). Frames carry rendered HTML, so the
@@ -15,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * replaces one block, found by its {@code data-entity}.
  */
 final class LiveFrames {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Renderer renderer;
 
     LiveFrames(Renderer renderer) {
@@ -24,7 +22,7 @@ final class LiveFrames {
     }
 
     String page(Snapshot snapshot, long version) {
-        var frame = JSON.createObjectNode();
+        var frame = Json.MAPPER.createObjectNode();
         frame.put("type", "page");
         frame.put("sequence", version);
         frame.put("html", renderer.editorBody(snapshot));
@@ -54,7 +52,7 @@ final class LiveFrames {
         }
         var frames = new ArrayList<String>();
         blocks.forEach((entity, html) -> {
-            var frame = JSON.createObjectNode();
+            var frame = Json.MAPPER.createObjectNode();
             frame.put("type", "patch");
             frame.put("sequence", version);
             frame.put("entity", entity);

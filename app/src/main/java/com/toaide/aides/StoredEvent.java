@@ -1,15 +1,14 @@
 package com.toaide.aides;
 
+import com.toaide.kernel.Json;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Source;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import tools.jackson.databind.json.JsonMapper;
 
 /** One {@code aide_events} row (public only so Jdbi can bind its accessors). */
 public record StoredEvent(long seq, String batch, String actor, String source, Instant ts, String event) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * The envelope time as the kernel sees it. Always three fraction digits, so a time read
      * back from Postgres prints exactly as it did when it was applied and replay is exact.
@@ -22,6 +21,6 @@ public record StoredEvent(long seq, String batch, String actor, String source, I
     }
 
     LogEntry toEntry() {
-        return new LogEntry(seq, batch, actor, Source.named(source), TS.format(ts), JSON.readTree(event));
+        return new LogEntry(seq, batch, actor, Source.named(source), TS.format(ts), Json.MAPPER.readTree(event));
     }
 }

@@ -1,5 +1,6 @@
 package com.toaide.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.billing.BillingService;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
@@ -10,7 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 
 /** {@code /account}: plan and turns, the data export, deleting the account. */
 public final class AccountRoutes {
@@ -30,23 +30,25 @@ public final class AccountRoutes {
         this.assets = assets;
     }
 
+    record AccountAnswer(String email, String tier, @JsonProperty("turns_used") int turnsUsed,
+                         @JsonProperty("turns_limit") Integer turnsLimit, @JsonProperty("week_resets_at") String weekResetsAt) {
+        static AccountAnswer of(Account account) {
+            return new AccountAnswer(account.email(), account.tier().code(), account.turnsUsed(), account.turnsLimit(),
+                    account.weekResetsAt() == null ? null : account.weekResetsAt().toString());
+        }
+    }
+
     public void show(Context ctx) {
-        var account = accounts.account(RequestUser.of(ctx).orElseThrow());
+        var account = accounts.account(RequestUser.require(ctx));
         if (Errors.wantsJson(ctx)) {
-            var body = new LinkedHashMap<String, Object>();
-            body.put("email", account.email());
-            body.put("tier", account.tier().code());
-            body.put("turns_used", account.turnsUsed());
-            body.put("turns_limit", account.turnsLimit());
-            body.put("week_resets_at", account.weekResetsAt() == null ? null : account.weekResetsAt().toString());
-            ctx.json(body);
+            ctx.json(AccountAnswer.of(account));
             return;
         }
         views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), ctx.queryParamMap()), null));
     }
 
     public void export(Context ctx) {
-        String document = accounts.export(RequestUser.of(ctx).orElseThrow());
+        String document = accounts.export(RequestUser.require(ctx));
         String file = "aide-export-" + LocalDate.now(ZoneOffset.UTC) + ".json";
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         ctx.header("Cache-Control", "no-store");
@@ -54,7 +56,7 @@ public final class AccountRoutes {
     }
 
     public void delete(Context ctx) {
-        var userId = RequestUser.of(ctx).orElseThrow();
+        var userId = RequestUser.require(ctx);
         if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
             views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.plan(userId), NOT_CONFIRMED));

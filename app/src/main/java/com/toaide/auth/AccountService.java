@@ -1,12 +1,12 @@
 package com.toaide.auth;
 
 import com.toaide.billing.BillingService;
+import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,7 +18,6 @@ public final class AccountService {
     private final BillingService billing;
     private final List<AccountCleanup> cleanups;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** {@code cleanups} run, in order, before an account is deleted (publishing removes its pages). */
     public AccountService(Database db, BillingService billing, List<AccountCleanup> cleanups, Clock clock) {
@@ -35,20 +34,20 @@ public final class AccountService {
 
     /** Everything the user owns, as one JSON document (the user row without Stripe ids). */
     public String export(UUID userId) {
-        ObjectNode document = json.createObjectNode();
+        ObjectNode document = Json.MAPPER.createObjectNode();
         document.put("format", "aide-export-1");
         document.put("exported_at", clock.instant().toString());
         db.asUser(userId, handle -> {
             var dao = handle.attach(AccountDao.class);
-            document.set("user", json.readTree(dao.exportUser(userId)));
-            document.set("aides", json.readTree(dao.exportAides()));
-            document.set("events", json.readTree(dao.exportEvents()));
-            document.set("conversations", json.readTree(dao.exportConversations()));
-            document.set("turns", json.readTree(dao.exportTurns()));
-            document.set("published_versions", json.readTree(dao.exportPublishedVersions()));
+            document.set("user", Json.MAPPER.readTree(dao.exportUser(userId)));
+            document.set("aides", Json.MAPPER.readTree(dao.exportAides()));
+            document.set("events", Json.MAPPER.readTree(dao.exportEvents()));
+            document.set("conversations", Json.MAPPER.readTree(dao.exportConversations()));
+            document.set("turns", Json.MAPPER.readTree(dao.exportTurns()));
+            document.set("published_versions", Json.MAPPER.readTree(dao.exportPublishedVersions()));
             return null;
         });
-        return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
     /**

@@ -35,12 +35,17 @@ public final class SessionGuard {
             }
         });
         if (session.isEmpty() && ctx.routeRoles().contains(Role.USER)) {
-            if (Errors.wantsJson(ctx) || !"GET".equals(ctx.method().name())) {
+            if (Errors.wantsJson(ctx) || !"GET".equals(ctx.method().name()) || isUpgrade(ctx)) {
                 throw new UnauthorizedResponse("Sign in to continue.");
             }
             ctx.redirect("/login", HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
         }
+    }
+
+    // A WebSocket upgrade cannot follow a redirect to a page: it is refused outright.
+    private static boolean isUpgrade(Context ctx) {
+        return "websocket".equalsIgnoreCase(ctx.header("Upgrade"));
     }
 
     public void setCookie(Context ctx, String token) {

@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,25 +27,27 @@ public final class BillingRoutes {
 
     /** The plan on its own page; the account page shows the same partial. */
     public void page(Context ctx) {
-        var plan = billing.plan(RequestUser.of(ctx).orElseThrow(), ctx.queryParamMap());
+        var plan = billing.plan(RequestUser.require(ctx), ctx.queryParamMap());
         views.html(ctx, "billing/billing.jte", new BillingPage(new Frame("Plan", assets, true), plan));
     }
 
     public void checkout(Context ctx) {
         requireEnabled();
-        ctx.redirect(billing.checkout(RequestUser.of(ctx).orElseThrow()).toString(), HttpStatus.SEE_OTHER);
+        ctx.redirect(billing.checkout(RequestUser.require(ctx)).toString(), HttpStatus.SEE_OTHER);
     }
 
     public void portal(Context ctx) {
         requireEnabled();
-        ctx.redirect(billing.portal(RequestUser.of(ctx).orElseThrow()).toString(), HttpStatus.SEE_OTHER);
+        ctx.redirect(billing.portal(RequestUser.require(ctx)).toString(), HttpStatus.SEE_OTHER);
     }
+
+    record Received(boolean received) {}
 
     /** The signature covers the exact bytes Stripe sent, so the body is read raw. */
     public void webhook(Context ctx) {
         requireEnabled();
         billing.receive(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), ctx.header("Stripe-Signature"));
-        ctx.json(Map.of("received", true));
+        ctx.json(new Received(true));
     }
 
     private void requireEnabled() {

@@ -6,11 +6,11 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.stripe.param.checkout.SessionCreateParams;
+import com.toaide.kernel.Json;
 import java.net.URI;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@link PaymentProvider} on Stripe's API, through stripe-java's {@link StripeClient}. */
 public final class StripePayments implements PaymentProvider {
@@ -20,7 +20,6 @@ public final class StripePayments implements PaymentProvider {
     private final StripeClient client;
     private final String webhookSecret;
     private final String priceId;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** {@code apiBase} is {@code https://api.stripe.com} in production, a local fake in tests. */
     public StripePayments(String secretKey, String webhookSecret, String priceId, URI apiBase) {
@@ -117,7 +116,7 @@ public final class StripePayments implements PaymentProvider {
     private JsonNode dataObject(Event event) {
         try {
             String raw = event.getDataObjectDeserializer().getRawJson();
-            return raw == null ? json.missingNode() : json.readTree(raw);
+            return raw == null ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(raw);
         } catch (JacksonException | NullPointerException e) {
             throw new WebhookRejected("The webhook event has no readable object", e);
         }

@@ -2,7 +2,6 @@ package com.toaide.kernel;
 
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  * never passed to the kernel.
  */
 public final class LogEntry {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final String UNDO = "history.undo";
     public static final String REDO = "history.redo";
 
@@ -84,7 +82,7 @@ public final class LogEntry {
 
     /** The stored event JSON (a fresh tree each call: entries are immutable). */
     public JsonNode event() {
-        return JSON.readTree(eventJson);
+        return Json.MAPPER.readTree(eventJson);
     }
 
     /** The stored event as compact JSON text, as it goes into the log table. */

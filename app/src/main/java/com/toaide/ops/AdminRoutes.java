@@ -30,7 +30,7 @@ public final class AdminRoutes {
     }
 
     public void open(Context ctx) {
-        var admin = RequestUser.of(ctx).orElseThrow();
+        var admin = RequestUser.require(ctx);
         var opened = breakGlass.open(admin, ctx.pathParam("id"), ctx.formParam("reason"));
         ctx.header("Cache-Control", "no-store");
         views.html(ctx, "ops/aide.jte", new AdminAidePage(new Frame("Aide (read-only)", assets, true),

@@ -1,12 +1,12 @@
 package com.toaide.ops;
 
+import com.toaide.kernel.Json;
 import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
 import com.toaide.render.Renderer;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Admin break-glass (product.md, operations): an admin sees an aide only after writing why, and
@@ -17,7 +17,6 @@ public final class BreakGlass {
     public static final int REASON_MIN = 10;
     public static final int REASON_MAX = 500;
     static final String OPEN_AIDE = "open_aide";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Database db;
     private final Renderer renderer;
@@ -50,7 +49,7 @@ public final class BreakGlass {
         db.asSystem(handle -> handle.attach(BreakGlassDao.class).record(adminId, aideId, OPEN_AIDE, why));
         String state = db.asSystem(handle -> handle.attach(BreakGlassDao.class).snapshotJson(aideId))
                 .orElseThrow(Problem::notFound);
-        return new OpenedAide(aideId, renderer.publishedBody(Snapshot.fromJson(JSON.readTree(state))));
+        return new OpenedAide(aideId, renderer.publishedBody(Snapshot.fromJson(Json.MAPPER.readTree(state))));
     }
 
     public List<AuditEntry> newest(int limit) {

@@ -1,7 +1,6 @@
 package com.toaide.ops;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code /health} (liveness, no dependencies) and {@code /health/ready} (database and storage). */
@@ -12,15 +11,16 @@ public final class HealthRoutes {
         this.readiness = readiness;
     }
 
+    record Live(String status) {}
+
+    record Ready(String status, Map<String, String> checks) {}
+
     public void live(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        ctx.json(new Live("ok"));
     }
 
     public void ready(Context ctx) {
         var report = readiness.check();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", report.ready() ? "ready" : "unavailable");
-        body.put("checks", report.checks());
-        ctx.status(report.ready() ? 200 : 503).json(body);
+        ctx.status(report.ready() ? 200 : 503).json(new Ready(report.ready() ? "ready" : "unavailable", report.checks()));
     }
 }

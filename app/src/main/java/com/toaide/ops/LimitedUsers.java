@@ -3,7 +3,7 @@ package com.toaide.ops;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
 import com.toaide.platform.web.RequestUser;
-import com.toaide.platform.web.Role;
+import com.toaide.platform.web.Policy;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Users the abuse check has limited ({@code users.limited_until} in the future). A limited user
- * can still read, sign out, pay and delete their account, but gets a plain 429 on the editor's
- * state-changing routes (every POST under {@code /aides}, which includes turns).
+ * can still read, sign out, pay and delete their account, but gets a plain 429 on the routes
+ * marked {@link Policy#PAUSABLE}: the editor's state-changing ones, turns included.
  *
  * <p>The list is small and read on every such request, so each instance keeps it in memory and
  * reloads it every second: a limit takes effect everywhere within a second of the abuse check.
@@ -82,30 +82,15 @@ public final class LimitedUsers implements AutoCloseable {
         }
     }
 
-    /** The beforeMatched step: signed-in POSTs under {@code /aides} are refused while limited. */
+    /** The beforeMatched step: routes marked {@link Policy#PAUSABLE} are refused while the user is limited. */
     public void guard(Context ctx) {
-        if (!"POST".equals(ctx.method().name()) || !ctx.routeRoles().contains(Role.USER)) {
-            return;
+        if (Policy.PAUSABLE.on(ctx)) {
+            RequestUser.of(ctx).ifPresent(this::requireNotLimited);
         }
-        String path = matchedPath(ctx);
-        if (!path.equals("/aides") && !path.startsWith("/aides/")) {
-            return;
-        }
-        RequestUser.of(ctx).ifPresent(this::requireNotLimited);
     }
 
     @Override
     public void close() {
         reloader.shutdownNow();
-    }
-
-    // In a before handler ctx.endpoint() is that handler; the route it guards is the matched one.
-    private static String matchedPath(Context ctx) {
-        try {
-            var endpoint = ctx.endpoints().matchedHttpEndpoint();
-            return endpoint == null ? ctx.path() : endpoint.path;
-        } catch (RuntimeException none) {
-            return ctx.path();
-        }
     }
 }

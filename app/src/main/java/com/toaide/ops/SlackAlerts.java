@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.kernel.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts alerts to a Slack incoming webhook ({@code SLACK_WEBHOOK}) as {@code {"text": ...}}.
@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SlackAlerts implements Alerts {
     private static final Logger log = LoggerFactory.getLogger(SlackAlerts.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI webhook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -27,7 +26,7 @@ public final class SlackAlerts implements Alerts {
 
     @Override
     public void send(String text) {
-        var body = JSON.createObjectNode().put("text", text).toString();
+        var body = Json.MAPPER.createObjectNode().put("text", text).toString();
         var request = HttpRequest.newBuilder(webhook)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

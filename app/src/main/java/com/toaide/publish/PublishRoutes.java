@@ -1,28 +1,21 @@
 package com.toaide.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Tier;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Publish, unpublish, versions, restore and auto-publish of web.md. Another user's aide is a 404. */
 public final class PublishRoutes {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final PublishService publish;
     private final BillingService billing;
     private final Views views;
@@ -35,110 +28,68 @@ public final class PublishRoutes {
         this.assets = assets;
     }
 
+    record Unpublished(boolean published) {}
+
+    record AutoPublish(@JsonProperty("auto_publish") boolean autoPublish) {}
+
+    record Version(int version, String url, @JsonProperty("created_at") String createdAt, int size, String notes) {}
+
+    record Versions(String slug, String url, boolean published, @JsonProperty("auto_publish") boolean autoPublish,
+                    List<Version> versions) {
+        static Versions of(PublishService.Status status) {
+            return new Versions(status.slug(), status.url(), status.published(), status.autoPublish(), status.versions().stream()
+                    .map(v -> new Version(v.version(), status.url() + "/v/" + v.version(), v.createdAt().toString(), v.sizeBytes(), v.notes()))
+                    .toList());
+        }
+    }
+
     public void publish(Context ctx) {
-        UUID aide = aideId(ctx);
-        answer(ctx, aide, publish.publish(user(ctx), aide, param(ctx, "slug")));
+        UUID aide = Params.id(ctx, "id");
+        answer(ctx, aide, publish.publish(RequestUser.require(ctx), aide, Params.field(ctx, "slug")));
     }
 
     public void restore(Context ctx) {
-        UUID aide = aideId(ctx);
-        answer(ctx, aide, publish.restore(user(ctx), aide, versionParam(ctx)));
+        UUID aide = Params.id(ctx, "id");
+        answer(ctx, aide, publish.restore(RequestUser.require(ctx), aide, Params.number(ctx, "n")));
     }
 
     public void unpublish(Context ctx) {
-        UUID aide = aideId(ctx);
-        publish.unpublish(user(ctx), aide);
+        UUID aide = Params.id(ctx, "id");
+        publish.unpublish(RequestUser.require(ctx), aide);
         if (Errors.wantsJson(ctx)) {
-            ctx.json(Map.of("published", false));
+            ctx.json(new Unpublished(false));
         } else {
             ctx.redirect("/aides/" + aide + "/versions", HttpStatus.SEE_OTHER);
         }
     }
 
     public void autoPublish(Context ctx) {
-        UUID aide = aideId(ctx);
-        boolean on = param(ctx, "on").map(v -> v.equals("true") || v.equals("on")).orElse(false);
-        publish.autoPublish(user(ctx), aide, on);
+        UUID aide = Params.id(ctx, "id");
+        boolean on = Params.field(ctx, "on").map(v -> v.equals("true") || v.equals("on")).orElse(false);
+        publish.autoPublish(RequestUser.require(ctx), aide, on);
         if (Errors.wantsJson(ctx)) {
-            ctx.json(Map.of("auto_publish", on));
+            ctx.json(new AutoPublish(on));
         } else {
             ctx.redirect("/aides/" + aide + "/versions", HttpStatus.SEE_OTHER);
         }
     }
 
     public void versions(Context ctx) {
-        UUID user = user(ctx);
-        var status = publish.status(user, aideId(ctx));
+        UUID user = RequestUser.require(ctx);
+        var status = publish.status(user, Params.id(ctx, "id"));
         if (Errors.wantsJson(ctx)) {
-            ctx.json(json(status));
+            ctx.json(Versions.of(status));
             return;
         }
         views.html(ctx, "publish/versions.jte", new VersionsPage(new Frame("Published versions", assets, true),
-                aideId(ctx), status, billing.tier(user) == Tier.PRO, ctx.queryParam("published")));
+                Params.id(ctx, "id"), status, billing.tier(user) == Tier.PRO, ctx.queryParam("published")));
     }
 
     private static void answer(Context ctx, UUID aide, Published published) {
         if (Errors.wantsJson(ctx)) {
-            ctx.json(Map.of("url", published.url(), "version", published.version()));
+            ctx.json(published);
         } else {
             ctx.redirect("/aides/" + aide + "?published=" + published.version(), HttpStatus.SEE_OTHER);
-        }
-    }
-
-    private static Map<String, Object> json(PublishService.Status status) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("slug", status.slug());
-        body.put("url", status.url());
-        body.put("published", status.published());
-        body.put("auto_publish", status.autoPublish());
-        List<Map<String, Object>> versions = status.versions().stream().map(v -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("version", v.version());
-            row.put("url", status.url() + "/v/" + v.version());
-            row.put("created_at", v.createdAt().toString());
-            row.put("size", v.sizeBytes());
-            row.put("notes", v.notes());
-            return row;
-        }).toList();
-        body.put("versions", versions);
-        return body;
-    }
-
-    /** A form field, or a string field of a JSON body. */
-    private static Optional<String> param(Context ctx, String name) {
-        String type = ctx.contentType();
-        if (type != null && type.contains("application/json")) {
-            String body = ctx.body();
-            if (body.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                JsonNode value = JSON.readTree(body).get(name);
-                return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
-            } catch (JacksonException e) {
-                throw new Problem(400, "The request body is not valid JSON.");
-            }
-        }
-        return Optional.ofNullable(ctx.formParam(name));
-    }
-
-    private static int versionParam(Context ctx) {
-        try {
-            return Integer.parseInt(ctx.pathParam("n"));
-        } catch (NumberFormatException e) {
-            throw Problem.notFound();
-        }
-    }
-
-    private static UUID user(Context ctx) {
-        return RequestUser.of(ctx).orElseThrow();
-    }
-
-    private static UUID aideId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw Problem.notFound();
         }
     }
 }

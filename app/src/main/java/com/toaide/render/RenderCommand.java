@@ -1,5 +1,6 @@
 package com.toaide.render;
 
+import com.toaide.kernel.Json;
 import com.toaide.kernel.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,9 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Arguments not starting with {@code --} are left to the caller (the input file).
  */
 public final class RenderCommand {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private RenderCommand() {}
 
     /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
@@ -82,9 +79,9 @@ public final class RenderCommand {
                 }
                 ObjectNode result;
                 try {
-                    Snapshot snapshot = Snapshot.fromJson(snapshotJson(JSON.readTree(line)));
+                    Snapshot snapshot = Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(line)));
                     String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
-                    result = JSON.createObjectNode().put("html", html);
+                    result = Json.MAPPER.createObjectNode().put("html", html);
                 } catch (JacksonException e) {
                     result = error("line " + number + ": not JSON: " + e.getOriginalMessage());
                     status = 1;
@@ -121,12 +118,12 @@ public final class RenderCommand {
     }
 
     private static ObjectNode error(String message) {
-        return JSON.createObjectNode().put("error", message);
+        return Json.MAPPER.createObjectNode().put("error", message);
     }
 
     private static void writeLine(Writer out, JsonNode node) {
         try {
-            out.write(JSON.writeValueAsString(node));
+            out.write(Json.MAPPER.writeValueAsString(node));
             out.write('\n');
             out.flush();
         } catch (IOException e) {

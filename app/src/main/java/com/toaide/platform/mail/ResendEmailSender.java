@@ -1,5 +1,6 @@
 package com.toaide.platform.mail;
 
+import com.toaide.kernel.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,6 @@ import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,7 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  * and tests need a local fake Resend.
  */
 public final class ResendEmailSender implements EmailSender {
-
     public static final URI DEFAULT_BASE_URL = URI.create("https://api.resend.com");
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -33,7 +32,6 @@ public final class ResendEmailSender implements EmailSender {
     private final String apiKey;
     private final String from;
     private final HttpClient http;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     /** @param from the sender, e.g. {@code AIde <hello@toaide.com>} (EMAIL_FROM) */
     public ResendEmailSender(String apiKey, String from) {
@@ -54,7 +52,7 @@ public final class ResendEmailSender implements EmailSender {
 
     @Override
     public void send(Email email) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("from", from);
         body.putArray("to").add(email.to());
         body.put("subject", email.subject());
@@ -67,7 +65,7 @@ public final class ResendEmailSender implements EmailSender {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", "AIde")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
                 .build();
 
         HttpResponse<String> response;
@@ -88,7 +86,7 @@ public final class ResendEmailSender implements EmailSender {
     // Only the error's name: Resend's messages may quote the address we sent.
     private String errorName(String responseBody) {
         try {
-            JsonNode name = json.readTree(responseBody).path("name");
+            JsonNode name = Json.MAPPER.readTree(responseBody).path("name");
             return name.isString() && ERROR_NAME.matcher(name.stringValue()).matches() ? " " + name.stringValue() : "";
         } catch (JacksonException notJson) {
             return "";

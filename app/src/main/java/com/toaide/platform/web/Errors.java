@@ -1,5 +1,6 @@
 package com.toaide.platform.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.platform.db.DatabaseUnavailable;
 import com.toaide.platform.observe.ErrorReporter;
 import com.toaide.platform.observe.Redacted;
@@ -8,8 +9,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,16 +61,14 @@ public final class Errors {
         });
     }
 
+    record Failure(String error, String message, @JsonProperty("request_id") String requestId) {}
+
     /** Writes the error page or JSON for {@code status}; {@code message} null means the default for it. */
     public void respond(Context ctx, int status, String message) {
         String text = message == null || message.isBlank() || isJavalinDefault(message) ? defaultMessage(status) : message;
         ctx.status(status);
         if (wantsJson(ctx)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", code(status));
-            body.put("message", text);
-            body.put("request_id", RequestIds.of(ctx));
-            ctx.json(body);
+            ctx.json(new Failure(code(status), text, RequestIds.of(ctx)));
         } else {
             var frame = new Frame(heading(status), assets, RequestUser.of(ctx).isPresent());
             ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(frame, status, heading(status), text, RequestIds.of(ctx))));

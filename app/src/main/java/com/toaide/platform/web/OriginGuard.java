@@ -9,30 +9,37 @@ import java.util.Set;
  * Cross-site request forgery guard (security.md): a state-changing request must come from the
  * editor's own origin. Browsers send {@code Origin} on every POST; when a privacy setting strips
  * it, {@code Sec-Fetch-Site: same-origin} still proves the request came from our own pages.
+ * Routes marked {@link Policy#CSRF_EXEMPT} prove themselves another way.
  */
 public final class OriginGuard {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String editorOrigin;
-    private final Set<String> exemptPaths;
 
-    /** {@code exemptPaths}: endpoints that prove themselves another way (Stripe's signed webhook). */
-    public OriginGuard(URI editorUrl, Set<String> exemptPaths) {
+    public OriginGuard(URI editorUrl) {
         this.editorOrigin = origin(editorUrl);
-        this.exemptPaths = exemptPaths;
     }
 
+    /** A beforeMatched step for state-changing methods. */
     public void check(Context ctx) {
-        if (SAFE_METHODS.contains(ctx.method().name()) || exemptPaths.contains(ctx.path())) {
+        if (SAFE_METHODS.contains(ctx.method().name()) || Policy.CSRF_EXEMPT.on(ctx)) {
             return;
         }
+        requireSameOrigin(ctx);
+    }
+
+    /** WebSocket upgrades are GETs that still act for the user: always checked. */
+    public void checkUpgrade(Context ctx) {
+        requireSameOrigin(ctx);
+    }
+
+    private void requireSameOrigin(Context ctx) {
         if (!isSameOrigin(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"))) {
             throw new ForbiddenResponse("This request did not come from an AIde page.");
         }
     }
 
-    /** Also used for WebSocket upgrades, which are GETs that still change things. */
-    public boolean isSameOrigin(String origin, String secFetchSite) {
+    boolean isSameOrigin(String origin, String secFetchSite) {
         if (origin != null) {
             return origin.equals(editorOrigin);
         }

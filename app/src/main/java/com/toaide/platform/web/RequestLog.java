@@ -1,10 +1,10 @@
 package com.toaide.platform.web;
 
+import com.toaide.kernel.Json;
 import io.javalin.http.Context;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One JSON line per request: id, method, route pattern (not the raw path), status, duration,
@@ -12,10 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("aide.request");
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public void write(Context ctx, float millis) {
-        var line = json.createObjectNode();
+        var line = Json.MAPPER.createObjectNode();
         line.put("ts", Instant.now().toString());
         line.put("request_id", RequestIds.of(ctx));
         line.put("method", ctx.method().name());

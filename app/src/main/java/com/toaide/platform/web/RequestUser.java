@@ -17,4 +17,9 @@ public final class RequestUser {
     public static Optional<UUID> of(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
+
+    /** The signed-in user on a {@link Role#USER} or {@link Role#ADMIN} route, where the guard has made sure there is one. */
+    public static UUID require(Context ctx) {
+        return of(ctx).orElseThrow(() -> new IllegalStateException("No signed-in user on a route that needs one"));
+    }
 }

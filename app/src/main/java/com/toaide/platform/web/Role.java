@@ -3,8 +3,9 @@ package com.toaide.platform.web;
 import io.javalin.security.RouteRole;
 
 /**
- * Who may call a route; checked in one place, the beforeMatched guards in App. ADMIN is a
- * signed-in user with {@code users.is_admin}; anyone else gets a 404 there.
+ * Who may call a route, written beside it in App's route table: USER is checked by the session
+ * guard (auth), ADMIN ({@code users.is_admin}) and DEV_ONLY by {@link RoleGuard}. What else a
+ * route needs is a {@link Policy} beside its role.
  */
 public enum Role implements RouteRole {
     ANYONE,

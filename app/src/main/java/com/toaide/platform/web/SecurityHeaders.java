@@ -2,7 +2,10 @@ package com.toaide.platform.web;
 
 import io.javalin.http.Context;
 
-/** The response headers of security.md (requests); published pages get their own CSP. */
+/**
+ * The response headers of security.md (requests). Every response gets the editor's policy;
+ * routes marked {@link Policy#PAGE_CSP} (published pages) get the page's own instead.
+ */
 public final class SecurityHeaders {
     // Scripts and styles only from our own /static; no inline script at all.
     static final String EDITOR_CSP = String.join("; ",
@@ -18,7 +21,7 @@ public final class SecurityHeaders {
             "frame-ancestors 'none'");
 
     /**
-     * Published pages (served under /s/ by the embedded default) carry their own policy: the
+     * Published pages (served by the embedded default) carry their own policy: the
      * editor's would block their one inline stylesheet. The same policy as the page's meta tag.
      */
     static final String PUBLISHED_CSP = String.join("; ",
@@ -34,14 +37,22 @@ public final class SecurityHeaders {
         this.prod = prod;
     }
 
+    /** A before step: every response, matched or not, carries these. */
     public void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", ctx.path().startsWith("/s/") ? PUBLISHED_CSP : EDITOR_CSP);
+        ctx.header("Content-Security-Policy", EDITOR_CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (prod) {
             ctx.header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+        }
+    }
+
+    /** A beforeMatched step: a route marked {@link Policy#PAGE_CSP} replaces the editor's policy. */
+    public void applyRoute(Context ctx) {
+        if (Policy.PAGE_CSP.on(ctx)) {
+            ctx.header("Content-Security-Policy", PUBLISHED_CSP);
         }
     }
 }

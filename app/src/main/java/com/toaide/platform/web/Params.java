@@ -1,0 +1,53 @@
+package com.toaide.platform.web;
+
+import com.toaide.kernel.Json;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** What the routes read from a request: path ids and fields sent as a form or as a JSON body. */
+public final class Params {
+    private Params() {}
+
+    /** A path id; a malformed one is simply something that does not exist for this user (404). */
+    public static UUID id(Context ctx, String name) {
+        try {
+            return UUID.fromString(ctx.pathParam(name));
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound();
+        }
+    }
+
+    /** A positive whole number in the path (a version); anything else is a 404. */
+    public static int number(Context ctx, String name) {
+        try {
+            int n = Integer.parseInt(ctx.pathParam(name));
+            if (n < 1) {
+                throw Problem.notFound();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problem.notFound();
+        }
+    }
+
+    /** A form field, or a string field of a JSON body (by Content-Type); empty when absent or null. */
+    public static Optional<String> field(Context ctx, String name) {
+        String type = ctx.contentType();
+        if (type == null || !type.startsWith("application/json")) {
+            return Optional.ofNullable(ctx.formParam(name));
+        }
+        String body = ctx.body();
+        if (body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode value = Json.MAPPER.readTree(body).get(name);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+        } catch (JacksonException e) {
+            throw new Problem(400, "The request body is not valid JSON. Nothing was changed.");
+        }
+    }
+}
