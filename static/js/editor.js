@@ -1,53 +1,164 @@
-// The editor: the live page stays in step with the server over a WebSocket, and a click on any
-// value edits it in place. Every change is a batch of kernel events (POST /aides/{id}/events);
-// the page itself is only ever redrawn from the HTML frames the server sends back.
+// The editor's core: the live page stays in step with the server over a WebSocket, a click (or
+// Enter, or a tap) on any value edits it in place with an editor that fits it, and the save
+// state stays on screen. Every change is a batch of kernel events sent through the outbox
+// (outbox.js); the page itself is only ever redrawn from the HTML frames the server sends.
+// blocks.js and columns.js add the block and column tools through Aide.onDecorate.
 (function () {
   "use strict";
 
   const root = document.querySelector(".editor");
   if (!root) return;
+  const Aide = window.Aide = window.Aide || {};
   const aideId = root.dataset.aide;
   const page = document.getElementById("live-page");
   const emptyState = root.querySelector("[data-empty]");
-  const adders = root.querySelector("[data-adders]");
-  const status = root.querySelector("[data-status]");
+  const statusText = document.querySelector("[data-status]");
+  const statusActions = document.querySelector("[data-status-actions]");
+  const draftKey = "aide-draft:" + aideId;
   let version = Number(root.dataset.version || 0);
-  let editing = null;      // the value being edited: {element, original}
-  let focusAfter = null;   // an entity to open for editing once it appears
+  let editing = null;      // the value being edited: {field, original, input, note}
+  let focusAfter = null;   // {entity, field?, handle?, edit?}: what gets focus once it appears
+  const decorators = [];
+  Aide.root = root;
+  Aide.page = page;
+  Aide.aideId = aideId;
+  Aide.onDecorate = (fn) => decorators.push(fn);
+  Aide.focusAfter = (target) => { focusAfter = target; };
+
+  // ---------- words ----------
+
+  // Kernel reasons ("LIMIT_EXCEEDED: prop text is longer than 10000 characters") in plain words.
+  Aide.plainReason = function (reason) {
+    const text = String(reason || "");
+    const code = text.split(":")[0];
+    const longer = /longer than (\d+)/.exec(text);
+    switch (code) {
+      case "LIMIT_EXCEEDED":
+        if (longer) return `Not saved: that is too long. A value holds at most ${Number(longer[1]).toLocaleString("en")} characters.`;
+        if (/props/.test(text)) return "Not saved: an item holds at most 64 fields.";
+        if (/entities/.test(text)) return "Not saved: this page is full.";
+        if (/depth|deep/.test(text)) return "Not saved: blocks cannot nest that deep.";
+        return "Not saved: that is more than a page can hold.";
+      case "ENTITY_NOT_FOUND":
+      case "ALREADY_REMOVED":
+        return "Not saved: that item was removed, perhaps in another tab.";
+      case "PARENT_NOT_FOUND":
+        return "Not saved: the place it was going to was removed.";
+      case "CYCLE":
+        return "Not moved: a section cannot go inside itself.";
+      case "ENTITY_EXISTS":
+        return "Not saved: that item already exists. Try again.";
+      case "REORDER_MISMATCH":
+        return "Not moved: the page changed meanwhile. Try again.";
+      case "STRICT_CONSTRAINT_VIOLATED":
+        return "Not saved: it breaks a rule set on this page.";
+      default:
+        return "Not saved: that change does not fit the page.";
+    }
+  };
+
+  // ---------- the status that stays on screen ----------
+
+  let connection = "online";
+  let waiting = 0;
+
+  /** Shows a message in the status region; `actions` are [{label, run}] or [{label, href}]. */
+  Aide.say = function (text, kind, actions) {
+    statusText.textContent = text;
+    statusText.dataset.kind = kind || "info";
+    statusActions.replaceChildren();
+    (actions || []).forEach((action) => {
+      const el = document.createElement(action.href ? "a" : "button");
+      el.className = "tool";
+      el.textContent = action.label;
+      if (action.href) el.href = action.href;
+      else { el.type = "button"; el.addEventListener("click", () => { action.run(); }); }
+      statusActions.appendChild(el);
+    });
+    clearTimeout(Aide.say.timer);
+    if (kind === "done") Aide.say.timer = setTimeout(idle, actions && actions.length ? 12000 : 3000);
+  };
+
+  function idle() {
+    if (connection === "signed-out") return signedOut();
+    if (waiting) return Aide.say(waitingText(), "waiting");
+    Aide.say("All changes saved.", "quiet");
+  }
+
+  function waitingText() {
+    const n = waiting === 1 ? "1 change" : waiting + " changes";
+    return connection === "online" ? `Saving ${n}…` : `Offline: ${n} waiting. They are sent when the connection returns.`;
+  }
+
+  function signedOut() {
+    Aide.say("You are signed out, so changes cannot be saved. They wait here until you sign in again.", "error",
+      [{ label: "Sign in", href: "/login" }]);
+  }
+
+  Aide.waitingChanged = (n) => {
+    const before = waiting;
+    waiting = n;
+    if (n || before) idle();
+  };
+
+  Aide.connection = (state) => {
+    if (state === connection) return;
+    connection = state;
+    root.classList.toggle("offline", state !== "online");
+    idle();
+    if (state === "online") Aide.flush();
+  };
 
   // ---------- server ----------
 
-  async function send(events) {
-    const response = await fetch(`/aides/${aideId}/events`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
-      body: JSON.stringify({ events }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.ok) {
-      say("Saved.");
-    } else if (body.rejected && body.rejected.length) {
-      say("Not changed: " + body.rejected[0].reason.replace(/^[A-Z_]+: /, ""));
-    } else {
-      say(body.message || "Not changed. Try again.");
+  /** Sends a batch and reports the answer in the status; resolves to the outbox's answer. */
+  Aide.saw = (sequence) => { if (sequence > known) known = sequence; };
+
+  Aide.change = async function (events, done) {
+    const answer = await Aide.send(events);
+    if (answer.ok) Aide.say(done || "Saved.", "done");
+    else if (answer.message) Aide.say(answer.message, "error");
+    return answer;
+  };
+
+  Aide.history = async function (action) {
+    let response;
+    try {
+      response = await fetch(`/aides/${aideId}/${action}`, { method: "POST", headers: { "Accept": "application/json" } });
+    } catch (e) {
+      Aide.say("Not " + (action === "undo" ? "undone" : "redone") + ": the connection is down. Try again when it is back.", "error");
+      return;
     }
-    return response.ok;
-  }
+    if (response.status === 409) Aide.say(action === "undo" ? "Nothing to undo." : "Nothing to redo.", "done");
+    else if (response.status === 401) Aide.connection("signed-out");
+    else if (!response.ok) Aide.say("Not changed. Try again.", "error");
+    else Aide.say(action === "undo" ? "Undone." : "Redone.", "done");
+  };
 
-  async function history(action) {
-    const response = await fetch(`/aides/${aideId}/${action}`, {
-      method: "POST",
-      headers: { "Accept": "application/json" },
-    });
-    if (response.status === 409) say(action === "undo" ? "Nothing to undo." : "Nothing to redo.");
-    else if (!response.ok) say("Not changed. Try again.");
-  }
+  // The snapshot, for the tools that need what the page does not show (hints, hidden columns).
+  let model = null;
+  let known = version;   // the newest version this tab has heard of: a frame or an answer
+  Aide.model = async function () {
+    if (model && model.version >= Math.max(version, known)) return model.snapshot;
+    const response = await fetch(`/aides/${aideId}/snapshot`, { headers: { "Accept": "application/json" } });
+    if (!response.ok) throw new Error("snapshot " + response.status);
+    const body = await response.json();
+    model = { version: body._sequence, snapshot: body.snapshot };
+    return body.snapshot;
+  };
+  Aide.cachedModel = () => (model ? model.snapshot : null);
 
-  function say(text) {
-    status.textContent = text;
-    clearTimeout(say.timer);
-    say.timer = setTimeout(() => { status.textContent = ""; }, 4000);
-  }
+  /** The live children of an entity, in display order. */
+  Aide.liveChildren = (snapshot, id) => {
+    const entity = snapshot.entities[id];
+    if (!entity) return [];
+    return (entity._children || []).filter((c) => snapshot.entities[c] && !snapshot.entities[c]._removed);
+  };
+
+  Aide.newId = function (prefix) {
+    const base = String(prefix || "item").toLowerCase().replace(/[^a-z0-9_]/g, "_").replace(/^[^a-z]+/, "") || "item";
+    return `${base.slice(0, 40)}_${Math.random().toString(36).slice(2, 8)}`;
+  };
 
   // ---------- live channel ----------
 
@@ -57,16 +168,26 @@
   function connect() {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     socket = new WebSocket(`${scheme}//${location.host}/aides/${aideId}/live`);
-    socket.addEventListener("open", () => { retry = 500; root.classList.remove("offline"); });
+    socket.addEventListener("open", () => { retry = 500; Aide.connection("online"); });
     socket.addEventListener("message", (event) => receive(JSON.parse(event.data)));
-    socket.addEventListener("close", (event) => {
-      root.classList.add("offline");
-      if (event.code === 4404) { say("This page no longer exists."); return; }
-      if (event.code === 4429) { say(event.reason); return; }
-      say("Reconnecting…");
+    socket.addEventListener("close", async (event) => {
+      if (event.code === 4404) { Aide.say("This page no longer exists.", "error", [{ label: "All pages", href: "/aides" }]); return; }
+      if (event.code === 4429) { Aide.say(event.reason, "error"); return; }
+      // A closed channel is either the network or an ended session: ask which.
+      if (await sessionEnded()) { Aide.connection("signed-out"); return; }
+      Aide.connection("offline");
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 10000);
     });
+  }
+
+  async function sessionEnded() {
+    try {
+      const response = await fetch(`/aides/${aideId}/snapshot`, { headers: { "Accept": "application/json" } });
+      return response.status === 401;
+    } catch (e) {
+      return false;
+    }
   }
 
   // Other scripts (chat.js) send client frames, such as {"type":"interrupt"}, on this socket.
@@ -98,253 +219,355 @@
       document.dispatchEvent(new CustomEvent("aide:frame", { detail: frame }));
       return;
     }
-    editing = null;
     decorate();
   }
 
   // ---------- what the page offers ----------
 
-  // Adds the editing affordances the published page must not have: live checkboxes, row
-  // handles, "add" and "remove" buttons. Runs after every frame.
+  // Adds the editing affordances the published page must not have. Runs after every frame.
   function decorate() {
     const blank = !page.querySelector("[data-entity]");
     emptyState.hidden = !blank;
     page.hidden = blank;
-    adders.hidden = blank;
-    page.querySelectorAll("input[type=checkbox][data-field]").forEach((box) => { box.disabled = false; });
-    page.querySelectorAll("[data-field]").forEach((field) => {
-      if (field.dataset.type !== "boolean") {
-        field.tabIndex = 0;
+    page.querySelectorAll("input[type=checkbox][data-field]").forEach((box) => {
+      box.disabled = false;
+      box.setAttribute("aria-label", "Done: " + box.closest("li").textContent.trim());
+    });
+    page.querySelectorAll("[data-field]:not(input):not(img)").forEach((field) => {
+      field.tabIndex = 0;
+      if (isToggle(field)) {
+        field.classList.add("toggle");
+        field.setAttribute("role", "switch");
+        field.setAttribute("aria-checked", String(isYes(field)));
+        field.setAttribute("aria-label", human(field.dataset.field));
+      } else {
         field.classList.add("editable");
       }
     });
-    page.querySelectorAll("div[data-entity]").forEach((block) => {
-      const kind = kindOf(block);
-      if (!["table", "list", "checklist"].includes(kind)) return;
-      if (!block.querySelector(":scope > .add-row")) {
-        const add = button(kind === "table" ? "Add row" : "Add item", "add-row");
-        add.addEventListener("click", () => addRow(block, kind));
-        block.appendChild(add);
-      }
-      rowsOf(block).forEach((row) => {
-        row.draggable = true;
-        if (!row.querySelector(".remove")) {
-          const remove = button("Remove", "remove");
-          remove.setAttribute("aria-label", "Remove this row");
-          remove.addEventListener("click", () => send([{ t: "entity.remove", ref: row.dataset.entity }]));
-          (row.tagName === "TR" ? row.lastElementChild : row).appendChild(remove);
-        }
-      });
-    });
+    decorators.forEach((fn) => fn(page));
     if (focusAfter) {
-      const first = page.querySelector(`[data-entity="${CSS.escape(focusAfter)}"][data-field]:not([data-type=boolean])`);
-      if (first) { focusAfter = null; startEditing(first); }
+      const target = focusAfter;
+      const found = target.handle
+        ? page.querySelector(`[data-handle-for="${CSS.escape(target.entity)}"]`)
+        : page.querySelector(`[data-entity="${CSS.escape(target.entity)}"][data-field]:not([data-type=boolean])`
+          + (target.field ? `[data-field="${CSS.escape(target.field)}"]` : ""));
+      if (found) {
+        focusAfter = null;
+        if (target.edit) startEditing(found);
+        else found.focus();
+      }
     }
   }
+  Aide.decorate = decorate;
 
-  // The renderer's block classes, by the display kind they stand for.
-  const KINDS = { tbl: "table", lst: "list", chk: "checklist" };
+  function human(key) {
+    const text = String(key || "").replace(/_/g, " ").trim();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  Aide.human = human;
 
-  function kindOf(block) {
-    return KINDS[(block.className || "").split(/\s+/)[0]] || "";
+  // ---------- kinds of values ----------
+
+  const KINDS = ["text", "number", "money", "date", "time", "yesno", "link"];
+  Aide.KINDS = KINDS;
+
+  /** The `_kinds` hint of an entity as a map: ["wins:number", ...] -> {wins: "number"}. */
+  Aide.kindsOf = (entity) => {
+    const out = {};
+    const hint = entity && entity.props && entity.props._kinds;
+    (Array.isArray(hint) ? hint : []).forEach((pair) => {
+      const at = String(pair).lastIndexOf(":");
+      if (at > 0 && KINDS.includes(String(pair).slice(at + 1))) out[String(pair).slice(0, at)] = String(pair).slice(at + 1);
+    });
+    return out;
+  };
+
+  /** What kind of value a field holds: the column hint first, then what it looks like. */
+  function kindOf(field) {
+    const snapshot = Aide.cachedModel();
+    const entity = snapshot && snapshot.entities[field.dataset.entity];
+    if (entity) {
+      const own = Aide.kindsOf(entity)[field.dataset.field];
+      const parent = snapshot.entities[entity.parent];
+      const column = parent && Aide.kindsOf(parent)[field.dataset.field];
+      if (column || own) return column || own;
+    }
+    if (field.dataset.type === "boolean") return "yesno";
+    if (field.dataset.type === "number") return "number";
+    if (field.dataset.type === "date") return "date";
+    if (field.querySelector("a[href]")) return "link";
+    return "text";
   }
 
-  function rowsOf(block) {
-    return Array.from(block.querySelectorAll("tr[data-entity], li[data-entity]"))
-      .filter((row) => row.closest("div[data-entity]") === block);
+  function isToggle(field) {
+    return field.tagName !== "INPUT" && kindOf(field) === "yesno";
   }
 
-  function button(label, className) {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = className;
-    b.textContent = label;
-    return b;
+  function isYes(field) {
+    return field.textContent.includes("\u2713");
   }
 
   // ---------- inline editing ----------
 
-  function startEditing(field) {
-    if (editing) finish(true);
-    const type = field.dataset.type;
-    const input = document.createElement("input");
-    input.className = "inline-input";
-    input.setAttribute("aria-label", "Edit " + field.dataset.field.replace(/_/g, " "));
-    if (type === "number") {
-      input.type = "number";
-      input.step = "any";
-      input.value = field.textContent.trim().replace(/,/g, "");
-    } else if (type === "date") {
-      input.type = "date";
+  function currentText(field, kind) {
+    if (kind === "date") {
       const time = field.querySelector("time");
-      input.value = time ? time.getAttribute("datetime").slice(0, 10) : "";
-    } else {
-      input.type = "text";
-      input.value = field.textContent.replace(/\s*Remove$/, "").trim();
+      return time ? time.getAttribute("datetime").slice(0, 10) : field.textContent.trim();
     }
-    editing = { field, original: field.innerHTML };
+    if (kind === "link") {
+      const link = field.querySelector("a[href]");
+      return link ? link.getAttribute("href") : field.textContent.trim();
+    }
+    return field.textContent.trim();
+  }
+
+  function startEditing(field, typed) {
+    if (editing) finish(true);
+    const kind = kindOf(field);
+    const long = kind === "text" && (field.classList.contains("txt") || field.textContent.length > 60 || (typed || "").includes("\n"));
+    const input = document.createElement(long ? "textarea" : "input");
+    input.className = "inline-input";
+    input.setAttribute("aria-label", "Edit " + human(field.dataset.field));
+    if (!long) {
+      input.type = { number: "text", money: "text", date: "date", time: "time", link: "url" }[kind] || "text";
+      if (kind === "number" || kind === "money") input.inputMode = "decimal";
+    } else {
+      input.rows = 2;
+    }
+    const original = currentText(field, kind);
+    input.value = typed !== undefined ? typed : (kind === "number" || kind === "money" ? original.replace(/[,\s]/g, "") : original);
+    const note = document.createElement("span");
+    note.className = "field-note";
+    note.setAttribute("aria-live", "polite");
+    editing = { field, original: field.innerHTML, originalText: original, input, note, kind };
     field.textContent = "";
-    field.appendChild(input);
+    field.append(input, note);
+    grow(input);
     input.focus();
-    input.select && type !== "date" && input.select();
+    if (input.select && kind !== "date" && kind !== "time" && typed === undefined) input.select();
     input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") { event.preventDefault(); finish(true); }
+      if (event.key === "Enter" && !(long && event.shiftKey) && !event.isComposing) { event.preventDefault(); finish(true); }
       if (event.key === "Escape") { event.preventDefault(); finish(false); }
     });
-    input.addEventListener("blur", () => { if (editing && editing.field === field) finish(true); });
+    input.addEventListener("input", () => {
+      grow(input);
+      const problem = validate(kind, input.value);
+      note.textContent = problem || "";
+      note.dataset.kind = problem ? "error" : "";
+      keepDraft(field, input.value);
+    });
+    input.addEventListener("blur", () => {
+      // A click on the note or a status button must not end the edit half-way.
+      setTimeout(() => { if (editing && editing.input === input && document.activeElement !== input) finish(true); }, 0);
+    });
+  }
+  Aide.startEditing = startEditing;
+
+  function grow(input) {
+    if (input.tagName !== "TEXTAREA") return;
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight + 2, 480) + "px";
+  }
+
+  function validate(kind, raw) {
+    const text = raw.trim();
+    if (text === "") return null;
+    if ((kind === "number" || kind === "money") && parse(kind, text) === undefined) {
+      return kind === "money" ? "An amount, like 20 or 12.50." : "A number, like 12 or 3.5.";
+    }
+    if (kind === "link" && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text)) return "A web address starting with https://";
+    if (kind === "time" && !/^\d{1,2}:\d{2}$/.test(text)) return "A time, like 19:30.";
+    if (kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return "A date, like 2026-05-22.";
+    return null;
+  }
+
+  function parse(kind, text) {
+    const clean = kind === "money" ? text.replace(/^[$€£¥]\s*|\s*[$€£¥]$/g, "").replace(/,/g, "") : text.replace(/,/g, "");
+    if (!/^-?(\d+\.?\d*|\.\d+)$/.test(clean)) return undefined;
+    return Number(clean);
+  }
+
+  function valueOf(kind, raw) {
+    const text = raw.trim();
+    if (kind === "number" || kind === "money") return text === "" ? null : parse(kind, text);
+    if (kind === "date" || kind === "time" || kind === "link") return text === "" ? null : text;
+    return raw;
   }
 
   function finish(save) {
-    const { field, original } = editing;
+    const { field, original, originalText, input, note, kind } = editing;
+    const raw = input.value;
+    if (save && raw !== originalText) {
+      const problem = validate(kind, raw);
+      if (problem) {
+        // The typed text stays where it was typed, with the reason beside it.
+        note.textContent = problem + " Not saved yet.";
+        note.dataset.kind = "error";
+        Aide.say("Not saved: " + problem, "error");
+        input.focus();
+        return;
+      }
+    }
     editing = null;
-    const input = field.querySelector("input");
-    const raw = input ? input.value : "";
     field.innerHTML = original;
     const waiting = held;
     held = [];
     waiting.forEach(receive);
-    if (!save) { field.focus(); return; }
-    const value = valueOf(field.dataset.type, raw);
-    if (value === undefined) { say("That is not a number. Not changed."); return; }
-    send([{ t: "entity.update", ref: field.dataset.entity, p: { [field.dataset.field]: value } }]);
+    if (!save || raw === originalText) {
+      dropDraft();
+      const again = page.querySelector(selectorOf(field));
+      if (again) again.focus();
+      return;
+    }
+    const entity = field.dataset.entity;
+    const key = field.dataset.field;
+    // Shown at once: the typed text stands in the field until the server's frame redraws it.
+    const shown = page.querySelector(selectorOf(field));
+    if (shown) { shown.textContent = raw; shown.classList.add("pending"); }
+    save1(entity, key, valueOf(kind, raw), raw);
   }
 
-  function valueOf(type, raw) {
-    const text = raw.trim();
-    if (type === "number") {
-      if (text === "") return null;
-      const number = Number(text);
-      return Number.isFinite(number) ? number : undefined;
+  function selectorOf(field) {
+    return `[data-entity="${CSS.escape(field.dataset.entity)}"][data-field="${CSS.escape(field.dataset.field)}"]`;
+  }
+
+  async function save1(entity, key, value, raw) {
+    const target = () => page.querySelector(`[data-entity="${CSS.escape(entity)}"][data-field="${CSS.escape(key)}"]`);
+    badge(target(), "Saving…", "saving");
+    Aide.say("Saving…", "waiting");
+    const answer = await Aide.send([{ t: "entity.update", ref: entity, p: { [key]: value } }]);
+    if (answer.ok) {
+      dropDraft();
+      badge(target(), "Saved", "saved");
+      Aide.say("Saved.", "done");
+      return;
     }
-    if (type === "date") return text === "" ? null : text;
-    return raw;
+    // Refused: open the field again with what was typed, and say why in plain words.
+    Aide.say(answer.message, "error");
+    const field = target();
+    if (field && !editing) {
+      startEditing(field, raw);
+      editing.note.textContent = answer.message;
+      editing.note.dataset.kind = "error";
+    }
+  }
+
+  // A small tag beside the value being saved; it floats over the page, so a redraw of the
+  // value underneath does not take it away.
+  let badgeEl = null;
+  function badge(field, text, kind) {
+    if (!badgeEl) {
+      badgeEl = document.createElement("span");
+      badgeEl.className = "save-badge";
+      badgeEl.setAttribute("aria-hidden", "true");
+      document.body.appendChild(badgeEl);
+    }
+    if (!field) { badgeEl.hidden = true; return; }
+    const rect = field.getBoundingClientRect();
+    badgeEl.textContent = text;
+    badgeEl.dataset.kind = kind;
+    badgeEl.style.top = (window.scrollY + rect.top - 6) + "px";
+    badgeEl.style.left = (window.scrollX + Math.min(rect.right, window.innerWidth - 80)) + "px";
+    badgeEl.hidden = false;
+    clearTimeout(badge.timer);
+    if (kind !== "saving") badge.timer = setTimeout(() => { badgeEl.hidden = true; }, 2000);
+  }
+
+  // ---------- typed text survives a reload ----------
+
+  function keepDraft(field, value) {
+    try {
+      localStorage.setItem(draftKey, JSON.stringify({ entity: field.dataset.entity, field: field.dataset.field, value }));
+    } catch (e) { /* no storage: nothing to keep */ }
+  }
+
+  function dropDraft() {
+    try { localStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+  }
+
+  function offerDraft() {
+    let draft = null;
+    try { draft = JSON.parse(localStorage.getItem(draftKey) || "null"); } catch (e) { draft = null; }
+    if (!draft || typeof draft.value !== "string") return;
+    const field = page.querySelector(`[data-entity="${CSS.escape(draft.entity)}"][data-field="${CSS.escape(draft.field)}"]`);
+    if (!field) { dropDraft(); return; }
+    const shortText = draft.value.length > 60 ? draft.value.slice(0, 60) + "…" : draft.value;
+    Aide.say(`Not saved before the page reloaded: ${human(draft.field)} “${shortText}”.`, "error", [
+      { label: "Save it", run: () => { startEditing(field, draft.value); finish(true); } },
+      { label: "Edit it", run: () => startEditing(field, draft.value) },
+      { label: "Discard", run: () => { dropDraft(); idle(); } },
+    ]);
+  }
+
+  // ---------- pointer and keys on values ----------
+
+  function toggle(field) {
+    const value = !isYes(field);
+    field.setAttribute("aria-checked", String(value));
+    field.innerHTML = value ? "&#10003;" : "";
+    field.classList.add("pending");
+    Aide.change([{ t: "entity.update", ref: field.dataset.entity, p: { [field.dataset.field]: value } }]);
   }
 
   page.addEventListener("click", (event) => {
     const box = event.target.closest("input[type=checkbox][data-field]");
     if (box) {
-      send([{ t: "entity.update", ref: box.dataset.entity, p: { [box.dataset.field]: box.checked } }]);
+      Aide.change([{ t: "entity.update", ref: box.dataset.entity, p: { [box.dataset.field]: box.checked } }]);
       return;
     }
-    if (event.target.closest("a, button, .inline-input")) return;
+    if (event.target.closest("button, .inline-input, .field-note, .row-tools")) return;
     const field = event.target.closest("[data-field]");
-    if (field && field.dataset.type !== "boolean") startEditing(field);
+    if (!field || field.tagName === "IMG") return;
+    // A checklist item's text edits; only its box ticks.
+    event.preventDefault();
+    if (field.classList.contains("toggle")) toggle(field);
+    else if (!editing || editing.field !== field) startEditing(field);
   });
 
   page.addEventListener("keydown", (event) => {
     const field = event.target.closest("[data-field]");
-    if (field && !editing && event.target === field && (event.key === "Enter" || event.key === " ")) {
+    if (field && !editing && event.target === field && (event.key === "Enter" || event.key === " ") && !event.altKey) {
       event.preventDefault();
-      startEditing(field);
-      return;
-    }
-    const row = event.target.closest("tr[data-entity], li[data-entity]");
-    if (row && event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
-      event.preventDefault();
-      const sibling = event.key === "ArrowUp" ? row.previousElementSibling : row.nextElementSibling;
-      if (sibling && sibling.dataset.entity) {
-        reorder(row, sibling, event.key === "ArrowUp");
-      }
+      if (field.classList.contains("toggle")) toggle(field);
+      else startEditing(field);
     }
   });
 
-  // ---------- rows ----------
+  // ---------- undo and redo, and the shortcuts panel ----------
 
-  function newId(prefix) {
-    const base = (prefix || "item").replace(/[^a-z0-9_]/g, "").replace(/^[^a-z]+/, "") || "item";
-    return `${base.slice(0, 40)}_${Math.random().toString(36).slice(2, 8)}`;
-  }
+  root.querySelector("[data-action=undo]").addEventListener("click", () => Aide.history("undo"));
+  root.querySelector("[data-action=redo]").addEventListener("click", () => Aide.history("redo"));
+  const shortcuts = document.querySelector("[data-shortcuts]");
+  const shortcutsButton = root.querySelector("[data-action=shortcuts]");
+  if (shortcutsButton) shortcutsButton.addEventListener("click", () => shortcuts.showModal());
+  if (shortcuts) shortcuts.querySelector("[data-close]").addEventListener("click", () => shortcuts.close());
 
-  function addRow(block, kind) {
-    const parent = block.dataset.entity;
-    const rows = rowsOf(block);
-    const fields = rows.length
-      ? Array.from(new Set(Array.from(rows[0].querySelectorAll("[data-field]")).map((f) => f.dataset.field)))
-      : [];
-    const props = {};
-    if (kind === "checklist") {
-      const label = fields.find((f) => f !== "done" && f !== "checked") || "task";
-      props[label] = "New item";
-      props[fields.includes("checked") ? "checked" : "done"] = false;
-    } else if (fields.length) {
-      fields.forEach((f, i) => { props[f] = i === 0 ? "New" : ""; });
-    } else {
-      props.name = "New";
-    }
-    const id = newId(parent.replace(/s$/, ""));
-    focusAfter = id;
-    send([{ t: "entity.create", id, parent, p: props }]);
-  }
-
-  let dragged = null;
-  page.addEventListener("dragstart", (event) => {
-    dragged = event.target.closest("tr[data-entity], li[data-entity]");
-    if (dragged) event.dataTransfer.effectAllowed = "move";
-  });
-  page.addEventListener("dragover", (event) => {
-    const over = event.target.closest("tr[data-entity], li[data-entity]");
-    if (dragged && over && over !== dragged && over.parentElement === dragged.parentElement) event.preventDefault();
-  });
-  page.addEventListener("drop", (event) => {
-    const over = event.target.closest("tr[data-entity], li[data-entity]");
-    if (!dragged || !over || over === dragged) return;
-    event.preventDefault();
-    const rect = over.getBoundingClientRect();
-    reorder(dragged, over, event.clientY < rect.top + rect.height / 2);
-    dragged = null;
-  });
-
-  // Moves `row` before (or after) `other`, and sends the parent's new order.
-  function reorder(row, other, before) {
-    const block = row.closest("div[data-entity]");
-    const order = rowsOf(block).map((r) => r.dataset.entity).filter((id) => id !== row.dataset.entity);
-    const at = order.indexOf(other.dataset.entity) + (before ? 0 : 1);
-    order.splice(at, 0, row.dataset.entity);
-    send([{ t: "entity.reorder", ref: block.dataset.entity, children: order }]);
-  }
-
-  // ---------- structure, for people starting by hand ----------
-
-  function pageEntity() {
-    const first = page.querySelector("[data-entity]");
-    return first ? first.dataset.entity : null;
-  }
-
-  root.querySelector("[data-action=start]").addEventListener("click", () => {
-    focusAfter = "page";
-    send([{ t: "entity.create", id: "page", display: "page", p: { title: "Untitled page" } }]);
-  });
-
-  const starters = {
-    section: () => [{ display: "section", p: { title: "New section" } }],
-    table: () => [{ display: "table", p: { title: "New table" } }, { p: { name: "First row" } }],
-    checklist: () => [{ display: "checklist", p: { title: "To do" } }, { p: { task: "First item", done: false } }],
-    text: () => [{ display: "text", p: { text: "Write something here." } }],
-  };
-
-  adders.addEventListener("click", (event) => {
-    const kind = event.target.dataset && event.target.dataset.add;
-    if (!kind || !pageEntity()) return;
-    const [container, child] = starters[kind]();
-    const id = newId(kind);
-    const events = [{ t: "entity.create", id, parent: pageEntity(), display: container.display, p: container.p }];
-    if (child) events.push({ t: "entity.create", id: newId(kind + "_item"), parent: id, p: child.p });
-    focusAfter = id;
-    send(events);
-  });
-
-  // ---------- undo and redo ----------
-
-  root.querySelector("[data-action=undo]").addEventListener("click", () => history("undo"));
-  root.querySelector("[data-action=redo]").addEventListener("click", () => history("redo"));
   document.addEventListener("keydown", (event) => {
-    if (editing || !(event.ctrlKey || event.metaKey)) return;
-    if (event.target.closest && event.target.closest("textarea, input")) return;
+    if (editing || (event.target.closest && event.target.closest("textarea, input, select, dialog"))) return;
+    if (event.key === "?" && shortcuts) { event.preventDefault(); shortcuts.showModal(); return; }
+    if (!(event.ctrlKey || event.metaKey)) return;
     const key = event.key.toLowerCase();
-    if (key === "z" && !event.shiftKey) { event.preventDefault(); history("undo"); }
-    else if ((key === "z" && event.shiftKey) || key === "y") { event.preventDefault(); history("redo"); }
+    if (key === "z" && !event.shiftKey) { event.preventDefault(); Aide.history("undo"); }
+    else if ((key === "z" && event.shiftKey) || key === "y") { event.preventDefault(); Aide.history("redo"); }
   });
 
-  decorate();
-  connect();
+  // On a phone the chat is a composer pinned to the bottom of the screen; its title opens the
+  // conversation above it, and typing opens it too.
+  const chat = document.querySelector("[data-chat]");
+  const chatToggle = document.querySelector("[data-chat-toggle]");
+  if (chat && chatToggle) {
+    const open = (on) => { chat.toggleAttribute("data-open", on); chatToggle.setAttribute("aria-expanded", String(on)); };
+    chatToggle.addEventListener("click", () => open(!chat.hasAttribute("data-open")));
+    const box = chat.querySelector("textarea");
+    if (box) box.addEventListener("focus", () => open(true));
+  }
+
+  // Deferred scripts run before DOMContentLoaded: by then blocks.js and columns.js have added
+  // their decorators.
+  document.addEventListener("DOMContentLoaded", () => {
+    Aide.model().then(decorate, () => {}).finally(offerDraft);
+    decorate();
+    idle();
+    connect();
+  });
 })();

@@ -79,6 +79,10 @@ public final class App implements AutoCloseable {
             javalin.start(config.port());
             parts.scheduler().start();
             log.info("AIde is listening on port {} ({})", javalin.port(), config.environment().name().toLowerCase());
+            if (config.ai().isEmpty()) {
+                // The editor tells its users only that the AI is off; how to switch it on is for the operator.
+                log.info("The AI is off: set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart to switch it on");
+            }
             return new App(javalin, owned);
         } catch (RuntimeException e) {
             closeAll(owned);

@@ -472,7 +472,7 @@ class TurnApiTest {
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.body()).contains("The AI is not configured").contains("ANTHROPIC_API_KEY");
-            assertThat(plain.get("/aides/" + aide, "Cookie", user.cookie()).body()).contains("The AI is not configured");
+            assertThat(plain.get("/aides/" + aide, "Cookie", user.cookie()).body()).contains("The AI isn’t switched on here");
         }
     }
 

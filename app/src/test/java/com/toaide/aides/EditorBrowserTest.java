@@ -64,7 +64,7 @@ class EditorBrowserTest {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page h1"), "Thursday Poker"));
 
         // A table, then edit its first cell inline.
-        driver.findElement(By.cssSelector("[data-add=table]")).click();
+        addBlock("Table");
         WebElement tableTitle = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
         tableTitle.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Players", Keys.ENTER);
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "First row"));
@@ -84,7 +84,7 @@ class EditorBrowserTest {
         browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> rowNames().equals(List.of("Dave", "Steve", "Linda")));
 
         // A checklist item toggled with one click, kept after a reload.
-        driver.findElement(By.cssSelector("[data-add=checklist]")).click();
+        addBlock("Checklist");
         WebElement listTitle = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
         listTitle.sendKeys(Keys.ESCAPE);
         // A stale element was never clicked, so retrying cannot toggle twice.
@@ -153,6 +153,18 @@ class EditorBrowserTest {
             cell(text).click();
             return true;
         });
+    }
+
+    /** The page's own menu: a new block of this kind at the end. */
+    private void addBlock(String kind) {
+        for (By by : List.of(By.cssSelector("#live-page article > .block-tools .handle"),
+                By.xpath("//div[@role='menu']/button[starts-with(normalize-space(), 'Add a block at the end')]"),
+                By.xpath("//div[@role='menu']/button[normalize-space()='" + kind + "']"))) {
+            browser.waiting().ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(by).click();
+                return true;
+            });
+        }
     }
 
     private void addRowNamed(String name) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,8 +28,30 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start(int width, int height) {
+        return start(width, height, false);
+    }
+
+    /**
+     * A phone-sized screen: a headless window cannot be narrower than about 500 px (stack.md),
+     * so the page is laid out by ChromeDriver's mobile emulation, touch and all.
+     */
+    public static Browser phone(int width, int height) {
+        return start(width, height, true);
+    }
+
+    /** Asks the page for the dark colour scheme ({@code prefers-color-scheme: dark}), or light again. */
+    public void dark(boolean on) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                List.of(Map.of("name", "prefers-color-scheme", "value", on ? "dark" : "light"))));
+    }
+
+    private static Browser start(int width, int height, boolean phone) {
         try {
             var options = new ChromeOptions();
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                        Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+            }
             options.setBinary(onPath("chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -35,7 +59,9 @@ public final class Browser implements AutoCloseable {
                     "--window-size=" + width + "," + height);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
             var driver = new ChromeDriver(service, options);
-            driver.manage().window().setSize(new Dimension(width, height));
+            if (!phone) {
+                driver.manage().window().setSize(new Dimension(width, height));
+            }
             return new Browser(driver);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

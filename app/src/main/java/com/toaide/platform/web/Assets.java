@@ -26,6 +26,7 @@ public final class Assets {
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
+            "json", "application/json",
             "svg", "image/svg+xml",
             "png", "image/png",
             "ico", "image/x-icon",

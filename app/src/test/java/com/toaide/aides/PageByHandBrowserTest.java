@@ -1,0 +1,359 @@
+package com.toaide.aides;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.testing.Browser;
+import com.toaide.testing.TestApp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A person with no AI builds a real page with clicks, keys and typing only (the poker page of
+ * issue 10), and the same page on a phone offers nothing smaller than a thumb.
+ */
+class PageByHandBrowserTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_person_builds_the_poker_page_by_hand_and_the_snapshot_holds_it() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        try (var browser = Browser.start(1280, 800)) {
+            var b = new Steps(browser);
+            b.open(user, aide);
+
+            // A title.
+            b.click(By.cssSelector("[data-action=start]"));
+            b.type("Thursday Poker");
+            b.waitText("#live-page h1", "Thursday Poker");
+
+            // A table "Standings": Name becomes Player, then Wins (number) and Buy-ins (money).
+            b.pageMenu("Add a block at the end", "Table");
+            b.type("Standings");
+            b.blockMenu("Standings", "Columns");
+            b.renameColumn("Name", "Player");
+            b.addColumn("Wins", "Number");
+            b.addColumn("Buy-ins", "Money");
+            b.closeDialog();
+            b.clickValue("First row");
+            b.type("Dave");
+            b.waitText("#live-page table", "Dave");
+            b.editCell("Dave", 1, "3");
+            b.editCell("Dave", 2, "$20");
+            for (String name : List.of("Linda", "Steve", "Mike")) {
+                b.clickButton("+ Add row");
+                b.type(name);
+                b.waitText("#live-page table", name);
+            }
+            b.editCell("Linda", 1, "2");
+
+            // Paid, a yes/no column added later, switched on by clicking Dave's cell.
+            b.blockMenu("Standings", "Columns");
+            b.addColumn("Paid", "Yes / no");
+            b.closeDialog();
+            b.clickCell("Dave", 3);
+            b.until(d -> snapshotProp(user, aide, rowNamed(user, aide, "Dave"), "paid").asBoolean());
+
+            // A section "Schedule", and a table of dates and places made outside it, then moved in.
+            b.pageMenu("Add a block at the end", "Section");
+            b.type("Schedule");
+            b.pageMenu("Add a block at the end", "Table");
+            b.type("Games");
+            b.blockMenu("Games", "Columns");
+            b.renameColumn("Name", "Place");
+            b.addColumn("Date", "Date");
+            b.closeDialog();
+            b.clickValue("First row");
+            b.type("The garage");
+            b.waitText("#live-page", "The garage");
+            b.editCell("The garage", 1, "05142026");
+            b.blockMenu("Games", "Move into a section", "Schedule");
+            b.until(d -> parentOf(user, aide, "Games").equals(idOf(user, aide, "Schedule")));
+
+            // A checklist: the text edits when clicked; the box ticks.
+            b.pageMenu("Add a block at the end", "Checklist");
+            b.type("Bring");
+            b.clickValue("First item");
+            b.type("Chips");
+            b.waitText("#live-page .cl", "Chips");
+            b.click(By.cssSelector("#live-page .cl input[type=checkbox]"));
+            b.until(d -> d.findElement(By.cssSelector("#live-page .cl li")).getAttribute("class").contains("done"));
+
+            // A block deleted, and the deletion undone from the status line.
+            b.pageMenu("Add a block at the end", "Text");
+            b.type("Snacks are on Mike.");
+            b.waitText("#live-page", "Snacks are on Mike.");
+            b.blockMenu("Snacks are on Mike.", "Delete");
+            b.until(d -> !d.findElement(By.id("live-page")).getText().contains("Snacks are on Mike."));
+            b.click(By.xpath("//*[@data-status-actions]/button[normalize-space()='Undo']"));
+            b.waitText("#live-page", "Snacks are on Mike.");
+            b.screenshot("poker-by-hand-1280x800");
+            browser.dark(true);
+            b.screenshot("poker-by-hand-1280x800-dark");
+        }
+
+        JsonNode snapshot = snapshot(user, aide);
+        JsonNode entities = snapshot.get("entities");
+        assertThat(snapshot.get("meta").get("title").asString()).isEqualTo("Thursday Poker");
+        String standings = idOf(user, aide, "Standings");
+        List<JsonNode> rows = liveChildren(snapshot, standings);
+        assertThat(rows).extracting(r -> r.get("props").get("player").asString()).containsExactly("Dave", "Linda", "Steve", "Mike");
+        JsonNode dave = rows.get(0).get("props");
+        assertThat(dave.get("wins").asInt()).isEqualTo(3);
+        assertThat(dave.get("buy_ins").asDouble()).isEqualTo(20.0);
+        assertThat(dave.get("paid").asBoolean()).isTrue();
+        assertThat(rows.get(1).get("props").get("wins").asInt()).isEqualTo(2);
+        assertThat(rows.get(1).get("props").get("paid").asBoolean()).isFalse();
+        assertThat(dave.get("name").isNull()).as("the renamed key is emptied on every row").isTrue();
+        JsonNode table = entities.get(standings).get("props");
+        assertThat(table.get("_show_fields").toString()).isEqualTo("[\"player\",\"wins\",\"buy_ins\",\"paid\"]");
+        assertThat(table.get("_kinds").toString()).contains("wins:number", "buy_ins:money", "paid:yesno");
+        String schedule = idOf(user, aide, "Schedule");
+        assertThat(entities.get(schedule).get("display").asString()).isEqualTo("section");
+        List<JsonNode> games = liveChildren(snapshot, idOf(user, aide, "Games"));
+        assertThat(games).hasSize(1);
+        assertThat(games.get(0).get("props").get("place").asString()).isEqualTo("The garage");
+        assertThat(games.get(0).get("props").get("date").asString()).isEqualTo("2026-05-14");
+        List<JsonNode> items = liveChildren(snapshot, idOf(user, aide, "Bring"));
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("props").get("task").asString()).isEqualTo("Chips");
+        assertThat(items.get(0).get("props").get("done").asBoolean()).isTrue();
+        assertThat(liveChildren(snapshot, "page")).extracting(e -> e.get("display").asString())
+                .containsExactly("table", "section", "checklist", "text");
+
+        try (var phone = Browser.phone(390, 844)) {
+            var p = new Steps(phone);
+            p.open(user, aide);
+            p.screenshot("poker-by-hand-390x844");
+            phone.dark(true);
+            p.screenshot("poker-by-hand-390x844-dark");
+        }
+    }
+
+    @Test
+    void on_a_phone_every_control_in_the_editor_is_at_least_44_px_square() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        var starters = JSON.readTree(PageByHandBrowserTest.class.getResourceAsStream("/static/starters/starters.json"));
+        var league = starters.get("starters").get(0).get("events");
+        assertThat(app.postJson("/aides/" + aide + "/events", "{\"events\":" + league + "}", user).statusCode()).isEqualTo(200);
+        try (var phone = Browser.phone(390, 844)) {
+            var p = new Steps(phone);
+            p.open(user, aide);
+            assertThat((Long) phone.driver.executeScript("return window.innerWidth;")).isEqualTo(390L);
+            List<String> small = new ArrayList<>(p.smallControls());
+            p.screenshot("hit-areas-390x844");
+            // The menus and the columns panel are controls too.
+            p.blockMenu("Standings", null);
+            small.addAll(p.smallControls());
+            p.screenshot("hit-areas-menu-390x844");
+            p.click(By.xpath("//div[@role='menu']/button[normalize-space()='Columns']"));
+            small.addAll(p.smallControls());
+            p.screenshot("hit-areas-columns-390x844");
+            assertThat(small).as("controls under 44 x 44 CSS px").isEmpty();
+        }
+    }
+
+    // ---- the steps a person takes ----
+
+    static final class Steps {
+        final Browser browser;
+        final WebDriver d;
+
+        Steps(Browser browser) {
+            this.browser = browser;
+            this.d = browser.driver;
+        }
+
+        void open(TestApp.TestUser user, UUID aide) {
+            d.get(app.base + "/health");
+            String[] cookie = user.cookie().split("=", 2);
+            d.manage().addCookie(new Cookie(cookie[0], cookie[1]));
+            d.get(app.base + "/aides/" + aide);
+            until(x -> ((JavascriptExecutor) x).executeScript("return document.readyState").equals("complete"));
+        }
+
+        <T> T until(Function<WebDriver, T> condition) {
+            return browser.waiting().ignoring(StaleElementReferenceException.class).until(condition::apply);
+        }
+
+        void click(By by) {
+            until(x -> {
+                x.findElement(by).click();
+                return true;
+            });
+        }
+
+        void clickButton(String text) {
+            click(By.xpath("//button[normalize-space()='" + text + "']"));
+        }
+
+        /** Types into the value editor that is open, and saves with Enter. */
+        void type(String text) {
+            WebElement input = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#live-page .inline-input")));
+            if (!"date".equals(input.getAttribute("type"))) {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+            }
+            input.sendKeys(text, Keys.ENTER);
+            until(x -> x.findElements(By.cssSelector("#live-page .inline-input")).isEmpty());
+        }
+
+        void waitText(String css, String text) {
+            until(x -> x.findElement(By.cssSelector(css)).getText().contains(text));
+        }
+
+        void clickValue(String text) {
+            click(By.xpath("//*[@id='live-page']//*[@data-field][normalize-space()='" + text + "']"));
+        }
+
+        /** The cell in column {@code column} (0 is the row header) of the row whose header reads {@code row}. */
+        void clickCell(String row, int column) {
+            click(By.xpath("//*[@id='live-page']//tr[th[normalize-space()='" + row + "']]/*[@data-field][" + (column + 1) + "]"));
+        }
+
+        void editCell(String row, int column, String text) {
+            clickCell(row, column);
+            type(text);
+        }
+
+        void pageMenu(String... path) {
+            click(By.cssSelector("#live-page article > .block-tools .handle"));
+            choose(path);
+        }
+
+        /** Opens the menu of the block whose text includes {@code name} and follows {@code path}. */
+        void blockMenu(String name, String... path) {
+            click(By.xpath("(//*[@id='live-page']//*[@data-entity][not(@data-field)][not(self::tr)][not(self::li)][not(self::article)]"
+                    + "[contains(normalize-space(.), \"" + name + "\")])[last()]/div[@class='block-tools']/button"));
+            if (path != null) {
+                choose(path);
+            }
+        }
+
+        void choose(String... path) {
+            for (String item : path) {
+                click(By.xpath("//div[@role='menu']/button[starts-with(normalize-space(), '" + item + "')]"));
+            }
+        }
+
+        void renameColumn(String from, String to) {
+            WebElement name = until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='Name of " + from + "']")));
+            name.sendKeys(Keys.chord(Keys.CONTROL, "a"), to, Keys.ENTER);
+            until(x -> !x.findElements(By.cssSelector("dialog[open] input[aria-label='Name of " + to + "']")).isEmpty());
+        }
+
+        void addColumn(String name, String kind) {
+            WebElement input = until(x -> x.findElement(By.cssSelector("dialog[open] .column-add input")));
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.cssSelector("dialog[open] .column-add select"))).selectByVisibleText(kind);
+            input.sendKeys(name, Keys.ENTER);
+            String human = name.replace("-", " ");
+            until(x -> !x.findElements(By.cssSelector("dialog[open] input[aria-label='Name of " + human + "']")).isEmpty());
+        }
+
+        void closeDialog() {
+            click(By.xpath("//dialog[@open]//button[normalize-space()='Done']"));
+            until(x -> x.findElements(By.cssSelector("dialog[open]")).isEmpty());
+        }
+
+        /** Every visible control smaller than 44 x 44 CSS px, described. */
+        @SuppressWarnings("unchecked")
+        List<String> smallControls() {
+            return (List<String>) ((JavascriptExecutor) d).executeScript("""
+                    const out = [];
+                    document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').forEach((el) => {
+                      const r = el.getBoundingClientRect();
+                      const style = getComputedStyle(el);
+                      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right <= 0 || r.bottom <= 0) return;
+                      if (r.width < 44 || r.height < 44) {
+                        out.push(el.tagName + '.' + el.className + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '" '
+                          + Math.round(r.width) + 'x' + Math.round(r.height));
+                      }
+                    });
+                    return out;
+                    """);
+        }
+
+        void screenshot(String name) {
+            browser.screenshot(name);
+        }
+    }
+
+    // ---- the snapshot, read through the API ----
+
+    static UUID newAide(TestApp.TestUser user) {
+        var created = app.postJson("/aides", "", user);
+        return UUID.fromString(JSON.readTree(created.body()).get("id").asString());
+    }
+
+    static JsonNode snapshot(TestApp.TestUser user, UUID aide) {
+        return JSON.readTree(app.getJson("/aides/" + aide + "/snapshot", user).body()).get("snapshot");
+    }
+
+    static List<JsonNode> liveChildren(JsonNode snapshot, String id) {
+        var out = new ArrayList<JsonNode>();
+        for (JsonNode c : snapshot.get("entities").get(id).get("_children")) {
+            JsonNode e = snapshot.get("entities").get(c.asString());
+            if (!e.get("_removed").asBoolean()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** The live entity titled {@code title}. */
+    static String idOf(TestApp.TestUser user, UUID aide, String title) {
+        for (Map.Entry<String, JsonNode> e : snapshot(user, aide).get("entities").properties()) {
+            JsonNode t = e.getValue().get("props").get("title");
+            if (!e.getValue().get("_removed").asBoolean() && t != null && title.equals(t.asString())) {
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+
+    static String parentOf(TestApp.TestUser user, UUID aide, String title) {
+        return snapshot(user, aide).get("entities").get(idOf(user, aide, title)).get("parent").asString();
+    }
+
+    static String rowNamed(TestApp.TestUser user, UUID aide, String player) {
+        for (Map.Entry<String, JsonNode> e : snapshot(user, aide).get("entities").properties()) {
+            JsonNode p = e.getValue().get("props").get("player");
+            if (p != null && player.equals(p.asString())) {
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+
+    static JsonNode snapshotProp(TestApp.TestUser user, UUID aide, String entity, String key) {
+        JsonNode e = snapshot(user, aide).get("entities").get(entity);
+        return e == null || e.get("props").get(key) == null ? JSON.nullNode() : e.get("props").get(key);
+    }
+}

@@ -1,0 +1,288 @@
+// Columns of a table (and the fields of lists, checklists and cards): add, rename, reorder,
+// hide, remove, and choose each one's kind. A column is a prop key across the rows: a rename
+// rewrites the key on every row in one batch. Order and visibility live in the table's
+// `_show_fields` hint; kinds in its `_kinds` hint (["wins:number", "paid:yesno"]; docs/editor.md).
+(function () {
+  "use strict";
+
+  const Aide = window.Aide;
+  if (!Aide || !Aide.root) return;
+
+  const KIND_LABELS = { text: "Text", number: "Number", money: "Money", date: "Date", time: "Time", yesno: "Yes / no", link: "Link" };
+  const MAX_KEY = 64;
+  let dialog = null;
+  let target = null;   // the entity whose columns are open
+
+  /** "Buy-ins" -> "buy_ins": the prop key a column name is stored under (shown humanized). */
+  function keyOf(name) {
+    return String(name || "").trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "").slice(0, MAX_KEY);
+  }
+
+  function rowsOf(snapshot, id) {
+    const entity = snapshot.entities[id];
+    if (!entity) return [];
+    if (entity.display === "card") return [entity];
+    return Aide.liveChildren(snapshot, id).map((c) => snapshot.entities[c]);
+  }
+
+  function isTable(snapshot, id) {
+    const e = snapshot.entities[id];
+    const block = Aide.page.querySelector(`[data-entity="${CSS.escape(id)}"]:not([data-field])`);
+    return (e && e.display === "table") || (block && Aide.blockKind(block) === "table");
+  }
+
+  /** Shown and hidden columns, in order. */
+  function columns(snapshot, id) {
+    const entity = snapshot.entities[id];
+    const rows = rowsOf(snapshot, id);
+    const all = [];
+    rows.forEach((r) => Object.keys(r.props).forEach((k) => {
+      if (!k.startsWith("_") && k !== "styles" && !all.includes(k) && (r.props[k] !== null || entity.display !== "card")) all.push(k);
+    }));
+    if (entity.display === "card") {
+      const title = ["title", "name"].find((k) => all.includes(k));
+      return { shown: all.filter((k) => k !== title), hidden: [], table: false };
+    }
+    if (!isTable(snapshot, id)) return { shown: all, hidden: [], table: false };
+    const explicit = Array.isArray(entity.props._show_fields) ? entity.props._show_fields.map(String) : null;
+    const hiddenHint = Array.isArray(entity.props._hide_fields) ? entity.props._hide_fields.map(String) : [];
+    const shown = explicit ? explicit.filter((k) => !k.startsWith("_")) : all.filter((k) => !hiddenHint.includes(k));
+    return { shown, hidden: all.filter((k) => !shown.includes(k)), table: true };
+  }
+
+  function kindsHint(kinds) {
+    return Object.keys(kinds).filter((k) => kinds[k] !== "text").map((k) => k + ":" + kinds[k]);
+  }
+
+  // ---------- the panel ----------
+
+  Aide.openColumns = async function (id) {
+    target = id;
+    if (!dialog) build();
+    await draw();
+    if (!dialog.open) dialog.showModal();
+    const first = dialog.querySelector("input, select, button");
+    if (first) first.focus();
+  };
+
+  function build() {
+    dialog = document.createElement("dialog");
+    dialog.className = "columns-dialog";
+    dialog.setAttribute("aria-labelledby", "columns-title");
+    document.body.appendChild(dialog);
+    dialog.addEventListener("close", () => {
+      const handle = Aide.page.querySelector(`[data-handle-for="${CSS.escape(target)}"]`);
+      if (handle) handle.focus();
+    });
+  }
+
+  async function draw(focus) {
+    const snapshot = await Aide.model();
+    const entity = snapshot.entities[target];
+    if (!entity || entity._removed) { dialog.close(); return; }
+    const { shown, hidden, table } = columns(snapshot, target);
+    const kinds = Aide.kindsOf(entity);
+    const word = table ? "column" : "field";
+    dialog.replaceChildren();
+    const head = el("div", "dialog-head");
+    const title = el("h2", "", (table ? "Columns of " : "Fields of ") + (entity.props.title || entity.props.name || "this block"));
+    title.id = "columns-title";
+    const close = Aide.button("Done", "tool");
+    close.addEventListener("click", () => dialog.close());
+    head.append(title, close);
+    dialog.appendChild(head);
+    const note = el("p", "field-note");
+    note.setAttribute("role", "status");
+    note.dataset.columnsNote = "";
+    const list = el("ol", "column-list");
+    shown.forEach((key, i) => list.appendChild(row(key, kinds[key] || "text", { table, first: i === 0, last: i === shown.length - 1, shown: true })));
+    hidden.forEach((key) => list.appendChild(row(key, kinds[key] || "text", { table, shown: false })));
+    dialog.appendChild(list);
+
+    const add = el("form", "column-add");
+    const name = el("input");
+    name.type = "text";
+    name.placeholder = "New " + word + " name";
+    name.setAttribute("aria-label", "New " + word + " name");
+    name.maxLength = 64;
+    name.dataset.focus = "add-name";
+    const kind = kindSelect("text", "Kind of the new " + word);
+    const addButton = Aide.button("Add " + word, "tool");
+    addButton.type = "submit";
+    add.append(name, kind, addButton);
+    add.addEventListener("submit", (event) => { event.preventDefault(); addColumn(name, kind.value, note); });
+    dialog.append(add, note);
+    if (focus) {
+      const again = dialog.querySelector(`[data-focus="${CSS.escape(focus)}"]`);
+      if (again) again.focus();
+    }
+  }
+
+  function row(key, kind, at) {
+    const item = el("li", at.shown ? "" : "hidden-column");
+    const name = el("input");
+    name.type = "text";
+    name.value = Aide.human(key);
+    name.maxLength = 64;
+    name.setAttribute("aria-label", "Name of " + Aide.human(key));
+    name.dataset.focus = "name-" + key;
+    name.addEventListener("change", () => rename(key, name));
+    name.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); rename(key, name); } });
+    const select = kindSelect(kind, "Kind of " + Aide.human(key));
+    select.dataset.focus = "kind-" + key;
+    select.addEventListener("change", () => setKind(key, select.value));
+    item.append(name, select);
+    if (at.table && at.shown) {
+      item.append(action("↑", "Move " + Aide.human(key) + " left", "up-" + key, at.first, () => move(key, -1)),
+        action("↓", "Move " + Aide.human(key) + " right", "down-" + key, at.last, () => move(key, 1)),
+        action("Hide", "Hide " + Aide.human(key), "hide-" + key, false, () => visibility(key, false)));
+    } else if (at.table) {
+      item.append(action("Show", "Show " + Aide.human(key), "show-" + key, false, () => visibility(key, true)));
+    }
+    item.append(action("Remove", "Remove " + Aide.human(key), "remove-" + key, false, () => removeColumn(key)));
+    return item;
+  }
+
+  function action(label, aria, focus, disabled, run) {
+    const b = Aide.button(label, "tool");
+    b.setAttribute("aria-label", aria);
+    b.dataset.focus = focus;
+    b.disabled = disabled;
+    b.addEventListener("click", run);
+    return b;
+  }
+
+  function kindSelect(value, aria) {
+    const select = el("select");
+    select.setAttribute("aria-label", aria);
+    Object.keys(KIND_LABELS).forEach((k) => {
+      const option = el("option", "", KIND_LABELS[k]);
+      option.value = k;
+      option.selected = k === value;
+      select.appendChild(option);
+    });
+    return select;
+  }
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function tell(text, kind) {
+    const note = dialog.querySelector("[data-columns-note]");
+    if (note) { note.textContent = text; note.dataset.kind = kind || ""; }
+    Aide.say(text, kind === "error" ? "error" : "done");
+  }
+
+  async function apply(events, done, focus) {
+    const answer = await Aide.send(events);
+    if (!answer.ok) { tell(answer.message, "error"); return false; }
+    // The outbox told the model this version exists, so draw() reads the snapshot after it.
+    await draw(focus);
+    tell(done);
+    return true;
+  }
+
+  // ---------- changes, each one batch ----------
+
+  async function context() {
+    const snapshot = await Aide.model();
+    const entity = snapshot.entities[target];
+    return { snapshot, entity, rows: rowsOf(snapshot, target), cols: columns(snapshot, target), kinds: Aide.kindsOf(entity) };
+  }
+
+  async function addColumn(input, kind, note) {
+    const key = keyOf(input.value);
+    if (!key) { tell("A name needs at least one letter or digit. Nothing was added.", "error"); return; }
+    const { entity, rows, cols, kinds } = await context();
+    if (cols.shown.includes(key) || cols.hidden.includes(key)) { tell(`There is already a column called “${Aide.human(key)}”.`, "error"); return; }
+    if (!rows.length) { tell("Add a row first: a column lives on the rows.", "error"); return; }
+    const list = entity.display !== "card" && !cols.table;
+    const blank = kind === "yesno" ? false : list ? "–" : null;
+    const events = rows.map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: blank } }));
+    kinds[key] = kind;
+    const hints = { _kinds: kindsHint(kinds) };
+    if (cols.table) hints._show_fields = cols.shown.concat([key]);
+    events.push({ t: "entity.update", ref: target, p: hints });
+    if (await apply(events, `Added “${Aide.human(key)}”.`, "add-name")) input.value = "";
+  }
+
+  async function rename(oldKey, input) {
+    const key = keyOf(input.value);
+    if (key === oldKey) return;
+    if (!key) { tell("A name needs at least one letter or digit. The name was not changed.", "error"); input.value = Aide.human(oldKey); return; }
+    const { rows, cols, kinds } = await context();
+    if (cols.shown.includes(key) || cols.hidden.includes(key)) {
+      tell(`There is already a column called “${Aide.human(key)}”. The name was not changed.`, "error");
+      input.focus();
+      return;
+    }
+    // Every row, one batch: the value moves to the new key; the old key is emptied.
+    const events = rows.filter((r) => oldKey in r.props)
+      .map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: r.props[oldKey], [oldKey]: null } }));
+    if (kinds[oldKey]) { kinds[key] = kinds[oldKey]; delete kinds[oldKey]; }
+    const hints = { _kinds: kindsHint(kinds) };
+    if (cols.table) hints._show_fields = cols.shown.map((k) => (k === oldKey ? key : k));
+    events.push({ t: "entity.update", ref: target, p: hints });
+    await apply(events, `Renamed to “${Aide.human(key)}”.`, "name-" + key);
+  }
+
+  async function setKind(key, kind) {
+    const { rows, kinds } = await context();
+    kinds[key] = kind;
+    const events = [];
+    rows.forEach((r) => {
+      const converted = convert(r.props[key], kind);
+      if (converted !== undefined && converted !== r.props[key]) events.push({ t: "entity.update", ref: r.id, p: { [key]: converted } });
+    });
+    events.push({ t: "entity.update", ref: target, p: { _kinds: kindsHint(kinds) } });
+    await apply(events, `“${Aide.human(key)}” is now ${KIND_LABELS[kind].toLowerCase()}.`, "kind-" + key);
+  }
+
+  /** A value as the new kind, where it reads as one; undefined leaves it as it is. */
+  function convert(value, kind) {
+    if (kind === "yesno") {
+      if (typeof value === "boolean") return undefined;
+      return /^(yes|y|true|x|✓|1|paid|done)$/i.test(String(value === null || value === undefined ? "" : value).trim());
+    }
+    if ((kind === "number" || kind === "money") && typeof value === "string") {
+      const clean = value.replace(/^[$€£¥]\s*/, "").replace(/,/g, "").trim();
+      return /^-?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : undefined;
+    }
+    return undefined;
+  }
+
+  async function move(key, step) {
+    const { cols } = await context();
+    const order = cols.shown.slice();
+    const at = order.indexOf(key);
+    if (at + step < 0 || at + step >= order.length) return;
+    order.splice(at, 1);
+    order.splice(at + step, 0, key);
+    await apply([{ t: "entity.update", ref: target, p: { _show_fields: order } }],
+      `Moved “${Aide.human(key)}” ${step < 0 ? "left" : "right"}.`, (step < 0 ? "up-" : "down-") + key);
+  }
+
+  async function visibility(key, show) {
+    const { cols } = await context();
+    const order = show ? cols.shown.concat([key]) : cols.shown.filter((k) => k !== key);
+    if (!order.length) { tell("A table shows at least one column.", "error"); return; }
+    await apply([{ t: "entity.update", ref: target, p: { _show_fields: order } }],
+      show ? `“${Aide.human(key)}” is shown.` : `“${Aide.human(key)}” is hidden. Its values are kept.`, (show ? "hide-" : "show-") + key);
+  }
+
+  async function removeColumn(key) {
+    const { rows, cols, kinds } = await context();
+    if (cols.table && cols.shown.length === 1 && cols.shown[0] === key) { tell("A table shows at least one column.", "error"); return; }
+    const events = rows.filter((r) => key in r.props).map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: null } }));
+    delete kinds[key];
+    const hints = { _kinds: kindsHint(kinds) };
+    if (cols.table) hints._show_fields = cols.shown.filter((k) => k !== key);
+    events.push({ t: "entity.update", ref: target, p: hints });
+    const ok = await apply(events, `Removed “${Aide.human(key)}”.`, "add-name");
+    if (ok) Aide.say(`Removed the column “${Aide.human(key)}”.`, "done", [{ label: "Undo", run: () => Aide.history("undo").then(() => draw()) }]);
+  }
+})();
