@@ -93,6 +93,9 @@ public final class TurnService implements AutoCloseable {
         if (text.length() > MAX_MESSAGE) {
             throw new Problem(400, "A message holds at most 10,000 characters.");
         }
+        if (text.indexOf('\0') >= 0) {
+            throw new Problem(400, "A message cannot hold the NUL character.");
+        }
         if (provider.isEmpty()) {
             throw new Problem(503, "The AI is not configured. Set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart AIde.");
         }

@@ -26,6 +26,13 @@ interface AideDao {
     @SqlQuery("select count(*) from aides where status = 'active'")
     int countActive();
 
+    /**
+     * Holds the user's count of aides until the transaction ends. An advisory lock on the user id,
+     * not a row lock: it needs no grant on {@code users}.
+     */
+    @SqlQuery("select 1 from pg_advisory_xact_lock(hashtextextended('aide-count:' || app_user_id()::text, 0))")
+    int lockAideCount();
+
     @SqlQuery("""
             insert into aides (user_id, state)
             values (app_user_id(), cast(:state as jsonb))

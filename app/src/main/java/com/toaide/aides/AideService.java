@@ -18,6 +18,9 @@ public final class AideService {
     private final Database db;
     private final BillingService billing;
     private final AideCleanup cleanup;
+    // One user's creates take turns on this instance before they take a database connection, so a
+    // burst of them waits here rather than holding the pool; the advisory lock covers other instances.
+    private final Object[] createLocks = new Object[64];
 
     public AideService(Database db, BillingService billing) {
         this(db, billing, (userId, aideId) -> { });
@@ -28,6 +31,9 @@ public final class AideService {
         this.db = db;
         this.billing = billing;
         this.cleanup = cleanup;
+        for (int i = 0; i < createLocks.length; i++) {
+            createLocks[i] = new Object();
+        }
     }
 
     public List<AideSummary> list(UUID userId) {
@@ -41,20 +47,27 @@ public final class AideService {
     /** A new, empty aide. The free plan keeps at most five active ones. */
     public UUID create(UUID userId) {
         boolean free = billing.tier(userId) == Tier.FREE;
-        return db.asUser(userId, handle -> {
-            var dao = handle.attach(AideDao.class);
-            if (free && dao.countActive() >= FREE_ACTIVE_AIDES) {
-                throw new Problem(409, "The free plan keeps " + FREE_ACTIVE_AIDES
-                        + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
-            }
-            return dao.create(EMPTY_STATE);
-        });
+        synchronized (createLocks[Math.floorMod(userId.hashCode(), createLocks.length)]) {
+            return db.asUser(userId, handle -> {
+                var dao = handle.attach(AideDao.class);
+                // Creates of one user take turns until commit, so parallel ones cannot all count the same four.
+                dao.lockAideCount();
+                if (free && dao.countActive() >= FREE_ACTIVE_AIDES) {
+                    throw new Problem(409, "The free plan keeps " + FREE_ACTIVE_AIDES
+                            + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
+                }
+                return dao.create(EMPTY_STATE);
+            });
+        }
     }
 
     public void rename(UUID userId, UUID aideId, String title) {
         String clean = title == null ? "" : title.strip();
         if (clean.isEmpty() || clean.length() > MAX_TITLE) {
             throw new Problem(400, "A title needs 1 to " + MAX_TITLE + " characters.");
+        }
+        if (clean.indexOf('\0') >= 0) {
+            throw new Problem(400, "A title cannot hold the NUL character.");
         }
         changeOne(userId, handle -> handle.rename(aideId, clean));
     }

@@ -180,7 +180,12 @@ final class EntityEvents {
     }
 
     static void checkPropCount(Map<String, JsonNode> current, Map<String, JsonNode> incoming) {
-        if (current.size() + incoming.size() <= Limits.MAX_PROPS_PER_ENTITY) {
+        checkKeyCount(current, incoming, Limits.MAX_PROPS_PER_ENTITY, "an entity holds at most " + Limits.MAX_PROPS_PER_ENTITY + " props");
+    }
+
+    /** Rejects a merge of {@code incoming} into {@code current} that would leave more than {@code max} keys. */
+    static void checkKeyCount(Map<String, ?> current, Map<String, ?> incoming, int max, String detail) {
+        if (current.size() + incoming.size() <= max) {
             return;
         }
         int count = current.size();
@@ -189,8 +194,8 @@ final class EntityEvents {
                 count++;
             }
         }
-        if (count > Limits.MAX_PROPS_PER_ENTITY) {
-            throw new Rejection(Code.LIMIT_EXCEEDED, "an entity holds at most " + Limits.MAX_PROPS_PER_ENTITY + " props");
+        if (count > max) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, detail);
         }
     }
 

@@ -35,6 +35,7 @@ final class EventParser {
         }
         String type = t.stringValue();
         try {
+            refuseNul(json);
             return parse(type, json);
         } catch (Rejection rejection) {
             return new Event.Invalid(type, rejection.code, rejection.getMessage());
@@ -92,13 +93,13 @@ final class EventParser {
             throw new Rejection(Code.INVALID_ID, "id " + quote(id) + " must match ^[a-z][a-z0-9_]{0,63}$");
         }
         return new Event.CreateEntity(
-                id, optional(json, "parent", Snapshot.ROOT), optional(json, "display", null), props(json, "p"));
+                id, optional(json, "parent", Snapshot.ROOT), name(optional(json, "display", null), "display"), props(json, "p"));
     }
 
     private static Event setLink(JsonNode json) {
         String from = required(json, "from", Code.MISSING_FROM);
         String to = required(json, "to", Code.MISSING_TO);
-        String linkType = required(json, "type", Code.MISSING_TYPE);
+        String linkType = name(required(json, "type", Code.MISSING_TYPE), "type");
         String name = optional(json, "cardinality", null);
         Cardinality cardinality = name == null ? null : Cardinality.named(name);
         if (name != null && cardinality == null) {
@@ -119,12 +120,15 @@ final class EventParser {
     }
 
     private static LinkRule linkRule(JsonNode json) {
-        String id = required(json, "id", Code.MISSING_ID);
+        String id = name(required(json, "id", Code.MISSING_ID), "id");
         String rule = optional(json, "rule", null);
         if (!LinkRule.RULES.contains(rule)) {
             throw new Rejection(Code.INVALID_FIELD, "rule must be one of " + LinkRule.RULES);
         }
         List<String> entities = strings(json, "entities", false);
+        if (entities.size() > Limits.MAX_LIST_ITEMS) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, "entities has more than " + Limits.MAX_LIST_ITEMS + " items");
+        }
         JsonNode value = integerOrNull(json, "value");
         boolean pairRule = rule.equals(LinkRule.EXCLUDE_PAIR) || rule.equals(LinkRule.REQUIRE_PAIR);
         if (pairRule && entities.size() != 2) {
@@ -133,12 +137,12 @@ final class EventParser {
         if (!pairRule && value == null) {
             throw new Rejection(Code.INVALID_FIELD, rule + " needs an integer value");
         }
-        return new LinkRule(id, rule, entities, emptyAsNull(optional(json, "rel_type", null)), value,
+        return new LinkRule(id, rule, entities, name(emptyAsNull(optional(json, "rel_type", null)), "rel_type"), value,
                 message(json), bool(json, "strict"));
     }
 
     private static ChildLimit childLimit(JsonNode json) {
-        String id = required(json, "id", Code.MISSING_ID);
+        String id = name(required(json, "id", Code.MISSING_ID), "id");
         String rule = optional(json, "rule", null);
         if (!ChildLimit.MAX_CHILDREN.equals(rule)) {
             throw new Rejection(Code.INVALID_FIELD, "rule must be max_children");
@@ -164,7 +168,7 @@ final class EventParser {
             throw new Rejection(Code.LIMIT_EXCEEDED, "p.note is longer than " + Limits.MAX_STRING_LENGTH);
         }
         return new Event.Annotate(note == null ? SnapshotJson.NULL : note, bool(p, "pinned"),
-                optional(json, "ts", null));
+                name(optional(json, "ts", null), "ts"));
     }
 
     private static Map<String, JsonNode> metaValues(JsonNode json) {
@@ -177,13 +181,59 @@ final class EventParser {
                 values.put(key, json.get(key).deepCopy());
             }
         }
-        for (String key : values.keySet()) {
+        for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
+            String key = entry.getKey();
             if (key.equals("annotations") || key.equals("constraints")) {
                 throw new Rejection(Code.INVALID_FIELD,
                         "meta." + key + " is written only by meta.annotate and meta.constrain");
             }
+            checkKey(key);
+            new MetaSize(key).count(entry.getValue(), 0);
         }
         return Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Counts one meta value against {@link Limits#MAX_META_VALUES}, {@link Limits#MAX_STRING_LENGTH}
+     * and {@link Limits#MAX_DEPTH}. Meta goes into every AI prompt and the aide's title, so any
+     * JSON is allowed but all of it counts.
+     */
+    private static final class MetaSize {
+        private final String key;
+        private int values;
+        private int characters;
+
+        MetaSize(String key) {
+            this.key = key;
+        }
+
+        void count(JsonNode value, int depth) {
+            if (depth > Limits.MAX_DEPTH) {
+                throw new Rejection(Code.LIMIT_EXCEEDED, "meta." + key + " nests deeper than " + Limits.MAX_DEPTH);
+            }
+            if (++values > Limits.MAX_META_VALUES) {
+                throw new Rejection(Code.LIMIT_EXCEEDED, "meta." + key + " holds more than " + Limits.MAX_META_VALUES + " values");
+            }
+            if (value.isString()) {
+                text(value.stringValue());
+            } else if (value.isObject()) {
+                for (Map.Entry<String, JsonNode> field : value.properties()) {
+                    text(field.getKey());
+                    count(field.getValue(), depth + 1);
+                }
+            } else if (value.isArray()) {
+                for (JsonNode item : value) {
+                    count(item, depth + 1);
+                }
+            }
+        }
+
+        private void text(String text) {
+            characters += text.length();
+            if (characters > Limits.MAX_STRING_LENGTH) {
+                throw new Rejection(Code.LIMIT_EXCEEDED, "meta." + key + " holds more than " + Limits.MAX_STRING_LENGTH + " characters");
+            }
+        }
     }
 
     private static Event clarify(JsonNode json) {
@@ -260,6 +310,9 @@ final class EventParser {
 
     private static JsonNode message(JsonNode json) {
         String message = optional(json, "message", null);
+        if (message != null && message.length() > Limits.MAX_STRING_LENGTH) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, "message is longer than " + Limits.MAX_STRING_LENGTH + " characters");
+        }
         return message == null ? SnapshotJson.NULL : SnapshotJson.NODES.stringNode(message);
     }
 
@@ -268,10 +321,53 @@ final class EventParser {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isIntegralNumber()) {
-            throw new Rejection(Code.INVALID_FIELD, field + " must be an integer, not " + value);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new Rejection(Code.INVALID_FIELD, field + " must be an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
         }
         return value;
+    }
+
+    /** A name the snapshot stores (a type, a display, a constraint id): null stays null. */
+    private static String name(String value, String field) {
+        if (value != null && value.length() > Limits.MAX_NAME_LENGTH) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, field + " is longer than " + Limits.MAX_NAME_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * Postgres cannot store U+0000 in text or jsonb, so an event carrying it anywhere (a value, a
+     * key, a type) is refused here rather than failing when the log row is written.
+     */
+    private static void refuseNul(JsonNode json) {
+        if (json.isString()) {
+            refuseNul(json.stringValue());
+        } else if (json.isObject()) {
+            for (Map.Entry<String, JsonNode> field : json.properties()) {
+                refuseNul(field.getKey());
+                refuseNul(field.getValue());
+            }
+        } else if (json.isArray()) {
+            for (JsonNode item : json) {
+                refuseNul(item);
+            }
+        }
+    }
+
+    private static void refuseNul(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new Rejection(Code.INVALID_FIELD, "text must not contain the NUL character (U+0000)");
+        }
+    }
+
+    private static void checkKey(String key) {
+        if (key.isEmpty()) {
+            throw new Rejection(Code.INVALID_FIELD, "a prop key must not be empty");
+        }
+        if (key.length() > Limits.MAX_PROP_KEY_LENGTH) {
+            throw new Rejection(Code.LIMIT_EXCEEDED,
+                    "prop key " + quote(key.substring(0, 20)) + "... is longer than " + Limits.MAX_PROP_KEY_LENGTH);
+        }
     }
 
     private static Long position(JsonNode json) {
@@ -323,13 +419,7 @@ final class EventParser {
         LinkedHashMap<String, JsonNode> props = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : p.properties()) {
             String key = entry.getKey();
-            if (key.isEmpty()) {
-                throw new Rejection(Code.INVALID_FIELD, "a prop key must not be empty");
-            }
-            if (key.length() > Limits.MAX_PROP_KEY_LENGTH) {
-                throw new Rejection(Code.LIMIT_EXCEEDED,
-                        "prop key " + quote(key.substring(0, 20)) + "... is longer than " + Limits.MAX_PROP_KEY_LENGTH);
-            }
+            checkKey(key);
             props.put(key, propValue(key, entry.getValue()));
         }
         return Collections.unmodifiableMap(props);

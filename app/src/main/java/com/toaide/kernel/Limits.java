@@ -15,6 +15,21 @@ public final class Limits {
     /** Items in a list value. */
     public static final int MAX_LIST_ITEMS = 200;
     public static final int MAX_RELATIONSHIPS = 2_000;
+    /** Names the snapshot stores that are not ids: relationship types, displays, constraint ids, times. */
+    public static final int MAX_NAME_LENGTH = 64;
+    /** Distinct relationship types an aide has ever used (their cardinality is remembered). */
+    public static final int MAX_LINK_TYPES = 200;
+    /** Relationship and child constraints together. */
+    public static final int MAX_CONSTRAINTS = 200;
+    /** Keys of {@code meta}, besides its annotations and constraints; also the keys of the global styles. */
+    public static final int MAX_META_KEYS = 64;
+    public static final int MAX_ANNOTATIONS = 200;
+    /**
+     * A {@code meta} value may be any JSON, but all of it counts: at most this many values in all
+     * (the list limit), {@link #MAX_STRING_LENGTH} characters of text in all, nested no deeper
+     * than {@link #MAX_DEPTH}.
+     */
+    public static final int MAX_META_VALUES = MAX_LIST_ITEMS;
 
     private Limits() {}
 }

@@ -14,6 +14,9 @@ final class LinkEvents {
         EntityEvents.live(s, e.to());
         String type = e.linkType();
         Cardinality fixed = Cardinality.named(s.relCardinalities.get(type));
+        if (fixed == null && s.relCardinalities.size() >= Limits.MAX_LINK_TYPES) {
+            throw new Rejection(Code.LIMIT_EXCEEDED, "an aide uses at most " + Limits.MAX_LINK_TYPES + " relationship types");
+        }
         // The first use of a type fixes its cardinality; later values are ignored.
         Cardinality cardinality = fixed != null ? fixed : e.cardinality() != null ? e.cardinality() : Cardinality.MANY_TO_MANY;
         Relationship link = new Relationship(e.from(), e.to(), type, cardinality.json);
@@ -67,6 +70,7 @@ final class LinkEvents {
 
     static List<String> constrain(Snapshot s, Event.ConstrainLinks e) {
         LinkRule rule = e.rule();
+        MetaEvents.checkConstraintCount(s, rule.id(), s.linkRules);
         List<String> warnings = new ArrayList<>();
         String broken = LinkRuleCheck.brokenBecause(rule, LinkView.current(s.links));
         if (broken != null) {

@@ -6,8 +6,10 @@ import io.javalin.http.HttpResponseException;
 /**
  * Request body limits (security.md): 1 MB in general, 64 KB on routes marked
  * {@link Policy#SMALL_BODY} (edits and chat messages). Checked from Content-Length before the
- * handler runs, so an oversized body is refused even where nothing would read it; Javalin's
- * maxRequestSize still guards bodies sent without a length.
+ * handler runs, so an oversized body is refused even where nothing would read it. A body sent
+ * without a length (chunked) is counted as it is read: Javalin's maxRequestSize stops any such
+ * body at 1 MB, and on a small-body route the body is read here (Javalin keeps it for the
+ * handler) and refused when it holds more.
  */
 public final class BodyLimits {
     public static final long DEFAULT_BYTES = 1_000_000;
@@ -15,7 +17,9 @@ public final class BodyLimits {
 
     /** A beforeMatched step: the matched route's markers say which limit applies. */
     public void check(Context ctx) {
-        if (ctx.contentLength() > limitFor(ctx)) {
+        long limit = limitFor(ctx);
+        long length = ctx.contentLength();
+        if (length > limit || length < 0 && limit < DEFAULT_BYTES && ctx.bodyAsBytes().length > limit) {
             throw new HttpResponseException(413, "The request is larger than AIde accepts. Nothing was changed.");
         }
     }
