@@ -29,10 +29,6 @@ import java.util.Set;
  */
 public final class Renderer {
 
-    /** The description meta tag is cut to this many characters. */
-    static final int DESCRIPTION_LENGTH = 160;
-    private static final String UNTITLED = "Untitled";
-
     private final String css;
     private final Content cssContent;
 
@@ -64,14 +60,15 @@ public final class Renderer {
     public String document(Snapshot snapshot, PageContext context) {
         ViewBuilder builder = new ViewBuilder(snapshot, false);
         Body body = builder.body();
-        String title = title(snapshot, builder);
+        PageFacts facts = builder.facts();
+        String title = facts.documentTitle(snapshot);
         Document doc = new Document(
                 "en",
                 title,
-                description(builder, title),
+                facts.description(title),
                 context.canonicalUrl(),
                 context.feedUrl(),
-                builder.firstImage,
+                facts.firstImage(),
                 cssContent,
                 body,
                 context.updated() == null ? null : Values.day(context.updated()),
@@ -146,31 +143,5 @@ public final class Renderer {
      */
     private static int capacity(Snapshot snapshot, boolean editor) {
         return 512 + Math.min(snapshot.entityCount(), 5_000) * (editor ? 400 : 200);
-    }
-
-    static String title(Snapshot snapshot, ViewBuilder builder) {
-        String t = snapshot.title();
-        if (t == null || t.isBlank()) {
-            t = builder.pageTitle;
-        }
-        return t == null || t.isBlank() ? UNTITLED : Values.shorten(t, 120);
-    }
-
-    /**
-     * A short summary for link previews: the page's own description if it has one, else its
-     * first paragraph, else the titles of its parts, else its title.
-     */
-    static String description(ViewBuilder builder, String title) {
-        String d = builder.lead;
-        if (d == null || d.isBlank()) {
-            d = builder.firstText;
-        }
-        if ((d == null || d.isBlank()) && !builder.outline.isEmpty()) {
-            d = String.join(" · ", builder.outline);
-        }
-        if (d == null || d.isBlank()) {
-            d = title;
-        }
-        return Values.shorten(d, DESCRIPTION_LENGTH);
     }
 }

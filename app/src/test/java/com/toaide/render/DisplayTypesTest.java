@@ -124,7 +124,7 @@ class DisplayTypesTest {
     @Test
     void a_hostile_grid_size_is_capped() {
         String html = body(Snap.of().page("p", "P").add("g", "p", "grid", "_rows", 100000000, "_cols", 100000000).build());
-        assertThat(html.split("<tr>", -1).length - 1).isEqualTo(ViewBuilder.MAX_GRID);
+        assertThat(html.split("<tr>", -1).length - 1).isEqualTo(GridLayout.MAX_GRID);
     }
 
     @Test

@@ -69,7 +69,7 @@ class DocumentTest {
         String meta = html.substring(html.indexOf("<meta name=\"description\""));
         meta = meta.substring(0, meta.indexOf('>'));
         assertThat(meta).contains("word word").contains("…");
-        assertThat(meta.length()).isLessThan(Renderer.DESCRIPTION_LENGTH + 50);
+        assertThat(meta.length()).isLessThan(PageFacts.DESCRIPTION_LENGTH + 50);
     }
 
     @Test

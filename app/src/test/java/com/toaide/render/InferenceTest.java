@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class InferenceTest {
 
     private static Display infer(Snapshot s, String id) {
-        return new ViewBuilder(s, false).infer(s.entity(id));
+        return DisplayRules.infer(s, s.entity(id));
     }
 
     private static Display only(Object... props) {

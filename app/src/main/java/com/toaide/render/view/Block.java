@@ -5,5 +5,5 @@ public sealed interface Block
         permits PageBlock, SectionBlock, CardBlock, TableBlock, ChecklistBlock, ListBlock,
                 MetricBlock, TextBlock, ImageBlock, GridBlock {
 
-    Frame frame();
+    Head head();
 }

@@ -3,7 +3,7 @@ package com.toaide.render.view;
 import java.util.List;
 
 /** {@code checklist}: items with a read-only checkbox and a "2 of 5 done" summary. */
-public record ChecklistBlock(Frame frame, List<Item> items, String summary, String empty)
+public record ChecklistBlock(Head head, List<Item> items, String summary, String empty)
         implements Block {
 
     /**

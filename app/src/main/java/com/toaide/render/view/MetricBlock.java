@@ -3,4 +3,4 @@ package com.toaide.render.view;
 import java.util.List;
 
 /** {@code metric}: a big value and its label. */
-public record MetricBlock(Frame frame, Val value, Val label, List<Block> children) implements Block {}
+public record MetricBlock(Head head, Val value, Val label, List<Block> children) implements Block {}

@@ -3,7 +3,7 @@ package com.toaide.render.view;
 import java.util.List;
 
 /** {@code table}: one row per child, rows possibly grouped ({@code _group_by}). */
-public record TableBlock(Frame frame, List<Column> columns, List<RowGroup> groups, String empty)
+public record TableBlock(Head head, List<Column> columns, List<RowGroup> groups, String empty)
         implements Block {
 
     /** A column header; {@code cls} aligns numeric columns. */

@@ -3,7 +3,7 @@ package com.toaide.render.view;
 import java.util.List;
 
 /**
- * What every entity block starts with.
+ * What every entity block starts with (printed by {@code render/head.jte}).
  *
  * @param entity  editor only: the entity id for the block's root element
  * @param cls     the block's classes (its kind plus style classes); never user text
@@ -11,4 +11,4 @@ import java.util.List;
  * @param fields  the remaining visible props
  * @param rels    relationship lines
  */
-public record Frame(String entity, String cls, Heading heading, List<Field> fields, List<Rel> rels) {}
+public record Head(String entity, String cls, Heading heading, List<Field> fields, List<Rel> rels) {}

@@ -1,0 +1,138 @@
+package com.toaide.render;
+
+import static com.toaide.render.Props.visible;
+
+import com.toaide.kernel.Entity;
+import com.toaide.kernel.Relationship;
+import com.toaide.kernel.Snapshot;
+import com.toaide.render.view.Field;
+import com.toaide.render.view.Head;
+import com.toaide.render.view.Heading;
+import com.toaide.render.view.Rel;
+import com.toaide.render.view.Val;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How one render shows an entity's props: as values (with the editing attributes in the
+ * editor form, without them in the published one), labelled fields, relationship lines, and
+ * the head every block starts with. One per render: it caches labels and formatted dates,
+ * which pages repeat.
+ */
+final class Fields {
+
+    final boolean editor;
+    final LinkIndex links;
+    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> dates = new HashMap<>();
+
+    Fields(Snapshot snapshot, boolean editor) {
+        this.editor = editor;
+        this.links = new LinkIndex(snapshot);
+    }
+
+    /**
+     * The head of a block: classes, heading from {@code titleKey}, the other visible props
+     * (minus {@code used}) as fields, and relationship lines.
+     */
+    Head head(Entity e, String kind, String titleKey, int level, Set<String> used) {
+        Heading heading = titleKey == null ? null
+                : new Heading(Math.min(level, 6), val(e.id(), titleKey, e.prop(titleKey)));
+        List<Field> fields = null;
+        for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
+            String k = p.getKey();
+            if (!visible(k) || k.equals(titleKey) || used.contains(k)) {
+                continue;
+            }
+            if (fields == null) {
+                fields = new ArrayList<>(e.props().size());
+            }
+            fields.add(new Field(label(k), val(e.id(), k, p.getValue())));
+        }
+        String style = Styles.classes(e.styles(), Props.styleNames(e));
+        String cls = style.isEmpty() ? kind : kind + style;
+        return new Head(id(e), cls, heading, fields == null ? List.of() : fields, rels(e));
+    }
+
+    /** The visible props of an item other than {@code except}, skipping ones that show nothing. */
+    List<Val> secondary(Entity c, String... except) {
+        List<Val> out = null;
+        outer:
+        for (Map.Entry<String, JsonNode> p : c.props().entrySet()) {
+            String k = p.getKey();
+            if (!visible(k)) {
+                continue;
+            }
+            for (String x : except) {
+                if (k.equals(x)) {
+                    continue outer;
+                }
+            }
+            Val v = val(c.id(), k, p.getValue());
+            if (v.text().isEmpty() && !v.yes()) {
+                continue;
+            }
+            v = new Val(v.text(), v.href(), v.datetime(), v.yes(), v.cls() == null ? "sec" : "sec " + v.cls(),
+                    v.entity(), v.field(), v.type());
+            if (out == null) {
+                out = new ArrayList<>(4);
+            }
+            out.add(v);
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** An entity's relationship lines: one per type, naming its targets. */
+    List<Rel> rels(Entity e) {
+        List<Relationship> out = links.from(e.id());
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        Map<String, StringBuilder> byType = new LinkedHashMap<>();
+        for (Relationship l : out) {
+            StringBuilder b = byType.computeIfAbsent(l.type(), t -> new StringBuilder());
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(links.targetName(l));
+        }
+        List<Rel> rels = new ArrayList<>(byType.size());
+        for (Map.Entry<String, StringBuilder> t : byType.entrySet()) {
+            rels.add(new Rel(label(t.getKey()), t.getValue().toString()));
+        }
+        return rels;
+    }
+
+    Val val(String entity, String key, JsonNode v) {
+        return Values.val(entity, key, v, editor, dates);
+    }
+
+    String label(String key) {
+        String l = labels.get(key);
+        if (l == null) {
+            l = Values.humanize(key);
+            labels.put(key, l);
+        }
+        return l;
+    }
+
+    /** The entity id for editing attributes: null in the published form. */
+    String id(Entity e) {
+        return editor ? e.id() : null;
+    }
+
+    /** The classes of an item (a row, a list or checklist item) from its styles. */
+    static String itemClasses(Entity e) {
+        return Styles.classes(e.styles(), Props.styleNames(e));
+    }
+
+    /** The heading level below a block's: one deeper if the block has a heading. */
+    static int next(int level, Head head) {
+        return head.heading() == null ? level : level + 1;
+    }
+}

@@ -1,0 +1,186 @@
+package com.toaide.render;
+
+import static com.toaide.render.Props.visible;
+import static com.toaide.render.Props.word;
+
+import com.toaide.kernel.Entity;
+import com.toaide.kernel.Relationship;
+import com.toaide.render.view.Head;
+import com.toaide.render.view.TableBlock;
+import com.toaide.render.view.Val;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A table from an entity and its rows (render.md, "table"): columns from the rows' props and
+ * relationship types, or the {@code _show_fields}/{@code _hide_fields} hints; rows sorted by
+ * {@code _sort_by} and grouped by {@code _group_by}; number columns right-aligned.
+ */
+final class TableLayout {
+
+    private final Fields fields;
+
+    TableLayout(Fields fields) {
+        this.fields = fields;
+    }
+
+    TableBlock table(Entity e, Head head, List<Entity> rows) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        LinkedHashSet<String> relTypes = new LinkedHashSet<>();
+        for (Entity r : rows) {
+            for (String k : r.props().keySet()) {
+                if (visible(k)) {
+                    keys.add(k);
+                }
+            }
+            for (Relationship l : fields.links.from(r.id())) {
+                relTypes.add(l.type());
+            }
+        }
+        String groupBy = word(e.prop("_group_by"));
+        List<String> columns = columns(e, keys, relTypes, groupBy);
+        if (rows.isEmpty() || columns.isEmpty()) {
+            return new TableBlock(head, List.of(), List.of(), ViewBuilder.NO_ITEMS);
+        }
+        rows = sorted(e, rows);
+
+        int n = columns.size();
+        int m = rows.size();
+        // Every cell's value, looked up once: columns are typed from it, then cells built from it.
+        JsonNode[][] values = new JsonNode[m][n];
+        for (int j = 0; j < m; j++) {
+            Entity r = rows.get(j);
+            for (int i = 0; i < n; i++) {
+                values[j][i] = r.prop(columns.get(i));
+            }
+        }
+        boolean[] rel = new boolean[n];
+        String[] types = new String[n];
+        String[] cls = new String[n];
+        List<TableBlock.Column> cols = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String k = columns.get(i);
+            rel[i] = !keys.contains(k) && relTypes.contains(k);
+            boolean numeric = !rel[i];
+            boolean any = false;
+            for (int j = 0; j < m; j++) {
+                JsonNode v = values[j][i];
+                if (v != null && !v.isNull()) {
+                    if (types[i] == null) {
+                        types[i] = Values.type(v);
+                    }
+                    any = true;
+                    numeric &= v.isNumber();
+                }
+            }
+            cls[i] = numeric && any ? "num" : null;
+            if (types[i] == null) {
+                types[i] = "string";
+            }
+            cols.add(new TableBlock.Column(fields.label(k), cls[i]));
+        }
+
+        // Without _group_by every row is in one group: no map to fill.
+        List<TableBlock.Row> ungrouped = groupBy == null ? new ArrayList<>(m) : null;
+        Map<String, List<TableBlock.Row>> groups = groupBy == null ? null : new LinkedHashMap<>();
+        for (int j = 0; j < m; j++) {
+            Entity r = rows.get(j);
+            List<Val> cells = new ArrayList<>(n - 1);
+            Val first = null;
+            for (int i = 0; i < n; i++) {
+                Val v = rel[i] ? Val.text(fields.links.targets(r.id(), columns.get(i)))
+                        : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i]);
+                if (i == 0) {
+                    first = v;
+                } else {
+                    cells.add(v);
+                }
+            }
+            TableBlock.Row row = new TableBlock.Row(fields.id(r), Props.nonEmpty(Fields.itemClasses(r)), first, cells);
+            if (groups == null) {
+                ungrouped.add(row);
+            } else {
+                groups.computeIfAbsent(groupLabel(r.prop(groupBy)), g -> new ArrayList<>()).add(row);
+            }
+        }
+        if (groups == null) {
+            return new TableBlock(head, cols, List.of(new TableBlock.RowGroup(null, ungrouped)), null);
+        }
+        List<TableBlock.RowGroup> out = new ArrayList<>(groups.size());
+        for (Map.Entry<String, List<TableBlock.Row>> g : groups.entrySet()) {
+            out.add(new TableBlock.RowGroup(g.getKey(), g.getValue()));
+        }
+        return new TableBlock(head, cols, out, null);
+    }
+
+    /** The hinted columns if any, else every visible key then every relationship type. */
+    private static List<String> columns(Entity e, Set<String> keys, Set<String> relTypes, String groupBy) {
+        List<String> shown = Props.strings(e.prop("_show_fields"));
+        Set<String> hidden = new HashSet<>(Props.strings(e.prop("_hide_fields")));
+        List<String> columns = new ArrayList<>();
+        if (!shown.isEmpty()) {
+            for (String k : shown) {
+                if (visible(k) && !columns.contains(k)) {
+                    columns.add(k);
+                }
+            }
+        } else {
+            for (String k : keys) {
+                if (!hidden.contains(k)) {
+                    columns.add(k);
+                }
+            }
+            for (String t : relTypes) {
+                if (!hidden.contains(t) && !keys.contains(t)) {
+                    columns.add(t);
+                }
+            }
+        }
+        if (groupBy != null) {
+            columns.remove(groupBy);
+        }
+        return columns;
+    }
+
+    private static List<Entity> sorted(Entity e, List<Entity> rows) {
+        String sortBy = word(e.prop("_sort_by"));
+        if (sortBy == null) {
+            return rows;
+        }
+        String order = word(e.prop("_sort_order"));
+        boolean desc = order != null && order.toLowerCase(Locale.ROOT).startsWith("desc");
+        // Look each sort key up once, not once per comparison.
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (Entity r : rows) {
+            keyed.add(new Keyed(r.prop(sortBy), r));
+        }
+        keyed.sort((a, b) -> Sorting.compare(a.key(), b.key(), desc));
+        List<Entity> out = new ArrayList<>(rows.size());
+        for (Keyed k : keyed) {
+            out.add(k.row());
+        }
+        return out;
+    }
+
+    private record Keyed(JsonNode key, Entity row) {}
+
+    private Val cell(String row, String key, JsonNode v, String type, String cls) {
+        if (v == null || v.isNull()) {
+            return fields.editor ? new Val("", null, null, false, cls, row, key, type)
+                    : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
+        }
+        return fields.val(row, key, v);
+    }
+
+    private static String groupLabel(JsonNode v) {
+        String s = Values.plain(v);
+        return s.isBlank() ? "Other" : s;
+    }
+}
