@@ -1,6 +1,7 @@
 package com.toaide.render;
 
 import com.toaide.kernel.Entity;
+import com.toaide.kernel.Snapshot;
 import com.toaide.render.view.GridBlock;
 import com.toaide.render.view.Head;
 import com.toaide.render.view.Val;
@@ -21,11 +22,11 @@ final class GridLayout {
     static final int MAX_GRID = 100;
 
     private final Fields fields;
-    private final JsonNode meta;
+    private final Snapshot snapshot;
 
-    GridLayout(Fields fields, JsonNode meta) {
+    GridLayout(Fields fields, Snapshot snapshot) {
         this.fields = fields;
-        this.meta = meta;
+        this.snapshot = snapshot;
     }
 
     GridBlock grid(Entity e, Head head, List<Entity> children) {
@@ -43,6 +44,8 @@ final class GridLayout {
             maxCol = Math.max(maxCol, rc[1]);
             zeroBased |= rc[0] == 0 || rc[1] == 0;
         }
+        // Built on each call: asked for only when a grid is drawn.
+        JsonNode meta = snapshot.meta();
         List<String> rowLabels = labels(e.prop("_row_labels"), meta, "row_labels");
         List<String> colLabels = labels(e.prop("_col_labels"), meta, "col_labels");
         int base = zeroBased || cells.isEmpty() ? 0 : 1;

@@ -58,7 +58,7 @@ final class ViewBuilder {
         this.fields = new Fields(snapshot, editor);
         this.tables = new TableLayout(fields);
         this.lists = new ListLayout(fields);
-        this.grids = new GridLayout(fields, snapshot.meta());
+        this.grids = new GridLayout(fields, snapshot);
         this.placed = new HashSet<>(Math.max(16, snapshot.entityCount() * 2));
     }
 
