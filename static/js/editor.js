@@ -173,6 +173,7 @@
     socket.addEventListener("close", async (event) => {
       if (event.code === 4404) { Aide.say("This page no longer exists.", "error", [{ label: "All pages", href: "/aides" }]); return; }
       if (event.code === 4429) { Aide.say(event.reason, "error"); return; }
+      if (event.code === 4401) { Aide.connection("signed-out"); return; }
       // A closed channel is either the network or an ended session: ask which.
       if (await sessionEnded()) { Aide.connection("signed-out"); return; }
       Aide.connection("offline");

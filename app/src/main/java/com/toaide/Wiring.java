@@ -143,6 +143,7 @@ final class Wiring {
         var hub = new LiveHub(edits, renderer);
         owned.add(hub);
         owned.add(new ChangeListener(infrastructure.listenDatabase(), "aide_changes", hub::onNotice, hub::resync).start());
+        sessions.onEnded(hub::closeEnded);
         var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
         owned.add(autoPublisher);
         // A listener of its own: a notice lost while it reconnects is published with the aide's next change.

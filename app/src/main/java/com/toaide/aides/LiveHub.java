@@ -1,5 +1,6 @@
 package com.toaide.aides;
 
+import com.toaide.auth.SessionService;
 import com.toaide.platform.web.Problem;
 import com.toaide.render.Renderer;
 import io.javalin.websocket.WsContext;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,10 @@ public final class LiveHub implements AutoCloseable {
     /** Open live channels per user (web.md). */
     static final int MAX_PER_USER = 5;
 
-    record Tab(WsContext socket, UUID userId, UUID aideId) {}
+    /** {@code sessionId}: the sign-in the socket was opened with; the socket closes when it ends. */
+    record Tab(WsContext socket, UUID userId, UUID aideId, UUID sessionId) {}
+    /** Close code of a socket whose session ended (signed out, or the account deleted). */
+    static final int SIGNED_OUT = 4401;
 
     private final EditService edits;
     private final LiveFrames frames;
@@ -85,6 +90,25 @@ public final class LiveHub implements AutoCloseable {
                 sender.execute(() -> push(notice));
             }
         });
+    }
+
+    /**
+     * Sessions ended somewhere (SessionService): their sockets close at once, so a signed-out
+     * browser or a deleted account gets no more changes. {@code ended} may ask the database.
+     */
+    public void closeEnded(Predicate<SessionService.Session> ended) {
+        for (var tabs : tabsByAide.values()) {
+            for (var tab : tabs) {
+                try {
+                    if (ended.test(new SessionService.Session(tab.sessionId(), tab.userId(), null))) {
+                        tab.socket().closeSession(SIGNED_OUT, "You were signed out. Sign in again to keep editing.");
+                    }
+                } catch (RuntimeException e) {
+                    // The database did not answer: the next revocation notice checks again.
+                    log.warn("Could not check whether a live channel's session ended: {}", e.getMessage());
+                }
+            }
+        }
     }
 
     /** After the notice stream was interrupted, every open tab gets the whole page again. */

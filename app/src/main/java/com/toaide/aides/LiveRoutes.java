@@ -86,6 +86,6 @@ public final class LiveRoutes {
     /** The session was checked on the upgrade; it is read again here because the socket outlives that request. */
     private LiveHub.Tab tab(WsContext ctx) {
         var session = sessions.resume(ctx.cookie(SessionGuard.COOKIE)).orElseThrow(() -> new Problem(401, "Sign in to continue."));
-        return new LiveHub.Tab(ctx, session.userId(), UUID.fromString(ctx.pathParam("id")));
+        return new LiveHub.Tab(ctx, session.userId(), UUID.fromString(ctx.pathParam("id")), session.id());
     }
 }

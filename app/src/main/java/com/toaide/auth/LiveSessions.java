@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Session cookies this instance has recently verified and found live, so a signed-in request
@@ -52,21 +53,28 @@ final class LiveSessions {
         entries.clear();
     }
 
-    /** A revocation from any instance: {@code session <id>} or {@code user <id>}. */
+    /** A revocation from any instance: {@code session <id>} or {@code user <id>}. An unreadable one forgets everything. */
     void onRevoked(String payload) {
+        ended(payload).ifPresentOrElse(
+                ended -> entries.values().removeIf(entry -> ended.test(new SessionService.Session(entry.sessionId(), entry.userId(), null))),
+                this::clear);
+    }
+
+    /** Which sessions a revocation notice ended; empty when it cannot be read. */
+    static Optional<Predicate<SessionService.Session>> ended(String payload) {
         String[] parts = payload.split(" ", 2);
         try {
             if (parts.length == 2 && parts[0].equals("session")) {
-                forgetSession(UUID.fromString(parts[1]));
-                return;
+                UUID id = UUID.fromString(parts[1]);
+                return Optional.of(session -> session.id().equals(id));
             }
             if (parts.length == 2 && parts[0].equals("user")) {
-                forgetUser(UUID.fromString(parts[1]));
-                return;
+                UUID user = UUID.fromString(parts[1]);
+                return Optional.of(session -> session.userId().equals(user));
             }
         } catch (IllegalArgumentException e) {
-            // Falls through: an unreadable notice forgets everything, to be safe.
+            // Unreadable: the caller asks the database instead.
         }
-        clear();
+        return Optional.empty();
     }
 }

@@ -8,8 +8,12 @@ import com.toaide.platform.db.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Sessions (security.md): a signed HS256 JWT in the cookie carries a session id, and that id
@@ -30,6 +34,7 @@ public final class SessionService {
     private final JWTVerifier verifier;
     private final Clock clock;
     private final LiveSessions live = new LiveSessions();
+    private final List<Consumer<Predicate<Session>>> endListeners = new CopyOnWriteArrayList<>();
 
     public SessionService(Database db, String secret, Clock clock) {
         this.db = db;
@@ -117,14 +122,35 @@ public final class SessionService {
         live.forgetUser(userId);
     }
 
-    /** A NOTIFY on {@link #REVOKED_CHANNEL} from any instance. */
+    /**
+     * {@code listener} is told, with a test of which sessions ended, whenever sessions end on any
+     * instance: what outlives a request (an open live channel) closes with its session.
+     */
+    public void onEnded(Consumer<Predicate<Session>> listener) {
+        endListeners.add(listener);
+    }
+
+    /** A NOTIFY on {@link #REVOKED_CHANNEL} from any instance (this one's included). */
     public void onRevoked(String payload) {
         live.onRevoked(payload);
+        tell(LiveSessions.ended(payload).orElse(this::isEnded));
     }
 
     /** The revocation channel dropped: notices may be lost, so trust nothing remembered. */
     public void forgetAll() {
         live.clear();
+        tell(this::isEnded);
+    }
+
+    private void tell(Predicate<Session> ended) {
+        endListeners.forEach(listener -> listener.accept(ended));
+    }
+
+    /** Asks the database: for when a revocation may have been missed. */
+    private boolean isEnded(Session session) {
+        return db.asUser(session.userId(), handle -> handle.attach(SessionDao.class).live(session.id()))
+                .filter(found -> found.userId().equals(session.userId()))
+                .isEmpty();
     }
 
     private String sign(UUID sessionId, UUID userId, Instant expires) {

@@ -37,11 +37,26 @@ interface PublishDao {
             """)
     Optional<AideRow> lock(@Bind("id") UUID aideId);
 
-    /** Reserves a slug for an aide that has none; the unique index refuses one that is taken. */
+    /**
+     * Claims a slug for the user unless someone claimed it before (a claim is forever, even after
+     * the aide or the account is gone); true when the slug is now, or already was, this user's.
+     */
+    @SqlQuery("""
+            with claimed as (
+                insert into slugs (slug, user_id) values (:slug, app_user_id())
+                on conflict (slug) do nothing
+                returning 1
+            )
+            select exists (select 1 from claimed) or exists (select 1 from slugs where slug = :slug)
+            """)
+    boolean claim(@Bind("slug") String slug);
+
+    /** Gives a slug the user claimed to an aide that has none; the unique index refuses one another aide holds. */
     @SqlUpdate("update aides set slug = :slug where id = :id and slug is null")
     int reserve(@Bind("id") UUID aideId, @Bind("slug") String slug);
 
-    @SqlQuery("select coalesce(max(version), 0) from published_versions where aide_id = :id")
+    /** The highest version number ever used under the aide's slug (kept even when versions are deleted). */
+    @SqlQuery("select coalesce((select s.last_version from aides a join slugs s on s.slug = a.slug where a.id = :id), 0)")
     int lastVersion(@Bind("id") UUID aideId);
 
     /** The voice lines since the aide's last published version, oldest first. */

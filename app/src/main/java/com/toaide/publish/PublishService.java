@@ -294,23 +294,28 @@ public final class PublishService {
             }
             return new Target(held, state.last() + 1, state.now());
         }
+        // A slug this user held before (on an aide since deleted) continues its numbering.
         if (chosen.isPresent()) {
             if (!tryReserve(userId, aideId, chosen.get())) {
                 throw new Problem(409, "The address \"" + chosen.get() + "\" is taken. Choose another.");
             }
-            return new Target(chosen.get(), state.last() + 1, state.now());
+            return new Target(chosen.get(), lastVersion(userId, aideId) + 1, state.now());
         }
         for (int attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
             String slug = Slugs.random(random);
             if (tryReserve(userId, aideId, slug)) {
-                return new Target(slug, state.last() + 1, state.now());
+                return new Target(slug, lastVersion(userId, aideId) + 1, state.now());
             }
         }
         throw new Problem(503, "No free address was found for this page. Try again.", null,
                 "no free random slug after " + SLUG_ATTEMPTS + " attempts", null);
     }
 
-    /** True when the slug is now this aide's; false when another aide holds it. */
+    private int lastVersion(UUID userId, UUID aideId) {
+        return db.asUser(userId, handle -> handle.attach(PublishDao.class).lastVersion(aideId));
+    }
+
+    /** True when the slug is now this aide's; false when another aide or another user holds it. */
     private boolean tryReserve(UUID userId, UUID aideId, String slug) {
         try {
             return db.asUser(userId, handle -> {
@@ -320,7 +325,7 @@ public final class PublishService {
                     // Another request reserved one meanwhile: that one stays.
                     return aide.slug().equals(slug);
                 }
-                return dao.reserve(aideId, slug) == 1;
+                return dao.claim(slug) && dao.reserve(aideId, slug) == 1;
             });
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e)) {

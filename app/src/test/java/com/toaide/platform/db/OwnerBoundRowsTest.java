@@ -32,11 +32,12 @@ class OwnerBoundRowsTest {
     @BeforeAll
     static void seed() {
         db = Database.connect(TestPostgres.freshDatabase(), 1);
-        alice = db.asSystem(h -> RowLevelSecurityTest.seedUser(h, "alice@example.com"));
-        bob = db.asSystem(h -> RowLevelSecurityTest.seedUser(h, "bob@example.com"));
+        alice = RowLevelSecurityTest.seedUser(db, "alice@example.com");
+        bob = RowLevelSecurityTest.seedUser(db, "bob@example.com");
         aliceAide = db.asUser(alice, h -> h.createQuery("select id from aides").mapTo(UUID.class).one());
         aliceTurn = db.asUser(alice, h -> h.createQuery("select id from turns").mapTo(UUID.class).one());
         bobAide = db.asUser(bob, h -> h.createQuery("select id from aides").mapTo(UUID.class).one());
+        db.asUser(bob, h -> h.execute("insert into slugs (slug, user_id) values ('planted', app_user_id())"));
     }
 
     @AfterAll
@@ -92,7 +93,10 @@ class OwnerBoundRowsTest {
                 "update published_versions set object_key = 'elsewhere'",
                 "delete from sessions",
                 "delete from conversations",
-                "delete from aide_events");
+                "delete from aide_events",
+                "update slugs set user_id = gen_random_uuid()",
+                "update slugs set slug = 'moved'",
+                "delete from slugs");
     }
 
     @ParameterizedTest
@@ -133,7 +137,8 @@ class OwnerBoundRowsTest {
                 "turns", List.of("applied", "cache_read_tokens", "cache_write_tokens", "cost_usd", "ended_at", "error",
                         "first_change_ms", "input_tokens", "model", "output_tokens", "prompt_version", "rejected",
                         "status", "tier", "total_ms"),
-                "sessions", List.of("expires_at", "last_seen_at", "revoked_at")));
+                "sessions", List.of("expires_at", "last_seen_at", "revoked_at"),
+                "slugs", List.of("last_version")));
         assertThat(updatable("aide_system").get("users")).containsExactly(
                 "limited_until", "stripe_customer_id", "stripe_subscription_id", "subscription_status", "tier", "updated_at");
     }

@@ -29,7 +29,8 @@ class RowLevelSecurityTest {
             "aide_events", "user_id",
             "conversations", "user_id",
             "turns", "user_id",
-            "published_versions", "user_id");
+            "published_versions", "user_id",
+            "slugs", "user_id");
 
     /** Tables only the system path may touch. */
     static final List<String> SYSTEM_TABLES = List.of("magic_links", "stripe_events", "rate_limits", "audit_log", "outbox", "scheduled_runs");
@@ -41,8 +42,8 @@ class RowLevelSecurityTest {
     @BeforeAll
     static void seed() {
         db = Database.connect(TestPostgres.freshDatabase(), 1);
-        alice = db.asSystem(h -> seedUser(h, "alice@example.com"));
-        bob = db.asSystem(h -> seedUser(h, "bob@example.com"));
+        alice = seedUser(db, "alice@example.com");
+        bob = seedUser(db, "bob@example.com");
         db.asSystem(h -> {
             h.execute("insert into magic_links (email, token_hash, expires_at) values ('alice@example.com', sha256('a'::bytea), now() + interval '15 minutes')");
             h.execute("insert into stripe_events (id, type) values ('evt_1', 'checkout.session.completed')");
@@ -62,8 +63,18 @@ class RowLevelSecurityTest {
         h.execute("insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event) values (?, 1, ?, 'b1', 'ai', 'ai', now(), '{}'::jsonb)", aide, user);
         h.execute("insert into conversations (aide_id, user_id, role, text) values (?, ?, 'user', 'Mike is out')", aide, user);
         h.execute("insert into turns (aide_id, user_id, status) values (?, ?, 'done')", aide, user);
-        h.execute("insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) values (?, 1, ?, ?, 'k', 10)",
-                aide, user, "slug-" + user.toString().substring(0, 8));
+        return user;
+    }
+
+    /** A user with a row in every user table: the system path creates the user, the user publishes. */
+    static UUID seedUser(Database db, String email) {
+        UUID user = db.asSystem(h -> seedUser(h, email));
+        String slug = "slug-" + user.toString().substring(0, 8);
+        db.asUser(user, h -> {
+            h.execute("insert into slugs (slug, user_id) values (?, app_user_id())", slug);
+            return h.execute("insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) "
+                    + "select id, 1, user_id, ?, 'k', 10 from aides", slug);
+        });
         return user;
     }
 
