@@ -13,6 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AideSummary.class)
 @RegisterConstructorMapper(StoredAide.class)
 @RegisterConstructorMapper(StoredEvent.class)
+@RegisterConstructorMapper(StoredCheckpoint.class)
 interface AideDao {
     @SqlQuery("""
             select id, coalesce(title, '') as title, status,
@@ -54,13 +55,44 @@ interface AideDao {
     @SqlQuery("select id, null as state, log_seq from aides where id = :id")
     Optional<StoredAide> position(@Bind("id") UUID id);
 
+    /** The entries with {@code after < seq <= upto}. */
     @SqlQuery("""
             select seq, batch, actor, source, ts, event::text as event
               from aide_events
-             where aide_id = :id
+             where aide_id = :id and seq > :after and seq <= :upto
              order by seq
             """)
-    List<StoredEvent> events(@Bind("id") UUID aideId);
+    List<StoredEvent> eventsBetween(@Bind("id") UUID aideId, @Bind("after") long after, @Bind("upto") long upto);
+
+    /** One batch's entries up to {@code upto} (its undo and redo markers are in batches of their own). */
+    @SqlQuery("""
+            select seq, batch, actor, source, ts, event::text as event
+              from aide_events
+             where aide_id = :id and batch = :batch and seq <= :upto
+             order by seq
+            """)
+    List<StoredEvent> batchEvents(@Bind("id") UUID aideId, @Bind("batch") String batch, @Bind("upto") long upto);
+
+    /** The latest checkpoint at or before {@code upto}; its state only when {@code withState}. */
+    @SqlQuery("""
+            select seq, case when :withState then state::text end as state, bookkeeping::text as bookkeeping
+              from aide_checkpoints
+             where aide_id = :id and seq <= :upto
+             order by seq desc
+             limit 1
+            """)
+    Optional<StoredCheckpoint> checkpoint(@Bind("id") UUID aideId, @Bind("upto") long upto, @Bind("withState") boolean withState);
+
+    @SqlQuery("select seq from aide_checkpoints where aide_id = :id order by seq")
+    List<Long> checkpointSeqs(@Bind("id") UUID aideId);
+
+    @SqlUpdate("""
+            insert into aide_checkpoints (aide_id, seq, user_id, state, bookkeeping)
+            values (:id, :seq, app_user_id(), cast(:state as jsonb), cast(:bookkeeping as jsonb))
+            on conflict do nothing
+            """)
+    void keepCheckpoint(@Bind("id") UUID aideId, @Bind("seq") long seq, @Bind("state") String state,
+                        @Bind("bookkeeping") String bookkeeping);
 
     /**
      * One batch in one statement: the new log rows, the snapshot, and the change notices (sent on

@@ -3,6 +3,7 @@ package com.toaide.aides;
 import com.toaide.kernel.BatchResult;
 import com.toaide.kernel.History;
 import com.toaide.kernel.Json;
+import com.toaide.kernel.Log;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Result;
 import com.toaide.kernel.Snapshot;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
 
@@ -31,13 +31,26 @@ public final class EditService {
     public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
     /** Tries of a change that another instance keeps overtaking. */
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * Log entries between checkpoints: what opening an aide, undoing or seeing a point of its
+     * history replays at most (besides batches redone from further back). A checkpoint costs one
+     * snapshot row; 500 entries replay in about a millisecond.
+     */
+    static final int CHECKPOINT_EVERY = 500;
 
     private final Database db;
     private final OpenAides open;
     private final Clock clock;
+    private final int checkpointEvery;
 
     public EditService(Database db, Clock clock) {
+        this(db, clock, CHECKPOINT_EVERY);
+    }
+
+    /** @param checkpointEvery log entries between checkpoints (fewer in tests) */
+    EditService(Database db, Clock clock, int checkpointEvery) {
         this.db = db;
+        this.checkpointEvery = checkpointEvery;
         // About 700 bytes a log entry in memory: the entry bound keeps the cache near 70 MB.
         this.open = new OpenAides(500, 100_000);
         this.clock = clock;
@@ -52,7 +65,7 @@ public final class EditService {
 
     /** A direct edit: the events apply in order as one batch; rejected ones change nothing. */
     public Outcome edit(UUID userId, UUID aideId, List<JsonNode> events) {
-        return change(userId, aideId, history -> {
+        return change(userId, aideId, (history, log) -> {
             var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), UUID.randomUUID().toString());
             var accepted = new ArrayList<JsonNode>();
             for (int i = 0; i < events.size(); i++) {
@@ -85,7 +98,7 @@ public final class EditService {
      * and the rest of the turn continues in a batch of its own.
      */
     public TurnApplied applyTurnEvent(UUID userId, UUID aideId, String turnBatchId, JsonNode event, Alongside alongside) {
-        return change(userId, aideId, history -> {
+        return change(userId, aideId, (history, log) -> {
             var batch = applyInTurn(history, event, turnBatchId);
             var result = batch.results().get(0);
             var changed = result.accepted() ? ChangedEntities.of(history.snapshot(), List.of(event)) : Optional.<Set<String>>empty();
@@ -94,12 +107,11 @@ public final class EditService {
     }
 
     private BatchResult applyInTurn(History history, JsonNode event, String turnBatchId) {
-        var entries = history.entries();
-        String last = entries.isEmpty() ? "" : entries.get(entries.size() - 1).batch();
+        String last = history.lastBatch() == null ? "" : history.lastBatch();
         String batchId;
         if (last.equals(turnBatchId) || last.startsWith(turnBatchId + ".")) {
             batchId = last;
-        } else if (entries.stream().anyMatch(entry -> entry.batch().startsWith(turnBatchId))) {
+        } else if (history.recentBatchStartsWith(turnBatchId)) {
             batchId = turnBatchId + "." + history.version();
         } else {
             batchId = turnBatchId;
@@ -109,12 +121,12 @@ public final class EditService {
 
     /** Takes back the last change; {@code 409} when there is none. Returns the new version. */
     public long undo(UUID userId, UUID aideId) {
-        return change(userId, aideId, history -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString()), "Nothing to undo."));
+        return change(userId, aideId, (history, log) -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to undo."));
     }
 
     /** Puts back the last undone change; {@code 409} when there is none. Returns the new version. */
     public long redo(UUID userId, UUID aideId) {
-        return change(userId, aideId, history -> marker(history, history.redo(userId.toString(), now(), UUID.randomUUID().toString()), "Nothing to redo."));
+        return change(userId, aideId, (history, log) -> marker(history, history.redo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to redo."));
     }
 
     /** Reads an aide's snapshot and version; the snapshot must not escape the reader. */
@@ -143,11 +155,17 @@ public final class EditService {
 
     private record Change<T>(List<LogEntry> entries, Optional<Set<String>> changed, T result) {}
 
-    private <T> T change(UUID userId, UUID aideId, Function<History, Change<T>> action) {
+    /** A change to an aide's history, which may read older parts of its log. */
+    @FunctionalInterface
+    private interface Action<T> {
+        Change<T> apply(History history, Log log);
+    }
+
+    private <T> T change(UUID userId, UUID aideId, Action<T> action) {
         return change(userId, aideId, action, (handle, result) -> { });
     }
 
-    private <T> T change(UUID userId, UUID aideId, Function<History, Change<T>> action, BiConsumer<Handle, T> alongside) {
+    private <T> T change(UUID userId, UUID aideId, Action<T> action, BiConsumer<Handle, T> alongside) {
         synchronized (open.lock(aideId)) {
             try {
                 for (int attempt = 1; ; attempt++) {
@@ -173,21 +191,25 @@ public final class EditService {
      * writes it in one statement that checks the aide is still at the version it was applied to.
      * Empty when it was not, and then nothing was written.
      */
-    private <T> Optional<T> tryChange(Handle handle, UUID userId, UUID aideId, Function<History, Change<T>> action,
+    private <T> Optional<T> tryChange(Handle handle, UUID userId, UUID aideId, Action<T> action,
                                       BiConsumer<Handle, T> alongside) {
         var dao = handle.attach(AideDao.class);
+        var log = new DatabaseLog(dao, aideId);
         History history = open.owned(aideId, userId);
         if (history == null) {
             history = load(dao, dao.lockForLoad(aideId).orElseThrow(Problem::notFound));
         }
         long applied = history.version();
-        var change = action.apply(history);
+        var change = action.apply(history, log);
         boolean current = change.entries().isEmpty()
                 // Nothing to write, so nothing checks the version for us: ask.
                 ? dao.position(aideId).orElseThrow(Problem::notFound).logSeq() == applied
                 : write(dao, aideId, applied, history, change);
         if (!current) {
             return Optional.empty();
+        }
+        if (history.checkpointDue(checkpointEvery)) {
+            log.keep(history.checkpoint());
         }
         alongside.accept(handle, change.result());
         open.keep(aideId, userId, history);
@@ -213,9 +235,11 @@ public final class EditService {
         return history;
     }
 
+    /** The stored snapshot, with the bookkeeping of the latest checkpoint and the log entries since. */
     private static History load(AideDao dao, StoredAide row) {
-        var entries = dao.events(row.id()).stream().map(StoredEvent::toEntry).toList();
-        return History.resume(Snapshot.fromJson(Json.MAPPER.readTree(row.state())), entries);
+        var log = new DatabaseLog(dao, row.id());
+        var latest = log.latestBookkeeping();
+        return History.resume(Snapshot.fromJson(Json.MAPPER.readTree(row.state())), latest, log.entries(latest.seq(), row.logSeq()));
     }
 
     private static Change<Long> marker(History history, Optional<LogEntry> marker, String nothing) {

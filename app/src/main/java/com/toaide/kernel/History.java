@@ -1,26 +1,31 @@
 package com.toaide.kernel;
 
+import com.toaide.kernel.Checkpoint.Applied;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One aide's snapshot together with its event log: what the web layer holds to apply a user
- * action, undo it, redo it, or rebuild the aide from stored log rows. Pure: batch ids,
- * actors and times are arguments.
+ * One aide's snapshot with the undo bookkeeping and the log entries since its last
+ * {@link Checkpoint}: what the web layer holds to apply a user action, undo it, redo it, or see
+ * the aide at any point of its log. Pure: batch ids, actors and times are arguments, and older
+ * parts of the log come through a {@link Log}.
  *
  * <p>The log is append-only. A batch (one AI turn, one edit) is <em>done</em> until an undo
- * marker names it, and done again when a redo marker names it. The snapshot is always the
- * replay of the done batches' events in log order, so {@code replay(entries())} equals
- * {@code snapshot()} whatever mix of batches, undos and redos produced it. Undo takes back
- * the most recent done batch that changed something (any depth); redo puts back the most
- * recently undone one, until a new change makes redo impossible.
+ * marker names it, and done again when a redo marker names it. The snapshot after any entry is
+ * the replay of the batches done at that point, so {@code replay(entries())} equals
+ * {@code snapshot()} whatever mix of batches, undos and redos produced it. Undo takes back the
+ * most recent done batch that changed something, up to {@link #UNDO_DEPTH} deep; redo puts back
+ * the most recently undone one, until a new change makes redo impossible.
+ *
+ * <p>Done batches form a stack, so undoing the batch on top gives back exactly the aide as it
+ * was just before that batch was applied: undo is time travel to that point, which replays only
+ * from the nearest checkpoint. A {@code History} holds no entry older than its last checkpoint,
+ * so an open aide costs the same however long its log is.
  *
  * <p>{@code snapshot().sequence()} counts the events of the done batches and so goes down on
  * undo; {@link #version()}, the seq of the last log entry, only ever goes up: it is the
@@ -29,52 +34,86 @@ import tools.jackson.databind.JsonNode;
  * <p>Not thread-safe: the web layer serialises the actions on one aide.
  */
 public final class History {
+    /** How many done (and undone) batches are kept for undo (and redo); kernel.md asks for at least 50. */
+    public static final int UNDO_DEPTH = 200;
+    /** How many recent batch ids are remembered, so a new batch cannot reuse one. */
+    public static final int RECENT_BATCHES = 200;
+
+    /** The entries since {@link #windowStart}, in seq order. */
     private final ArrayList<LogEntry> entries = new ArrayList<>();
     private final HashMap<String, List<LogEntry>> eventsByBatch = new HashMap<>();
-    private final Set<String> batchIds = new HashSet<>();
-    /** Done batches that changed the snapshot, oldest first; undo takes from the end. */
-    private final ArrayList<String> done = new ArrayList<>();
-    /** Undone batches, most recent last; redo takes from the end. */
+    private final LinkedHashSet<String> recent = new LinkedHashSet<>();
+    private final ArrayList<Applied> done = new ArrayList<>();
     private final ArrayList<String> undone = new ArrayList<>();
-    private Snapshot snapshot = Snapshot.empty();
+    private Snapshot snapshot;
     private long version;
-    /** The batch the last entry belongs to, which a further call may extend; null after a marker. */
+    private long windowStart;
+    /** The batch open at {@link #windowStart}: its earlier entries are not in this window. */
+    private String openAtWindowStart;
     private String openBatch;
+    private String lastBatch;
+    /**
+     * While replaying: the aide at {@link #baseFrom}'s application, from which the done batches
+     * applied after it are replayed on undo. Null until first needed, or on a live history.
+     */
+    private Snapshot base;
+    private long baseFrom;
+    private boolean replaying;
 
-    private History() {}
+    private History(Checkpoint checkpoint, Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.version = checkpoint.seq();
+        this.windowStart = checkpoint.seq();
+        this.done.addAll(checkpoint.done());
+        this.undone.addAll(checkpoint.undone());
+        this.recent.addAll(checkpoint.recent());
+        this.openBatch = checkpoint.openBatch();
+        this.openAtWindowStart = checkpoint.openBatch();
+        this.lastBatch = checkpoint.lastBatch();
+        this.baseFrom = topFrom();
+    }
 
     /** A new aide with an empty log. */
     public static History empty() {
-        return new History();
+        return new History(Checkpoint.start(), Snapshot.empty());
     }
 
-    /** Rebuilds an aide from its log rows (in any order; they are sorted by seq). */
+    /** Rebuilds an aide from all its log rows (in any order; they are sorted by seq). */
     public static History replay(List<LogEntry> entries) {
         return replay(entries, Long.MAX_VALUE);
     }
 
-    /** The aide as it was right after entry {@code uptoSeq}: time travel. */
+    /** The aide as it was right after entry {@code uptoSeq} of a whole log: time travel. */
     public static History replay(List<LogEntry> entries, long uptoSeq) {
-        History history = new History();
-        for (LogEntry entry : sorted(entries)) {
-            if (entry.seq() <= uptoSeq) {
-                history.record(entry);
-            }
+        return at(new MemoryLog(entries), uptoSeq);
+    }
+
+    /**
+     * The aide as it was right after entry {@code seq}: the nearest checkpoint at or before it,
+     * then the entries since. The result holds those entries, as an open aide would.
+     */
+    public static History at(Log log, long seq) {
+        Checkpoint checkpoint = log.checkpointAtOrBefore(seq);
+        History history = new History(checkpoint, checkpoint.snapshot());
+        history.replaying = true;
+        for (LogEntry entry : log.entries(checkpoint.seq(), seq)) {
+            history.replay(entry, log);
         }
-        history.snapshot = history.rebuild();
+        history.replaying = false;
+        history.base = null;
         return history;
     }
 
     /**
-     * Resumes an aide from a stored snapshot that is known to equal the replay of
-     * {@code entries} (the cache in {@code aides.state}), without replaying.
+     * Resumes an aide from its stored snapshot, which is known to equal the replay of the log
+     * (the cache in {@code aides.state}): the bookkeeping of its latest checkpoint, then that of
+     * the entries after it ({@code since}), without replaying any event.
      */
-    public static History resume(Snapshot cached, List<LogEntry> entries) {
-        History history = new History();
-        for (LogEntry entry : sorted(entries)) {
+    public static History resume(Snapshot cached, Checkpoint latest, List<LogEntry> since) {
+        History history = new History(latest, cached);
+        for (LogEntry entry : since) {
             history.record(entry);
         }
-        history.snapshot = cached;
         return history;
     }
 
@@ -82,6 +121,7 @@ public final class History {
         return snapshot;
     }
 
+    /** The log entries since this history's last checkpoint (for a history never checkpointed: the whole log). */
     public List<LogEntry> entries() {
         return Collections.unmodifiableList(entries);
     }
@@ -89,6 +129,16 @@ public final class History {
     /** The seq of the last log entry (0 for an empty log): the aide's monotonic version. */
     public long version() {
         return version;
+    }
+
+    /** The batch of the last log entry, or null for an empty log. */
+    public String lastBatch() {
+        return lastBatch;
+    }
+
+    /** Whether one of the recent batches has an id starting with {@code prefix}. */
+    public boolean recentBatchStartsWith(String prefix) {
+        return recent.stream().anyMatch(batch -> batch.startsWith(prefix));
     }
 
     /**
@@ -130,84 +180,179 @@ public final class History {
 
     /**
      * Takes back the most recent done batch, recording an undo marker under {@code batchId}.
-     * Empty when there is nothing to undo.
+     * Empty when there is nothing to undo. Reads the log from the nearest checkpoint before
+     * that batch.
      */
-    public Optional<LogEntry> undo(String actor, String ts, String batchId) {
+    public Optional<LogEntry> undo(String actor, String ts, String batchId, Log log) {
         if (!canUndo()) {
             return Optional.empty();
         }
         checkBatchId(batchId, false);
-        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.UNDO, done.get(done.size() - 1));
-        record(marker);
-        snapshot = rebuild();
+        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.UNDO, done.get(done.size() - 1).batch());
+        replay(marker, log);
         return Optional.of(marker);
     }
 
-    /** Puts back the most recently undone batch, recording a redo marker. Empty when there is nothing to redo. */
-    public Optional<LogEntry> redo(String actor, String ts, String batchId) {
+    /**
+     * Puts back the most recently undone batch, recording a redo marker. Empty when there is
+     * nothing to redo. Reads the batch's events from the log when this history does not hold them.
+     */
+    public Optional<LogEntry> redo(String actor, String ts, String batchId, Log log) {
         if (!canRedo()) {
             return Optional.empty();
         }
         checkBatchId(batchId, false);
-        String target = undone.get(undone.size() - 1);
-        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.REDO, target);
-        record(marker);
-        // The batch was undone while on top, so the done batches are exactly those it was
-        // first applied after: applying it again on the current snapshot is exact.
-        applyEvents(snapshot, eventsByBatch.get(target));
+        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.REDO, undone.get(undone.size() - 1));
+        replay(marker, log);
         return Optional.of(marker);
+    }
+
+    /** {@link #undo(String, String, String, Log)} for a history that holds its whole log (never checkpointed). */
+    public Optional<LogEntry> undo(String actor, String ts, String batchId) {
+        return undo(actor, ts, batchId, wholeLog());
+    }
+
+    /** {@link #redo(String, String, String, Log)} for a history that holds its whole log (never checkpointed). */
+    public Optional<LogEntry> redo(String actor, String ts, String batchId) {
+        return redo(actor, ts, batchId, wholeLog());
+    }
+
+    private Log wholeLog() {
+        if (windowStart != 0) {
+            throw new IllegalStateException("this history no longer holds its whole log: pass the stored log");
+        }
+        return new MemoryLog(entries);
+    }
+
+    /** Whether at least {@code every} entries were added since the last checkpoint. */
+    public boolean checkpointDue(int every) {
+        return version - windowStart >= every;
+    }
+
+    /**
+     * A checkpoint at the current version, after which this history forgets the entries before
+     * it. The checkpoint shares the live snapshot: store it before the next change.
+     */
+    public Checkpoint checkpoint() {
+        var checkpoint = new Checkpoint(version, snapshot, done, undone, List.copyOf(recent), openBatch, lastBatch);
+        entries.clear();
+        eventsByBatch.clear();
+        windowStart = version;
+        openAtWindowStart = openBatch;
+        return checkpoint;
     }
 
     private void checkBatchId(String batchId, boolean mayExtend) {
         if (batchId == null || batchId.isEmpty()) {
             throw new IllegalArgumentException("a batch needs an id");
         }
-        if (batchIds.contains(batchId) && !(mayExtend && batchId.equals(openBatch))) {
+        if (recent.contains(batchId) && !(mayExtend && batchId.equals(openBatch))) {
             throw new IllegalArgumentException("batch " + batchId + " is already in the log");
         }
+    }
+
+    /** Records an entry and brings the snapshot to the state right after it. */
+    private void replay(LogEntry entry, Log log) {
+        if (!entry.isMarker()) {
+            record(entry);
+            Kernel.apply(snapshot, entry.parsed(), entry.ts());
+            return;
+        }
+        Applied top = done.isEmpty() ? null : done.get(done.size() - 1);
+        String redoable = undone.isEmpty() ? null : undone.get(undone.size() - 1);
+        record(entry);
+        if (entry.isUndo() && top != null && top.batch().equals(entry.target())) {
+            snapshot = without(top, log);
+        } else if (entry.isRedo() && entry.target().equals(redoable)) {
+            // The batch was undone while on top, so the done batches are exactly those it was
+            // first applied after: applying it again on the current snapshot is exact.
+            applyEvents(snapshot, eventsOf(entry.target(), log));
+        }
+    }
+
+    /**
+     * The aide once {@code popped} (just taken off the done stack) is undone: as it was right
+     * before {@code popped} was applied. While replaying, from the base when the base is still
+     * below it, replaying the batches applied since; else by time travel through the log.
+     */
+    private Snapshot without(Applied popped, Log log) {
+        if (replaying && popped.from() > baseFrom && baseFrom != Long.MAX_VALUE) {
+            if (base == null) {
+                base = log.checkpointAtOrBefore(windowStart).snapshot();
+            }
+            Snapshot rebuilt = base.copy();
+            for (Applied applied : done) {
+                if (applied.from() > baseFrom) {
+                    applyEvents(rebuilt, eventsOf(applied.batch(), log));
+                }
+            }
+            return rebuilt;
+        }
+        Snapshot before = at(log, popped.from() - 1).snapshot();
+        if (replaying) {
+            base = before.copy();
+            baseFrom = topFrom();
+        }
+        return before;
+    }
+
+    private long topFrom() {
+        return done.isEmpty() ? 0 : done.get(done.size() - 1).from();
+    }
+
+    private List<LogEntry> eventsOf(String batch, Log log) {
+        List<LogEntry> held = eventsByBatch.get(batch);
+        return held != null && !batch.equals(openAtWindowStart) ? held : log.batch(batch, version);
     }
 
     /** Adds an entry to the log and the done/undone bookkeeping; does not touch the snapshot. */
     private void record(LogEntry entry) {
         entries.add(entry);
         version = Math.max(version, entry.seq());
-        batchIds.add(entry.batch());
+        lastBatch = entry.batch();
+        recent.remove(entry.batch());
+        recent.add(entry.batch());
+        if (recent.size() > RECENT_BATCHES) {
+            recent.remove(recent.iterator().next());
+        }
         if (entry.isMarker()) {
             openBatch = null;
             String target = entry.target();
-            if (entry.isUndo() && !done.isEmpty() && done.get(done.size() - 1).equals(target)) {
-                undone.add(done.remove(done.size() - 1));
+            if (entry.isUndo() && !done.isEmpty() && done.get(done.size() - 1).batch().equals(target)) {
+                done.remove(done.size() - 1);
+                push(undone, target);
             } else if (entry.isRedo() && !undone.isEmpty() && undone.get(undone.size() - 1).equals(target)) {
-                done.add(undone.remove(undone.size() - 1));
+                undone.remove(undone.size() - 1);
+                push(done, new Applied(target, entry.seq()));
             }
             return;
         }
         openBatch = entry.batch();
         eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
-        if (entry.mutates() && (done.isEmpty() || !done.get(done.size() - 1).equals(entry.batch()))) {
-            done.add(entry.batch());
+        if (entry.mutates() && (done.isEmpty() || !done.get(done.size() - 1).batch().equals(entry.batch()))) {
+            push(done, new Applied(entry.batch(), entry.seq()));
             undone.clear();
         }
     }
 
-    /** The replay of the done batches, in log order. */
-    private Snapshot rebuild() {
-        Snapshot fresh = Snapshot.empty();
-        for (String batch : done) {
-            applyEvents(fresh, eventsByBatch.get(batch));
+    private void push(ArrayList<Applied> stack, Applied applied) {
+        stack.add(applied);
+        if (stack.size() > UNDO_DEPTH && stack.remove(0).from() > baseFrom) {
+            // A batch applied since the base left the stack: the base can no longer rebuild it.
+            baseFrom = Long.MAX_VALUE;
         }
-        return fresh;
+    }
+
+    private static void push(ArrayList<String> stack, String batch) {
+        stack.add(batch);
+        if (stack.size() > UNDO_DEPTH) {
+            stack.remove(0);
+        }
     }
 
     private static void applyEvents(Snapshot target, List<LogEntry> batch) {
         for (LogEntry entry : batch) {
             Kernel.apply(target, entry.parsed(), entry.ts());
         }
-    }
-
-    private static List<LogEntry> sorted(List<LogEntry> entries) {
-        List<LogEntry> copy = new ArrayList<>(entries);
-        copy.sort(Comparator.comparingLong(LogEntry::seq));
-        return copy;
     }
 }

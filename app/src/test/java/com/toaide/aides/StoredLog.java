@@ -21,7 +21,7 @@ public record StoredLog(List<LogEntry> entries, JsonNode storedSnapshot, long lo
     public static StoredLog read(Database db, UUID user, UUID aide) {
         return db.asUser(user, handle -> {
             var dao = handle.attach(AideDao.class);
-            var entries = dao.events(aide).stream().map(StoredEvent::toEntry).toList();
+            var entries = dao.eventsBetween(aide, 0, Long.MAX_VALUE).stream().map(StoredEvent::toEntry).toList();
             var row = dao.lockForLoad(aide).orElseThrow();
             return new StoredLog(entries, JSON.readTree(row.state()), row.logSeq());
         });

@@ -197,7 +197,7 @@ class HistoryTest {
         History history = pokerNight();
         history.applyBatch(events("{t:'entity.create', id:'mike', parent:'players'}"), "u", Source.EDIT, TS, "e1");
 
-        History resumed = History.resume(Snapshot.fromJson(history.snapshot().toJson()), history.entries());
+        History resumed = History.resume(Snapshot.fromJson(history.snapshot().toJson()), Checkpoint.start(), history.entries());
         resumed.undo("u", TS, "undo_1");
 
         assertThat(resumed.snapshot().entity("mike")).isNull();

@@ -27,6 +27,7 @@ class RowLevelSecurityTest {
             "sessions", "user_id",
             "aides", "user_id",
             "aide_events", "user_id",
+            "aide_checkpoints", "user_id",
             "conversations", "user_id",
             "turns", "user_id",
             "published_versions", "user_id",
@@ -61,6 +62,7 @@ class RowLevelSecurityTest {
         UUID aide = h.createQuery("insert into aides (user_id, title, state) values (:u, 'Poker', '{}'::jsonb) returning id")
                 .bind("u", user).mapTo(UUID.class).one();
         h.execute("insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event) values (?, 1, ?, 'b1', 'ai', 'ai', now(), '{}'::jsonb)", aide, user);
+        h.execute("insert into aide_checkpoints (aide_id, seq, user_id, state, bookkeeping) values (?, 1, ?, '{}'::jsonb, '{}'::jsonb)", aide, user);
         h.execute("insert into conversations (aide_id, user_id, role, text) values (?, ?, 'user', 'Mike is out')", aide, user);
         h.execute("insert into turns (aide_id, user_id, status) values (?, ?, 'done')", aide, user);
         return user;
