@@ -2,6 +2,7 @@ package com.toaide;
 
 import static com.toaide.platform.web.Policy.CSRF_EXEMPT;
 import static com.toaide.platform.web.Policy.PAGE_CSP;
+import static com.toaide.platform.web.Policy.PHOTO_BODY;
 import static com.toaide.platform.web.Policy.PAUSABLE;
 import static com.toaide.platform.web.Policy.SMALL_BODY;
 import static com.toaide.platform.web.Role.ADMIN;
@@ -10,6 +11,7 @@ import static com.toaide.platform.web.Role.DEV_ONLY;
 import static com.toaide.platform.web.Role.USER;
 
 import com.toaide.ai.StreamPolicy;
+import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
@@ -18,6 +20,7 @@ import com.toaide.platform.web.RequestIds;
 import com.toaide.platform.web.RequestLog;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson3;
 import java.util.ArrayList;
@@ -111,7 +114,7 @@ public final class App implements AutoCloseable {
 
     /**
      * The route table (web.md). Roles: ANYONE, USER (signed in), ADMIN ({@code users.is_admin}),
-     * DEV_ONLY (no real mailer). Policies: SMALL_BODY (64 KB), PAUSABLE (refused while the abuse
+     * DEV_ONLY (no real mailer). Policies: SMALL_BODY (64 KB), PHOTO_BODY (10 MB), PAUSABLE (refused while the abuse
      * check pauses the user), CSRF_EXEMPT (proves itself by signature), PAGE_CSP (a published page).
      */
     private static void routes(RoutesConfig r, Wiring.Handlers h) {
@@ -142,6 +145,10 @@ public final class App implements AutoCloseable {
         r.post("/aides/{id}/unpublish", h.publish()::unpublish, USER, PAUSABLE);
         r.post("/aides/{id}/auto-publish", h.publish()::autoPublish, USER, PAUSABLE);
         r.get("/aides/{id}/versions", h.publish()::versions, USER);
+        r.get("/aides/{id}/images", h.images()::list, USER);
+        r.post("/aides/{id}/images", h.images()::upload, USER, PAUSABLE, PHOTO_BODY);
+        r.get("/aides/{id}/images/{image}/{file}", h.images()::file, USER);
+        r.post("/aides/{id}/images/{image}/delete", h.images()::delete, USER, PAUSABLE);
         r.post("/aides/{id}/versions/{n}/restore", h.publish()::restore, USER, PAUSABLE);
         r.wsBeforeUpgrade("/aides/{id}/live", h.live()::beforeUpgrade);
         r.ws("/aides/{id}/live", h.live()::channel, USER);
@@ -180,6 +187,10 @@ public final class App implements AutoCloseable {
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = BodyLimits.DEFAULT_BYTES;
         cfg.http.generateEtags = false;
+        // Photo uploads (the only multipart route): parts past 256 KB wait on disk, not in memory.
+        cfg.jetty.multipartConfig.maxFileSize(ImageService.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxTotalRequestSize(BodyLimits.PHOTO_BYTES, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
         // A bounded pool: requests wait for one of ten database connections anyway, and on
         // Java 17 every extra platform thread costs memory (docs/performance.md).
         var threads = new QueuedThreadPool(REQUEST_THREADS, 8, 60_000);

@@ -21,6 +21,9 @@ import com.toaide.billing.BillingRoutes;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.PaymentProvider;
 import com.toaide.billing.StripePayments;
+import com.toaide.images.ImageProcessor;
+import com.toaide.images.ImageRoutes;
+import com.toaide.images.ImageService;
 import com.toaide.ops.AbuseCheck;
 import com.toaide.ops.AdminRoutes;
 import com.toaide.ops.Alerts;
@@ -86,7 +89,7 @@ final class Wiring {
     /** The route classes; {@code publicPages} and {@code outbox} are null where the app does not serve them. */
     record Handlers(SignInRoutes signIn, AideRoutes aides, TurnRoutes turns, LiveRoutes live, PublishRoutes publish,
                     PublicPages publicPages, AccountRoutes account, BillingRoutes billing, HealthRoutes health,
-                    AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets) {}
+                    AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets, ImageRoutes images) {}
 
     record Parts(Errors errors, Guards guards, Handlers handlers, Scheduler scheduler) {}
 
@@ -130,10 +133,15 @@ final class Wiring {
         var edits = new EditService(db, clock);
         var publishService = new PublishService(db, storage, config.publishedBucket(), edits, renderer, billingService,
                 config.publicUrl(), config.editorUrl(), clock, new SecureRandom());
-        // Before an account is deleted, its public pages go and its sessions end on every instance.
-        var account = new AccountRoutes(new AccountService(db, billingService, List.of(publishService::beforeAccountDelete, sessions::endAll),
+        var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
+        // Before an account is deleted, its public pages and photos go and its sessions end on every instance.
+        var account = new AccountRoutes(new AccountService(db, billingService,
+                List.of(publishService::beforeAccountDelete, imageService::beforeAccountDelete, sessions::endAll),
                 clock), billingService, sessionGuard, views, assets);
-        var aideService = new AideService(db, billingService, publishService::beforeAideDelete);
+        var aideService = new AideService(db, billingService, (user, aide) -> {
+            publishService.beforeAideDelete(user, aide);
+            imageService.beforeAideDelete(user, aide);
+        });
         var turnService = new TurnService(db, edits, billingService, config.ai(), modelLimits,
                 Prompts.load(), PriceTable.standard(), clock);
         owned.add(turnService);
@@ -161,7 +169,8 @@ final class Wiring {
                 .register(new AbuseCheck(db, rateLimiter, alerts, clock))
                 .register(new Cleanup(db, clock))
                 // Public objects no published aide points to (security.md, publishing).
-                .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), () -> publishService.sweepOrphans()));
+                .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), () -> publishService.sweepOrphans()))
+                .register(Job.of("image-orphan-sweep", Duration.ofHours(1), () -> imageService.sweepOrphans()));
         owned.add(scheduler);
 
         var guards = new Guards(new SecurityHeaders(config.isProd()), new OriginGuard(config.editorUrl()), new BodyLimits(),
@@ -174,7 +183,8 @@ final class Wiring {
                 config.storage().isEmpty() ? new PublicPages(publishService) : null,
                 account, new BillingRoutes(billingService, views, assets), new HealthRoutes(readiness),
                 new AdminRoutes(breakGlass, views, assets, pageCss.url()),
-                devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets);
+                devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,
+                new ImageRoutes(imageService));
         return new Parts(errors, guards, handlers, scheduler);
     }
 

@@ -44,13 +44,12 @@ public final class ImageProcessor {
 
     public ProcessedImage process(byte[] bytes) {
         if (bytes.length == 0) {
-            throw new ImageRefused("That file is empty.");
+            throw new ImageRefused(422, "That file is empty.");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ImageRefused("That photo is over 10 MB. Try a smaller one, or a screenshot of it.");
+            throw ImageRefused.tooLarge();
         }
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() ->
-                new ImageRefused("That file isn't a picture AIde can use. Try a JPEG, PNG, WebP or GIF."));
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(ImageRefused::notAPicture);
         BufferedImage upright = Orientation.apply(decode(bytes, format), Orientation.of(bytes));
         BufferedImage original = fitWithin(upright, MAX_EDGE);
         boolean opaque = !Pixels.hasAlpha(original);
@@ -75,10 +74,10 @@ public final class ImageProcessor {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw damaged();
+                throw ImageRefused.damaged();
             }
             if (width * height > MAX_PIXELS) {
-                throw new ImageRefused("That picture is too large (" + Math.round(width * height / 1e6)
+                throw new ImageRefused(422, "That picture is too large (" + Math.round(width * height / 1e6)
                         + " megapixels). Photos up to 40 megapixels work.");
             }
             var param = reader.getDefaultReadParam();
@@ -92,20 +91,16 @@ public final class ImageProcessor {
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0, param);
             if (image == null || !warnings.isEmpty()) {
-                throw damaged();
+                throw ImageRefused.damaged();
             }
             return image;
         } catch (ImageRefused e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw damaged();
+            throw ImageRefused.damaged();
         } finally {
             reader.dispose();
         }
-    }
-
-    private static ImageRefused damaged() {
-        return new ImageRefused("That picture seems damaged or incomplete. Try saving it again, or pick another.");
     }
 
     private static BufferedImage fitWithin(BufferedImage image, int edge) {

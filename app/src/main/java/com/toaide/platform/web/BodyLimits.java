@@ -5,15 +5,18 @@ import io.javalin.http.HttpResponseException;
 
 /**
  * Request body limits (security.md): 1 MB in general, 64 KB on routes marked
- * {@link Policy#SMALL_BODY} (edits and chat messages). Checked from Content-Length before the
- * handler runs, so an oversized body is refused even where nothing would read it. A body sent
- * without a length (chunked) is counted as it is read: Javalin's maxRequestSize stops any such
- * body at 1 MB, and on a small-body route the body is read here (Javalin keeps it for the
- * handler) and refused when it holds more.
+ * {@link Policy#SMALL_BODY} (edits and chat messages), about 10 MB on {@link Policy#PHOTO_BODY}.
+ * Checked from Content-Length before the handler runs, so an oversized body is refused even
+ * where nothing would read it. A body sent without a length (chunked) is counted as it is read:
+ * Javalin's maxRequestSize stops any such body at 1 MB, and on a small-body route the body is
+ * read here (Javalin keeps it for the handler) and refused when it holds more. A photo upload
+ * is multipart, bounded by the multipart limits set beside maxRequestSize in App.
  */
 public final class BodyLimits {
     public static final long DEFAULT_BYTES = 1_000_000;
     public static final long SMALL_BYTES = 64 * 1024;
+    /** A photo of up to 10 MB and the multipart framing around it. */
+    public static final long PHOTO_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 
     /** A beforeMatched step: the matched route's markers say which limit applies. */
     public void check(Context ctx) {
@@ -25,6 +28,9 @@ public final class BodyLimits {
     }
 
     public static long limitFor(Context ctx) {
+        if (Policy.PHOTO_BODY.on(ctx)) {
+            return PHOTO_BYTES;
+        }
         return Policy.SMALL_BODY.on(ctx) ? SMALL_BYTES : DEFAULT_BYTES;
     }
 }

@@ -11,6 +11,8 @@ import io.javalin.security.RouteRole;
 public enum Policy implements RouteRole {
     /** The body is an edit or a chat message: {@link BodyLimits#SMALL_BYTES}, not the general limit. */
     SMALL_BODY,
+    /** A photo upload: {@link BodyLimits#PHOTO_BYTES}, the one route allowed a body of several megabytes. */
+    PHOTO_BODY,
     /** Refused while the abuse check has paused the signed-in user (ops' LimitedUsers). */
     PAUSABLE,
     /** Proves where it came from another way (Stripe's signature), so {@link OriginGuard} lets it through. */

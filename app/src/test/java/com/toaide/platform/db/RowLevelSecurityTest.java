@@ -31,7 +31,8 @@ class RowLevelSecurityTest {
             "conversations", "user_id",
             "turns", "user_id",
             "published_versions", "user_id",
-            "slugs", "user_id");
+            "slugs", "user_id",
+            "images", "user_id");
 
     /** Tables only the system path may touch. */
     static final List<String> SYSTEM_TABLES = List.of("magic_links", "stripe_events", "rate_limits", "audit_log", "outbox", "scheduled_runs");
@@ -74,6 +75,8 @@ class RowLevelSecurityTest {
         String slug = "slug-" + user.toString().substring(0, 8);
         db.asUser(user, h -> {
             h.execute("insert into slugs (slug, user_id) values (?, app_user_id())", slug);
+            h.execute("insert into images (aide_id, user_id, width, height, bytes, variants)"
+                    + " select id, user_id, 480, 320, 1000, '[]'::jsonb from aides");
             return h.execute("insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) "
                     + "select id, 1, user_id, ?, 'k', 10 from aides", slug);
         });

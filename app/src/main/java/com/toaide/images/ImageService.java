@@ -1,0 +1,280 @@
+package com.toaide.images;
+
+import com.toaide.billing.BillingService;
+import com.toaide.billing.Tier;
+import com.toaide.platform.db.Database;
+import com.toaide.platform.storage.Blob;
+import com.toaide.platform.storage.BlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Photos on a page: upload (processed one at a time, so memory stays bounded however many
+ * arrive), the sizes an editor shows, quotas per plan, deletion and the orphan sweep.
+ * Objects are written before their row and removed after it, so a row never points at
+ * nothing; objects left without a row are swept.
+ */
+public final class ImageService {
+    private static final Logger log = LoggerFactory.getLogger(ImageService.class);
+    public static final long FREE_QUOTA_BYTES = 100L * 1024 * 1024;
+    public static final long PRO_QUOTA_BYTES = 5L * 1024 * 1024 * 1024;
+    /** What an upload may be, as received (the processor checks the bytes again). */
+    public static final long MAX_UPLOAD_BYTES = ImageProcessor.MAX_BYTES;
+    /** Decoding a photo takes tens of megabytes for a moment: one at a time per instance. */
+    private static final int DECODE_SLOTS = 1;
+    /** Uploads waiting for the decoder beyond this are told to try again, not queued. */
+    private static final int MAX_WAITING = 4;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /** Objects younger than this may belong to an upload whose row is being written. */
+    static final Duration SWEEP_GRACE = Duration.ofHours(1);
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final Database db;
+    private final BlobStore storage;
+    private final String bucket;
+    private final BillingService billing;
+    private final ImageProcessor processor;
+    private final Clock clock;
+    private final Semaphore decoders = new Semaphore(DECODE_SLOTS, true);
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public ImageService(Database db, BlobStore storage, String bucket, BillingService billing,
+                        ImageProcessor processor, Clock clock) {
+        this.db = db;
+        this.storage = storage;
+        this.bucket = bucket;
+        this.billing = billing;
+        this.processor = processor;
+        this.clock = clock;
+    }
+
+    /** What a file upload gives: its size as received and its bytes, read only when it is its turn. */
+    public interface Upload {
+        long size();
+
+        InputStream open() throws IOException;
+    }
+
+    public StoredImage upload(UUID userId, UUID aideId, Upload upload) {
+        if (!db.asUser(userId, handle -> handle.attach(ImageDao.class).aideExists(aideId))) {
+            throw new ImageNotFound();
+        }
+        if (upload.size() > ImageProcessor.MAX_BYTES) {
+            throw ImageRefused.tooLarge();
+        }
+        long quota = quota(userId);
+        if (usage(userId) >= quota) {
+            throw quotaReached(quota);
+        }
+        var processed = decodeInTurn(upload);
+        var image = new StoredImage(UUID.randomUUID(), aideId, userId, processed.width(), processed.height(),
+                processed.bytes(), processed.variants().stream().map(v -> new StoredImage.Size(v.width(), v.height(),
+                        v.extension(), v.contentType(), v.sha256(), v.bytes().length)).toList());
+        for (var variant : processed.variants()) {
+            storage.put(bucket, image.prefix() + variant.width() + "." + variant.extension(), variant.bytes(),
+                    variant.contentType(), null);
+        }
+        try {
+            db.asUser(userId, handle -> {
+                var dao = handle.attach(ImageDao.class);
+                dao.lockUserUploads();
+                if (dao.bytesUsed() + image.bytes() > quota) {
+                    throw quotaReached(quota);
+                }
+                dao.insert(image.id(), aideId, image.width(), image.height(), image.bytes(), variantsJson(image.sizes()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            removeObjects(image.prefix());
+            throw e;
+        }
+        return image;
+    }
+
+    private ImageProcessor.ProcessedImage decodeInTurn(Upload upload) {
+        if (waiting.incrementAndGet() > MAX_WAITING + DECODE_SLOTS) {
+            waiting.decrementAndGet();
+            throw new ImagesBusy();
+        }
+        boolean acquired = false;
+        try {
+            acquired = decoders.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            if (!acquired) {
+                throw new ImagesBusy();
+            }
+            // The bytes come into memory only now: waiting uploads stay on disk.
+            return processor.process(read(upload));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImagesBusy();
+        } finally {
+            if (acquired) {
+                decoders.release();
+            }
+            waiting.decrementAndGet();
+        }
+    }
+
+    private static byte[] read(Upload upload) {
+        try (InputStream in = upload.open()) {
+            byte[] bytes = in.readNBytes(ImageProcessor.MAX_BYTES + 1);
+            if (bytes.length > ImageProcessor.MAX_BYTES) {
+                throw ImageRefused.tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored file of one size, for the editor (only the owner finds it). */
+    public Optional<Served> open(UUID userId, UUID aideId, UUID imageId, String fileName) {
+        var image = find(userId, aideId, imageId);
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        var size = image.get().size(fileName);
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        return storage.get(bucket, image.get().key(size.get())).map(blob -> new Served(blob, size.get().contentType()));
+    }
+
+    /** Bytes and their type, as stored. */
+    public record Served(Blob blob, String contentType) {}
+
+    public Optional<StoredImage> find(UUID userId, UUID aideId, UUID imageId) {
+        return db.asUser(userId, handle -> handle.attach(ImageDao.class).find(aideId, imageId)).map(ImageService::stored);
+    }
+
+    /** Every photo uploaded to the aide, oldest first. */
+    public List<StoredImage> ofAide(UUID userId, UUID aideId) {
+        return db.asUser(userId, handle -> {
+            var dao = handle.attach(ImageDao.class);
+            if (!dao.aideExists(aideId)) {
+                throw new ImageNotFound();
+            }
+            return dao.ofAide(aideId);
+        }).stream().map(ImageService::stored).toList();
+    }
+
+    /** The bytes of one stored size (publishing copies them). */
+    public Optional<byte[]> bytes(StoredImage image, StoredImage.Size size) {
+        return storage.get(bucket, image.key(size)).map(Blob::bytes);
+    }
+
+    public void delete(UUID userId, UUID aideId, UUID imageId) {
+        var image = find(userId, aideId, imageId).orElseThrow(ImageNotFound::new);
+        db.asUser(userId, handle -> handle.attach(ImageDao.class).delete(aideId, imageId));
+        removeObjects(image.prefix());
+    }
+
+    /** Before an aide is deleted: its photos' objects go (the rows go with the aide). */
+    public void beforeAideDelete(UUID userId, UUID aideId) {
+        storage.deleteAll(bucket, StoredImage.aidePrefix(userId, aideId));
+    }
+
+    public void beforeAccountDelete(UUID userId) {
+        storage.deleteAll(bucket, StoredImage.userPrefix(userId));
+    }
+
+    public long usage(UUID userId) {
+        return db.asUser(userId, handle -> handle.attach(ImageDao.class).bytesUsed());
+    }
+
+    public long quota(UUID userId) {
+        return billing.tier(userId) == Tier.PRO ? PRO_QUOTA_BYTES : FREE_QUOTA_BYTES;
+    }
+
+    /**
+     * Removes photo objects whose row is gone (an upload that failed half-way, a row deleted
+     * while the store was down), leaving recent ones alone. Returns how many images it removed.
+     */
+    public int sweepOrphans() {
+        Map<UUID, String> prefixes = new LinkedHashMap<>();
+        for (String key : storage.list(bucket, "users/")) {
+            // users/{user}/aides/{aide}/images/{image}/{file}
+            String[] parts = key.split("/");
+            if (parts.length == 7 && parts[4].equals("images")) {
+                try {
+                    prefixes.putIfAbsent(UUID.fromString(parts[5]), String.join("/", List.of(parts).subList(0, 6)) + "/");
+                } catch (IllegalArgumentException e) {
+                    // Not one of ours: leave it.
+                }
+            }
+        }
+        if (prefixes.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> live = Set.copyOf(db.asSystem(handle -> handle.attach(ImageDao.class)
+                .existing(prefixes.keySet().toArray(UUID[]::new))));
+        Instant cutoff = clock.instant().minus(SWEEP_GRACE);
+        int removed = 0;
+        for (var entry : prefixes.entrySet()) {
+            if (live.contains(entry.getKey())) {
+                continue;
+            }
+            boolean recent = storage.list(bucket, entry.getValue()).stream().map(key -> storage.head(bucket, key))
+                    .anyMatch(info -> info.isPresent() && info.get().lastModified().isAfter(cutoff));
+            if (!recent) {
+                storage.deleteAll(bucket, entry.getValue());
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            log.info("Image orphan sweep removed {} images", removed);
+        }
+        return removed;
+    }
+
+    private void removeObjects(String prefix) {
+        try {
+            storage.deleteAll(bucket, prefix);
+        } catch (RuntimeException e) {
+            log.warn("Removing an image's objects failed; the orphan sweep will: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private static ImageRefused quotaReached(long quota) {
+        return new ImageRefused(409, "Your photos have used all " + Storage.describe(quota)
+                + " of storage on your plan. Delete some photos to make room"
+                + (quota == FREE_QUOTA_BYTES ? ", or upgrade to Pro for 5 GB." : "."));
+    }
+
+    private static String variantsJson(List<StoredImage.Size> sizes) {
+        ArrayNode array = json.createArrayNode();
+        for (var s : sizes) {
+            array.addObject().put("width", s.width()).put("height", s.height()).put("extension", s.extension())
+                    .put("contentType", s.contentType()).put("sha256", s.sha256()).put("bytes", s.bytes());
+        }
+        return array.toString();
+    }
+
+    private static StoredImage stored(ImageDao.Row row) {
+        var sizes = new ArrayList<StoredImage.Size>();
+        for (JsonNode s : json.readTree(row.variants())) {
+            sizes.add(new StoredImage.Size(s.get("width").asInt(), s.get("height").asInt(), s.get("extension").asString(),
+                    s.get("contentType").asString(), s.get("sha256").asString(), s.get("bytes").asLong()));
+        }
+        return new StoredImage(row.id(), row.aideId(), row.userId(), row.width(), row.height(), row.bytes(), List.copyOf(sizes));
+    }
+}
