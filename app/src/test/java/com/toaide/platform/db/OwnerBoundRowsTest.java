@@ -51,7 +51,8 @@ class OwnerBoundRowsTest {
                 "insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event) values (:aide, 2, app_user_id(), 'b', 'ai', 'ai', now(), '{}'::jsonb)",
                 "insert into conversations (aide_id, user_id, role, text) values (:aide, app_user_id(), 'user', 'planted')",
                 "insert into turns (aide_id, user_id, status) values (:aide, app_user_id(), 'running')",
-                "insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) values (:aide, 2, app_user_id(), 'planted', 'k', 1)");
+                "insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) values (:aide, 2, app_user_id(), 'planted', 'k', 1)",
+                "insert into images (aide_id, user_id, width, height, bytes, variants) values (:aide, app_user_id(), 1, 1, 1, '[]'::jsonb)");
     }
 
     @ParameterizedTest
@@ -91,6 +92,7 @@ class OwnerBoundRowsTest {
                 "update aide_events set event = '{}'::jsonb",
                 "update conversations set text = 'rewritten'",
                 "update published_versions set object_key = 'elsewhere'",
+                "update images set bytes = 1",
                 "delete from sessions",
                 "delete from conversations",
                 "delete from aide_events",

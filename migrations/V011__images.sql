@@ -3,7 +3,7 @@
 -- the public bucket. user_id repeats the owner so RLS needs no join.
 create table images (
     id          uuid primary key default gen_random_uuid(),
-    aide_id     uuid not null references aides (id) on delete cascade,
+    aide_id     uuid not null,
     user_id     uuid not null references users (id) on delete cascade,
     width       integer not null check (width > 0),
     height      integer not null check (height > 0),
@@ -11,7 +11,9 @@ create table images (
     bytes       bigint not null check (bytes > 0),
     -- [{"width", "height", "extension", "contentType", "sha256", "bytes"}], smallest first.
     variants    jsonb not null check (jsonb_typeof(variants) = 'array'),
-    created_at  timestamptz not null default now()
+    created_at  timestamptz not null default now(),
+    -- The aide's owner, not merely an aide: a foreign key bypasses RLS, so it must carry the owner too.
+    foreign key (aide_id, user_id) references aides (id, user_id) on delete cascade
 );
 create index images_aide on images (aide_id);
 create index images_user on images (user_id);
