@@ -2,6 +2,7 @@ package com.toaide.images;
 
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Tier;
+import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.BlobStore;
@@ -46,7 +47,7 @@ public final class ImageService {
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** Objects younger than this may belong to an upload whose row is being written. */
     static final Duration SWEEP_GRACE = Duration.ofHours(1);
-    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper json = Json.MAPPER;
 
     private final Database db;
     private final BlobStore storage;
