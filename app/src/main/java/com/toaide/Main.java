@@ -1,5 +1,6 @@
 package com.toaide;
 
+import com.toaide.ai.eval.EvalCommand;
 import com.toaide.kernel.ReplayCommand;
 import com.toaide.render.RenderCommand;
 import com.toaide.platform.db.ConnectionSettings;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The jar's commands (web.md): {@code serve} (the default), {@code migrate}, and {@code replay}
  * and {@code render} for checking the kernel and the renderer from the shell (JSON lines in,
- * JSON lines out).
+ * JSON lines out), and {@code eval} for measuring the prompts against the configured model.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -41,6 +42,7 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "replay" -> withJsonLines(options, (in, out, opts) -> ReplayCommand.run(in, out));
                 case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                case "eval" -> EvalCommand.run(options, System.getenv(), System.out);
                 default -> usage(command);
             };
             if (status != 0) {
@@ -92,7 +94,8 @@ public final class Main {
 
     private static int usage(String command) {
         System.err.println("Unknown command: " + command
-                + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file] | render [file] [--tier free|pro] [--editor]]");
+                + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file] | render [file] [--tier free|pro] [--editor]"
+                + " | eval [--scenarios file] [--tier fast|deep]]");
         return 2;
     }
 

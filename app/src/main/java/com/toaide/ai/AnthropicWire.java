@@ -51,7 +51,10 @@ final class AnthropicWire implements WireFormat {
                     .set("input_schema", tool.inputSchema());
         }
         if (!tools.isEmpty()) {
-            ((ObjectNode) tools.get(tools.size() - 1)).putObject("cache_control").put("type", "ephemeral");
+            // "any": the answer is tool calls only, never a text reply that would end as "0 changes.".
+            // No cache mark on the tools: the prefix runs tools, then system, so the mark on the
+            // instructions caches both, and the tools alone are below every model's minimum.
+            body.putObject("tool_choice").put("type", "any");
         }
         ArrayNode messages = body.putArray("messages");
         for (Message message : request.messages()) {

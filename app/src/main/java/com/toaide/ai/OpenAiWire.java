@@ -54,6 +54,9 @@ final class OpenAiWire implements WireFormat {
             ObjectNode function = tools.addObject().put("type", "function").putObject("function");
             function.put("name", tool.name()).put("description", tool.description()).set("parameters", tool.inputSchema());
         }
+        if (!tools.isEmpty()) {
+            body.put("tool_choice", "required");
+        }
         return body;
     }
 }

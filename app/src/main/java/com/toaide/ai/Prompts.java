@@ -5,17 +5,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The system prompt, from versioned resources in the jar ({@code prompts/v1/shared.md} plus
+ * The system prompt, from versioned resources in the jar ({@code prompts/v2/shared.md} plus
  * {@code deep.md} or {@code fast.md}), loaded once. The version is stored with each turn;
  * the prompt text itself never is.
+ *
+ * <p>A turn's system prompt is two blocks: the tier's instructions, byte-identical on every
+ * turn and every day so the provider can cache them ({@link PromptCache}), then today's date
+ * and the {@link PageView}, which change and are never cached.
  */
 public final class Prompts {
-    public static final String CURRENT_VERSION = "v1";
+    public static final String CURRENT_VERSION = "v2";
 
     private final String version;
     private final Map<Tier, String> instructions = new EnumMap<>(Tier.class);
@@ -46,13 +53,20 @@ public final class Prompts {
         return instructions.get(tier);
     }
 
-    /**
-     * The two system blocks of a turn: the tier's instructions (cached) and the snapshot as
-     * compact JSON (not cached: it changes every turn).
-     */
-    public List<SystemBlock> system(Tier tier, Snapshot snapshot) {
-        String json = ToolInputParser.JSON.writeValueAsString(snapshot.toJson());
-        return List.of(new SystemBlock(instructions(tier), true), new SystemBlock("Current snapshot:\n" + json, false));
+    /** The system blocks of a turn: the tier's instructions (cached), then the date and the page (not cached). */
+    public List<SystemBlock> system(Tier tier, Snapshot snapshot, LocalDate today) {
+        String context = dateLine(today) + "\nThe page now:\n" + PageView.of(snapshot, PageView.DEFAULT_BUDGET_TOKENS);
+        return List.of(new SystemBlock(instructions(tier), true), new SystemBlock(context, false));
+    }
+
+    /** A whole turn's request: the tier's prompt and tools, the window, every answer as tool calls. */
+    public TurnRequest request(String model, Tier tier, Snapshot snapshot, List<Message> window, LocalDate today) {
+        return TurnRequest.of(model, system(tier, snapshot, today), Tools.forTier(tier), window);
+    }
+
+    /** "Today is Wednesday 2026-12-02." Dates on the page are resolved from it (prompts v2, "Dates"). */
+    static String dateLine(LocalDate today) {
+        return "Today is " + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + today + ".\n";
     }
 
     private static String resource(String version, String file) {

@@ -1,6 +1,8 @@
 package com.toaide.ai;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,14 +17,35 @@ import tools.jackson.databind.node.ObjectNode;
  *       JSON string is parsed); a top-level {@code title} is folded into {@code p} unless
  *       {@code props} has one. For create a missing {@code id} is taken from {@code ref},
  *       for the other actions a missing {@code ref} from {@code id}: models mix them up.
+ *       Each action's own fields are required ({@link #ENTITY_NEEDS}): a create or move
+ *       without {@code parent} would land at the root, an update without props does nothing,
+ *       and an update naming a {@code display} would look like a change of display, which is
+ *       fixed at creation. Prop values must be plain (no objects).
  *   <li>{@code set_relationship}: {@code rel.<action>}; for {@code constrain} the link
- *       {@code type} becomes the kernel's {@code rel_type}.
- *   <li>{@code voice}: the {@code voice} signal; a text starting with {@code escalate:}
- *       becomes the {@code escalate} signal instead ({@link Escalation}).
+ *       {@code type} becomes the kernel's {@code rel_type}. A {@code remove} needs
+ *       {@code from}, {@code to} and {@code type}: the kernel would drop every link matching
+ *       fewer fields, which is never what a model that names one link means.
+ *   <li>{@code voice}: the {@code voice} signal, its text held to the voice rules
+ *       ({@link VoiceRules#enforce}: rewritten, or the call rejected when nothing can be
+ *       kept); a text starting with {@code escalate:} becomes the {@code escalate} signal
+ *       instead ({@link Escalation}).
  * </ul>
+ *
+ * <p>Rejections are written for the model (what is missing and what to send instead): they
+ * go to the log and to the eval harness's report.
  */
 public final class ToolMapping {
-    private static final Set<String> ENTITY_ACTIONS = Set.of("create", "update", "remove", "move", "reorder");
+    /** What each action needs besides itself, and how to say so to a model that left it out. */
+    static final Map<String, Map<String, String>> ENTITY_NEEDS = Map.of(
+            "create", Map.of("id", "a new id that says what it is, such as player_mike",
+                    "parent", "\"page\" or the id of the block it goes in (\"root\" only for the page itself)"),
+            "update", Map.of("ref", "the id of the entity in the page view",
+                    "props", "the fields to change"),
+            "remove", Map.of("ref", "the id of the entity in the page view"),
+            "move", Map.of("ref", "the id of the entity in the page view",
+                    "parent", "the id of the new parent (\"page\" for the top of the page)"),
+            "reorder", Map.of("ref", "the id of the parent in the page view",
+                    "children", "every live child id of the parent, in the new order"));
     private static final Set<String> LINK_ACTIONS = Set.of("set", "remove", "constrain");
 
     private ToolMapping() {}
@@ -48,7 +71,7 @@ public final class ToolMapping {
         if (action == null || action.isEmpty()) {
             return MappedCall.rejected("MISSING_ACTION", "mutate_entity needs an action");
         }
-        if (!ENTITY_ACTIONS.contains(action)) {
+        if (!ENTITY_NEEDS.containsKey(action)) {
             return MappedCall.rejected("UNKNOWN_ACTION", "mutate_entity has no action " + action);
         }
         ObjectNode event = ToolInputParser.JSON.createObjectNode().put("t", "entity." + action);
@@ -80,7 +103,48 @@ public final class ToolMapping {
                 ((ObjectNode) p).set("title", title);
             }
         }
+        String missing = missing(action, event);
+        if (missing != null) {
+            return MappedCall.rejected("MISSING_FIELD", missing);
+        }
+        if (action.equals("update") && event.has("display")) {
+            return MappedCall.rejected("DISPLAY_FIXED", "update cannot change display: it is fixed at creation. "
+                    + "Send the update without display, or remove the entity and create a new one with the new display");
+        }
+        String unplain = unplainProp(event.get("p"));
+        if (unplain != null) {
+            return MappedCall.rejected("INVALID_PROPS", "props." + unplain + " holds an object. Prop values are strings, "
+                    + "numbers, true/false, null or lists of those: split it into fields such as " + unplain + "_name");
+        }
         return MappedCall.event(event);
+    }
+
+    /** The first field the action needs that the event lacks, said as a correction; null when complete. */
+    private static String missing(String action, ObjectNode event) {
+        for (var need : new TreeMap<>(ENTITY_NEEDS.get(action)).entrySet()) {
+            String field = need.getKey().equals("props") ? "p" : need.getKey();
+            JsonNode value = event.get(field);
+            boolean empty = value == null || (value.isString() && value.stringValue().isBlank())
+                    || (value.isContainer() && value.isEmpty());
+            if (empty) {
+                return action + " needs " + need.getKey() + ": " + need.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The key of the first prop whose value is an object (or a list holding one); null when all are plain. */
+    private static String unplainProp(JsonNode props) {
+        if (props == null || !props.isObject()) {
+            return null;
+        }
+        for (var entry : props.properties()) {
+            JsonNode value = entry.getValue();
+            if (value.isObject() || (value.isArray() && value.valueStream().anyMatch(JsonNode::isContainer))) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     private static MappedCall linkEvent(JsonNode input) {
@@ -101,6 +165,9 @@ public final class ToolMapping {
             for (String field : new String[] {"from", "to", "type", "cardinality"}) {
                 copy(input, event, field, field);
             }
+            if (action.equals("remove") && !(event.has("from") && event.has("to") && event.has("type"))) {
+                return MappedCall.rejected("MISSING_FIELD", "remove needs from, to and type: exactly the one link to drop");
+            }
         }
         return MappedCall.event(event);
     }
@@ -115,7 +182,10 @@ public final class ToolMapping {
             return MappedCall.event(event.put("t", "escalate").put("tier", "deep")
                     .put("reason", Escalation.reason(text.stringValue())));
         }
-        return MappedCall.event(event.put("t", "voice").put("text", text.stringValue()));
+        return VoiceRules.enforce(text.stringValue())
+                .map(kept -> MappedCall.event(event.put("t", "voice").put("text", kept)))
+                .orElseGet(() -> MappedCall.rejected("VOICE_RULES", "the voice line was dropped: it spoke in the first "
+                        + "person or only cheered. State how things stand, e.g. \"Budget: $1,350.\""));
     }
 
     private static void copy(JsonNode from, ObjectNode to, String field, String as) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -280,7 +281,7 @@ public final class TurnService implements AutoCloseable {
             model = AiProviders.model(ai.get(), tier);
             Tier on = tier;
             var request = edits.read(userId, aideId, (snapshot, version) ->
-                    TurnRequest.of(model, prompts.system(on, snapshot), Tools.ALL, window));
+                    prompts.request(model, on, snapshot, window, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
             error = null;
             var started = provider.get().stream(request, this);
             stream = started;
@@ -321,12 +322,6 @@ public final class TurnService implements AutoCloseable {
             }
             boolean voice = type.equals("voice");
             String text = voice ? clip(event.path("text").asString("")) : null;
-            if (voice) {
-                var violations = VoiceRules.check(text);
-                if (!violations.isEmpty()) {
-                    log.info("Turn {} voice line breaks the voice rules: {}", turnId, violations);
-                }
-            }
             var outcome = edits.applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
                 if (voice && result.accepted()) {
                     var dao = handle.attach(TurnDao.class);

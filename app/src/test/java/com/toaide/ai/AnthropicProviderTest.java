@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,9 +36,10 @@ class AnthropicProviderTest {
         server.close();
     }
 
+    static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
+
     static TurnRequest turn(String model, List<Message> stored, String message) {
-        return TurnRequest.of(model, Prompts.load().system(Tier.DEEP, Snapshot.empty()), Tools.ALL,
-                ConversationWindow.pick(stored, message));
+        return Prompts.load().request(model, Tier.DEEP, Snapshot.empty(), ConversationWindow.pick(stored, message), TODAY);
     }
 
     RecordingListener run(TurnRequest request) throws InterruptedException {
@@ -117,19 +119,20 @@ class AnthropicProviderTest {
 
         JsonNode system = body.path("system");
         assertThat(system.size()).isEqualTo(2);
-        assertThat(system.get(0).path("text").stringValue()).contains("Answer only with tool calls");
+        assertThat(system.get(0).path("text").stringValue()).contains("Every answer is tool calls and nothing else");
         assertThat(system.get(0).path("cache_control").path("type").stringValue()).isEqualTo("ephemeral");
-        assertThat(system.get(1).path("text").stringValue()).startsWith("Current snapshot:\n{\"meta\":");
+        assertThat(system.get(1).path("text").stringValue()).startsWith("Today is Saturday 2025-03-01.\n");
         assertThat(system.get(1).has("cache_control")).isFalse();
 
         JsonNode tools = body.path("tools");
         assertThat(tools.size()).isEqualTo(3);
         assertThat(tools.get(0).path("name").stringValue()).isEqualTo("mutate_entity");
         assertThat(tools.get(0).path("input_schema").path("required").get(0).stringValue()).isEqualTo("action");
-        assertThat(tools.get(0).has("cache_control")).isFalse();
-        assertThat(tools.get(1).has("cache_control")).isFalse();
         assertThat(tools.get(2).path("name").stringValue()).isEqualTo("voice");
-        assertThat(tools.get(2).path("cache_control").path("type").stringValue()).isEqualTo("ephemeral");
+        // one cache mark, on the instructions: the prefix is tools, then system, so it covers both
+        assertThat(body.findValues("cache_control")).hasSize(1);
+        // every answer is tool calls: a text-only answer cannot happen
+        assertThat(body.path("tool_choice").toString()).isEqualTo("{\"type\":\"any\"}");
 
         JsonNode messages = body.path("messages");
         // The last 9 stored start on an assistant line, so the window starts at the next user line.

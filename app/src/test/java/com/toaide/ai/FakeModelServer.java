@@ -68,6 +68,11 @@ public final class FakeModelServer implements AutoCloseable {
         return enqueue(new Reply(200, "text/event-stream", Transcripts.bytes(transcript), Integer.MAX_VALUE, true));
     }
 
+    /** Replies with an event stream given as text (a scripted answer), written in one go. */
+    FakeModelServer streamText(String events) {
+        return enqueue(new Reply(200, "text/event-stream", events.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE, false));
+    }
+
     FakeModelServer refuse(int status, String errorType) {
         String body = "{\"type\":\"error\",\"error\":{\"type\":\"" + errorType + "\",\"message\":\"refused by the fake\"}}";
         return enqueue(new Reply(status, "application/json", body.getBytes(StandardCharsets.UTF_8), Integer.MAX_VALUE, false));

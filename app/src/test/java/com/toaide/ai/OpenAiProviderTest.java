@@ -27,8 +27,8 @@ class OpenAiProviderTest {
 
     RecordingListener run(String apiKey) throws InterruptedException {
         OpenAiProvider provider = new OpenAiProvider(URI.create(server.baseUrl() + "/v1"), apiKey, AnthropicProviderTest.FAST_LIMITS);
-        TurnRequest request = TurnRequest.of("qwen2.5-7b-instruct", Prompts.load().system(Tier.FAST, Snapshot.empty()),
-                Tools.ALL, List.of(Message.user("Mike's out this week, Dave's subbing")));
+        TurnRequest request = Prompts.load().request("qwen2.5-7b-instruct", Tier.FAST, Snapshot.empty(),
+                List.of(Message.user("Mike's out this week, Dave's subbing")), AnthropicProviderTest.TODAY);
         RecordingListener listener = new RecordingListener();
         TurnStream stream = provider.stream(request, listener);
         listener.awaitEnd();
@@ -66,11 +66,12 @@ class OpenAiProviderTest {
         assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
         assertThat(body.path("temperature").asDouble()).isEqualTo(0.0);
         assertThat(body.path("messages").get(0).path("role").stringValue()).isEqualTo("system");
-        assertThat(body.path("messages").get(0).path("content").stringValue()).contains("Current snapshot:");
+        assertThat(body.path("messages").get(0).path("content").stringValue()).contains("Today is Saturday 2025-03-01.");
         assertThat(body.path("messages").get(1).path("content").stringValue()).isEqualTo("Mike's out this week, Dave's subbing");
         assertThat(body.path("tools").get(0).path("type").stringValue()).isEqualTo("function");
         assertThat(body.path("tools").get(2).path("function").path("name").stringValue()).isEqualTo("voice");
         assertThat(body.path("tools").get(0).path("function").path("parameters").path("type").stringValue()).isEqualTo("object");
+        assertThat(body.path("tool_choice").stringValue()).isEqualTo("required");
     }
 
     @Test

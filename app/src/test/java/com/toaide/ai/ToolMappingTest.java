@@ -45,7 +45,7 @@ class ToolMappingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
         set     | {action:'set', from:'g1', to:'mike', type:'hosted_by', cardinality:'many_to_one'}        | {'t':'rel.set','from':'g1','to':'mike','type':'hosted_by','cardinality':'many_to_one'}
-        remove  | {action:'remove', from:'g1', type:'hosted_by'}                                          | {'t':'rel.remove','from':'g1','type':'hosted_by'}
+        remove  | {action:'remove', from:'g1', to:'mike', type:'hosted_by'}                               | {'t':'rel.remove','from':'g1','to':'mike','type':'hosted_by'}
         constrain | {action:'constrain', id:'apart', rule:'exclude_pair', entities:['a','b'], type:'seated_at', strict:true} | {'t':'rel.constrain','id':'apart','rule':'exclude_pair','entities':['a','b'],'strict':true,'rel_type':'seated_at'}
         """)
     void set_relationship_maps_to_a_link_event(String action, String input, String expected) {
@@ -83,6 +83,56 @@ class ToolMappingTest {
         assertThat(mapped.rejected()).isTrue();
         assertThat(mapped.event()).isNull();
         assertThat(mapped.rejection()).startsWith(code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        create without parent lands nowhere  | {action:'create', id:'snacks', display:'list'}                 | MISSING_FIELD: create needs parent: "page" or the id of the block it goes in
+        create without id                    | {action:'create', parent:'page', display:'card'}              | MISSING_FIELD: create needs id: a new id
+        move without parent                  | {action:'move', ref:'mike'}                                   | MISSING_FIELD: move needs parent: the id of the new parent
+        update without props                 | {action:'update', ref:'mike'}                                 | MISSING_FIELD: update needs props: the fields to change
+        update with empty props              | {action:'update', ref:'mike', props:{}}                       | MISSING_FIELD: update needs props
+        update without ref                   | {action:'update', props:{paid:true}}                          | MISSING_FIELD: update needs ref: the id of the entity in the page view
+        reorder without children             | {action:'reorder', ref:'players'}                             | MISSING_FIELD: reorder needs children: every live child id of the parent, in the new order
+        remove without ref                   | {action:'remove'}                                             | MISSING_FIELD: remove needs ref
+        update naming a display              | {action:'update', ref:'players', display:'list', props:{title:'P'}} | DISPLAY_FIXED: update cannot change display: it is fixed at creation. Send the update without display
+        a prop holding an object             | {action:'create', id:'d', parent:'page', props:{venue:{name:'Hall'}}} | INVALID_PROPS: props.venue holds an object. Prop values are strings, numbers, true/false, null or lists of those: split it into fields such as venue_name
+        a list holding an object             | {action:'update', ref:'d', props:{people:[{name:'A'}]}}       | INVALID_PROPS: props.people holds an object
+        """)
+    void an_entity_call_missing_what_its_action_needs_is_rejected_with_what_to_send(String wrong, String input, String message) {
+        MappedCall mapped = map("mutate_entity", input);
+
+        assertThat(mapped.rejected()).isTrue();
+        assertThat(mapped.rejection()).startsWith(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        only the type would drop every link of it | {action:'remove', type:'hosted_by'}
+        from and type would drop all of from's    | {action:'remove', from:'g1', type:'hosted_by'}
+        from and to without the type              | {action:'remove', from:'g1', to:'mike'}
+        """)
+    void a_link_removal_must_name_the_one_link(String wrong, String input) {
+        assertThat(map("set_relationship", input).rejection())
+                .isEqualTo("MISSING_FIELD: remove needs from, to and type: exactly the one link to drop");
+    }
+
+    @Test
+    void a_voice_line_is_held_to_the_rules_before_it_becomes_a_signal() {
+        assertThat(event("voice", "{text:'Great! Budget: $1,350 🎉'}")).isEqualTo("{'t':'voice','text':'Budget: $1,350'}");
+        assertThat(map("voice", "{text:'I updated the budget for you!'}").rejection()).startsWith("VOICE_RULES: the voice line was dropped");
+    }
+
+    @Test
+    void the_schemas_say_per_action_what_is_needed_and_type_prop_values() {
+        var mutate = Tools.MUTATE.inputSchema().path("properties");
+        assertThat(Tools.MUTATE.description()).contains("create needs id and parent").contains("update needs ref and props")
+                .contains("move needs ref and parent").contains("reorder needs ref and children");
+        assertThat(mutate.path("display").path("description").asString()).startsWith("create only, and fixed");
+        assertThat(mutate.path("props").path("additionalProperties").path("type").toString())
+                .isEqualTo("[\"string\",\"number\",\"boolean\",\"null\",\"array\"]");
+        assertThat(mutate.path("children").path("description").asString()).contains("every live child id");
+        assertThat(Tools.RELATE.description()).contains("remove needs from, to and type").contains("set needs from, to, type and cardinality");
     }
 
     @Test

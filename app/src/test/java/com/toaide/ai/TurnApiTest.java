@@ -183,7 +183,7 @@ class TurnApiTest {
             var record = turnRecord(turn);
             assertThat(record.get("tier")).isEqualTo("deep");
             assertThat(record.get("model")).isEqualTo("claude-sonnet-4-5");
-            assertThat(record.get("prompt_version")).isEqualTo("v1");
+            assertThat(record.get("prompt_version")).isEqualTo("v2");
             assertThat(record.get("applied")).isEqualTo(29);
             assertThat((Integer) record.get("input_tokens")).isPositive();
             assertThat((Integer) record.get("output_tokens")).isPositive();

@@ -46,6 +46,45 @@ class VoiceRulesTest {
         assertThat(VoiceRules.check(null)).containsExactly(Violation.EMPTY);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Budget: $1,350.                               | Budget: $1,350.
+        Budget updated!                               | Budget updated.
+        All set 🎉                                     | All set
+        Snacks: ☕ and cake.                           | Snacks: and cake.
+        Great, Dave is in.                            | Dave is in.
+        Perfect! Thursday: Mike out, Dave subbing.    | Thursday: Mike out, Dave subbing.
+        Done. I added Dave to the roster.             | Done.
+        Paid in US dollars: 6 of 8!!                  | Paid in US dollars: 6 of 8.
+        Which Friday: 2026-12-04 or 2026-12-11?       | Which Friday: 2026-12-04 or 2026-12-11?
+        """)
+    void a_line_breaking_the_rules_is_rewritten_to_follow_them(String line, String shown) {
+        assertThat(VoiceRules.enforce(line)).contains(shown);
+        assertThat(VoiceRules.check(shown)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        I updated the budget.
+        We're all set for Friday!
+        Awesome! I added it 🎉
+        🎉🎉
+        Enjoy the party.
+        """)
+    void a_line_with_nothing_that_follows_the_rules_is_dropped(String line) {
+        assertThat(VoiceRules.enforce(line)).isEmpty();
+    }
+
+    @Test
+    void a_long_line_keeps_its_whole_sentences_or_its_words_and_an_ellipsis() {
+        String sentences = "Players: Mike, Dave, Linda, Steve, José, Raj, Tom, Jen, Ana and Kim. Next game: 2026-03-12 at Dave's.";
+        String words = "Players " + "Mike Dave Linda Steve ".repeat(8);
+
+        assertThat(VoiceRules.enforce(sentences)).contains("Players: Mike, Dave, Linda, Steve, José, Raj, Tom, Jen, Ana and Kim.");
+        assertThat(VoiceRules.enforce(words).orElseThrow()).endsWith("…").hasSizeLessThanOrEqualTo(VoiceRules.MAX_LENGTH);
+        assertThat(VoiceRules.check(VoiceRules.enforce(words).orElseThrow())).isEmpty();
+    }
+
     @Test
     void the_fallback_line_counts_the_changes() {
         assertThat(VoiceRules.fallback(3)).isEqualTo("3 changes.");
