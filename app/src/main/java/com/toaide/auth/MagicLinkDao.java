@@ -23,6 +23,10 @@ interface MagicLinkDao {
             """)
     Optional<String> consume(@Bind("tokenHash") byte[] tokenHash);
 
+    /** The address of a link that is unused and unexpired; reads only. */
+    @SqlQuery("select email from magic_links where token_hash = :tokenHash and used = false and expires_at > now()")
+    Optional<String> pendingEmail(@Bind("tokenHash") byte[] tokenHash);
+
     /** Why a link could not be consumed: "used", "expired", or empty when no such link exists. */
     @SqlQuery("""
             select case when used then 'used' else 'expired' end

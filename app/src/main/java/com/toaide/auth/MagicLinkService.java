@@ -67,17 +67,23 @@ public final class MagicLinkService {
 
     public record SignedIn(SessionService.Session session) implements Verification {}
 
-    public record Refused(Failure failure) implements Verification {}
+    public record Refused(Failure failure) implements Verification, Preview {}
+
+    /** What a link would do, before anyone clicks: sign in as {@code email}, or nothing and why. */
+    public sealed interface Preview permits Pending, Refused {}
+
+    public record Pending(String email) implements Preview {}
 
     /**
-     * Emails a sign-in link to {@code rawEmail}. Returns false when the input is not an email
-     * address; throws {@link RateLimiter.Exceeded} when too many links were asked for.
+     * Emails a sign-in link to {@code rawEmail}. Returns the link's {@link #browserTag}, for the
+     * browser that asked, or empty when the input is not an email address; throws
+     * {@link RateLimiter.Exceeded} when too many links were asked for.
      */
-    public boolean requestLink(String rawEmail, String clientIp) {
+    public Optional<String> requestLink(String rawEmail, String clientIp) {
         limiter.enforce(LINKS_PER_IP, clientIp, "Too many sign-in links were requested from this network.");
         var email = normalize(rawEmail);
         if (email.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         limiter.enforce(LINKS_PER_EMAIL, email.get(), "Too many sign-in links were requested for this address.");
 
@@ -90,7 +96,36 @@ public final class MagicLinkService {
         });
         // Sent after the transaction has committed: no network inside a transaction.
         send(email.get(), editorUrl + "/auth/verify?token=" + tokenText);
-        return true;
+        return Optional.of(browserTag(tokenText));
+    }
+
+    /**
+     * What the browser that asked for a link keeps in a cookie, so that opening the link there
+     * can sign in without a question. Derived from the token (one way): another site can
+     * neither read it nor set it for its own token.
+     */
+    static String browserTag(String token) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("browser:" + token));
+    }
+
+    /** Which account a link signs in to, without using it up (the page that asks for the click). */
+    public Preview preview(String token, String clientIp) {
+        if (!limiter.hit(VERIFIES_PER_IP, clientIp).allowed()) {
+            return new Refused(Failure.TOO_MANY_ATTEMPTS);
+        }
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return new Refused(Failure.INVALID_LINK);
+        }
+        byte[] hash = sha256(token);
+        return db.asSystem(handle -> {
+            var dao = handle.attach(MagicLinkDao.class);
+            return dao.pendingEmail(hash).<Preview>map(Pending::new).orElseGet(() -> refusal(dao, hash));
+        });
+    }
+
+    private static Refused refusal(MagicLinkDao dao, byte[] hash) {
+        return new Refused(dao.state(hash).map(s -> s.equals("used") ? Failure.LINK_USED : Failure.LINK_EXPIRED)
+                .orElse(Failure.INVALID_LINK));
     }
 
     /** Consumes the link's token and starts a session for its address, creating the account on first use. */
@@ -112,8 +147,7 @@ public final class MagicLinkService {
         if (user.isPresent()) {
             return new SignedIn(sessions.start(user.get()));
         }
-        var state = db.asSystem(handle -> handle.attach(MagicLinkDao.class).state(hash));
-        return new Refused(state.map(s -> s.equals("used") ? Failure.LINK_USED : Failure.LINK_EXPIRED).orElse(Failure.INVALID_LINK));
+        return db.asSystem(handle -> refusal(handle.attach(MagicLinkDao.class), hash));
     }
 
     /** Lower-cased and trimmed, when it has the shape of an email address. */

@@ -16,6 +16,8 @@ import io.javalin.http.UnauthorizedResponse;
  */
 public final class SessionGuard {
     public static final String COOKIE = "aide_session";
+    /** Set on the browser that asked for a sign-in link: the link signs in there without a question. */
+    static final String LINK_COOKIE = "aide_link";
 
     private final SessionService sessions;
     private final boolean secureCookies;
@@ -49,22 +51,31 @@ public final class SessionGuard {
     }
 
     public void setCookie(Context ctx, String token) {
-        // Every field is set below; the constructor's argument order is not relied on.
-        var cookie = new Cookie(COOKIE, token, "/", -1, false, false, null, SameSite.LAX);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(secureCookies);
-        cookie.setSameSite(SameSite.LAX);
-        cookie.setPath("/");
-        cookie.setMaxAge((int) SessionService.LIFETIME.toSeconds());
-        ctx.cookie(cookie);
+        ctx.cookie(cookie(COOKIE, token, "/", (int) SessionService.LIFETIME.toSeconds()));
     }
 
     /** Tells the browser to forget the session cookie (the session row is revoked separately). */
     public void clearCookie(Context ctx) {
-        var cookie = new Cookie(COOKIE, "", "/", 0, false, false, null, SameSite.LAX);
+        ctx.cookie(cookie(COOKIE, "", "/", 0));
+    }
+
+    /** Marks this browser as the one that asked for a sign-in link (MagicLinkService.browserTag), for as long as the link lasts. */
+    void setLinkCookie(Context ctx, String browserTag) {
+        ctx.cookie(cookie(LINK_COOKIE, browserTag, "/auth", MagicLinkService.LINK_MINUTES * 60));
+    }
+
+    void clearLinkCookie(Context ctx) {
+        ctx.cookie(cookie(LINK_COOKIE, "", "/auth", 0));
+    }
+
+    private Cookie cookie(String name, String value, String path, int maxAgeSeconds) {
+        // Every field is set below; the constructor's argument order is not relied on.
+        var cookie = new Cookie(name, value, path, maxAgeSeconds, false, false, null, SameSite.LAX);
         cookie.setHttpOnly(true);
         cookie.setSecure(secureCookies);
-        cookie.setMaxAge(0);
-        ctx.cookie(cookie);
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setPath(path);
+        cookie.setMaxAge(maxAgeSeconds);
+        return cookie;
     }
 }

@@ -53,11 +53,13 @@ public final class SignInRoutes {
 
     /** The same answer whether or not the address has an account. */
     public void requestLink(Context ctx) {
-        if (!magicLinks.requestLink(ctx.formParam("email"), clientIp.of(ctx))) {
+        var browserTag = magicLinks.requestLink(ctx.formParam("email"), clientIp.of(ctx));
+        if (browserTag.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
             views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), NOT_AN_EMAIL));
             return;
         }
+        sessionGuard.setLinkCookie(ctx, browserTag.get());
         ctx.redirect("/login/sent", HttpStatus.SEE_OTHER);
     }
 
@@ -65,21 +67,35 @@ public final class SignInRoutes {
         views.html(ctx, "auth/sent.jte", new LinkSentPage(frame(ctx, "Check your email")));
     }
 
-    /** Shows a button that posts the token back; a GET never consumes it (mail scanners prefetch links). */
+    /**
+     * Shows a button that posts the token back; a GET never consumes it (mail scanners prefetch
+     * links). In the browser that asked for the link, with nobody signed in, the page submits
+     * itself. Anywhere else (another device, or a page on another site that sent a signed-in
+     * browser here with its own link) it names the account and waits for a click.
+     */
     public void verifyPage(Context ctx) {
         String token = ctx.queryParam("token");
         if (token == null || token.isBlank()) {
             ctx.redirect("/login?error=invalid_link", HttpStatus.SEE_OTHER);
             return;
         }
+        var preview = magicLinks.preview(token, clientIp.of(ctx));
+        if (preview instanceof MagicLinkService.Refused refused) {
+            ctx.redirect("/login?error=" + refused.failure().code(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        boolean signedIn = RequestUser.of(ctx).isPresent();
+        boolean askedHere = MagicLinkService.browserTag(token).equals(ctx.cookie(SessionGuard.LINK_COOKIE));
         ctx.header("Cache-Control", "no-store");
-        views.html(ctx, "auth/verify.jte", new VerifyPage(frame(ctx, "Sign in"), token));
+        views.html(ctx, "auth/verify.jte", new VerifyPage(frame(ctx, "Sign in"), token,
+                ((MagicLinkService.Pending) preview).email(), askedHere && !signedIn, signedIn));
     }
 
     public void verify(Context ctx) {
         var result = magicLinks.verify(ctx.formParam("token"), clientIp.of(ctx));
         if (result instanceof MagicLinkService.SignedIn signedIn) {
             sessionGuard.setCookie(ctx, signedIn.session().token());
+            sessionGuard.clearLinkCookie(ctx);
             ctx.redirect("/aides", HttpStatus.SEE_OTHER);
         } else if (result instanceof MagicLinkService.Refused refused) {
             ctx.redirect("/login?error=" + refused.failure().code(), HttpStatus.SEE_OTHER);
