@@ -57,9 +57,11 @@ import com.toaide.platform.web.RoleGuard;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
 import com.toaide.publish.AutoPublisher;
+import com.toaide.publish.OrphanSweep;
 import com.toaide.publish.PublicPages;
 import com.toaide.publish.PublishRoutes;
 import com.toaide.publish.PublishService;
+import com.toaide.publish.PublishedObjects;
 import com.toaide.render.Renderer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -131,8 +133,9 @@ final class Wiring {
         var billingService = new BillingService(db, config.billing().map(Wiring::payments), config.editorUrl());
         var renderer = new Renderer();
         var edits = new EditService(db, clock);
-        var publishService = new PublishService(db, storage, config.publishedBucket(), edits, renderer, billingService,
-                config.publicUrl(), config.editorUrl(), clock, new SecureRandom());
+        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl());
+        var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService,
+                config.editorUrl(), clock, new SecureRandom());
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
         // Before an account is deleted, its public pages and photos go and its sessions end on every instance.
         var account = new AccountRoutes(new AccountService(db, billingService,
@@ -152,7 +155,7 @@ final class Wiring {
         owned.add(hub);
         owned.add(new ChangeListener(infrastructure.listenDatabase(), "aide_changes", hub::onNotice, hub::resync).start());
         sessions.onEnded(hub::closeEnded);
-        var autoPublisher = new AutoPublisher(publishService, AUTO_PUBLISH_INTERVAL);
+        var autoPublisher = new AutoPublisher(db, publishService, AUTO_PUBLISH_INTERVAL);
         owned.add(autoPublisher);
         // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
         owned.add(new ChangeListener(infrastructure.listenDatabase(), EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
@@ -169,7 +172,7 @@ final class Wiring {
                 .register(new AbuseCheck(db, rateLimiter, alerts, clock))
                 .register(new Cleanup(db, clock))
                 // Public objects no published aide points to (security.md, publishing).
-                .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), () -> publishService.sweepOrphans()))
+                .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), new OrphanSweep(db, publishedObjects, clock)::sweep))
                 .register(Job.of("image-orphan-sweep", Duration.ofHours(1), () -> imageService.sweepOrphans()));
         owned.add(scheduler);
 
@@ -180,7 +183,7 @@ final class Wiring {
                 new LiveRoutes(hub, sessions, aideService, turnService::interrupt),
                 new PublishRoutes(publishService, billingService, views, assets),
                 // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
-                config.storage().isEmpty() ? new PublicPages(publishService) : null,
+                config.storage().isEmpty() ? new PublicPages(publishedObjects) : null,
                 account, new BillingRoutes(billingService, views, assets), new HealthRoutes(readiness),
                 new AdminRoutes(breakGlass, views, assets, pageCss.url()),
                 devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,

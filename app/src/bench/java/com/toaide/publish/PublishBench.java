@@ -63,8 +63,8 @@ public class PublishBench {
         db = Database.connect(TestPostgres.freshDatabase(), 4);
         var billing = new BillingService(db, Optional.empty(), URI.create("http://localhost:8080"));
         var edits = new EditService(db, Clock.systemUTC());
-        publish = new PublishService(db, storage, "bench-published", edits, new Renderer(), billing,
-                URI.create("http://localhost:8080"), URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
+        publish = new PublishService(db, new PublishedObjects(storage, "bench-published", URI.create("http://localhost:8080")),
+                edits, new Renderer(), billing, URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
         user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bench@example.com') returning id")
                 .mapTo(UUID.class).one());
         var aides = new AideService(db, billing);
@@ -103,7 +103,7 @@ public class PublishBench {
     /** One upload of a page-sized object alone: how much of a publish is the store's round trip. */
     @Benchmark
     public void uploadOnly() {
-        storage.put("bench-published", "bench/index.html", page, "text/html; charset=utf-8", PublishService.PAGE_CACHE);
+        storage.put("bench-published", "bench/index.html", page, "text/html; charset=utf-8", PublishedObjects.PAGE_CACHE);
     }
 
     /** A page, sections of 20, each a table of rows with five props: {@code n} entities in all. */

@@ -15,7 +15,7 @@ public interface Job {
 
     void run() throws Exception;
 
-    /** A job from a name, an interval and a method reference (e.g. {@code publish::sweepOrphans}). */
+    /** A job from a name, an interval and a method reference (e.g. {@code orphanSweep::sweep}). */
     static Job of(String name, Duration interval, Work work) {
         return new Job() {
             @Override

@@ -1,5 +1,6 @@
 package com.toaide.publish;
 
+import com.toaide.platform.db.Database;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class AutoPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AutoPublisher.class);
 
+    private final Database db;
     private final PublishService publisher;
     private final Duration interval;
     private final ScheduledExecutorService executor;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
 
-    public AutoPublisher(PublishService publisher, Duration interval) {
+    public AutoPublisher(Database db, PublishService publisher, Duration interval) {
+        this.db = db;
         this.publisher = publisher;
         this.interval = interval;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -62,12 +65,65 @@ public final class AutoPublisher implements AutoCloseable {
         pending.remove(aideId);
         Optional<Duration> wait;
         try {
-            wait = publisher.autoPublishNow(aideId, interval);
+            wait = publishNow(aideId);
         } catch (RuntimeException e) {
             log.warn("Automatic publish check failed: {}", e.getMessage());
             return;
         }
         wait.ifPresent(delay -> schedule(aideId, delay));
+    }
+
+    /** What the database said about publishing an aide now. */
+    private sealed interface Claim {
+        /** Nothing to publish: the option is off, or nothing changed since the last publish. */
+        record Nothing() implements Claim {}
+
+        /** The aide's quiet interval is still running: ask again after {@code delay}. */
+        record Wait(Duration delay) implements Claim {}
+
+        /** This instance claimed the publish; {@code state} gives the claim back if it fails. */
+        record Publish(PublishDao.AutoState state) implements Claim {}
+    }
+
+    /**
+     * The automatic publish of one aide after a change (system path: the owner comes from the
+     * row). Returns how long to wait before asking again when the aide's quiet interval is still
+     * running, or empty when there is nothing (more) to do.
+     */
+    Optional<Duration> publishNow(UUID aideId) {
+        Claim claim = db.asSystem(handle -> {
+            var dao = handle.attach(PublishDao.class);
+            var state = dao.lockForAutoPublish(aideId, interval.toSeconds()).orElse(null);
+            if (state == null || !state.wanted()) {
+                return new Claim.Nothing();
+            }
+            if (state.waitSeconds() > 0) {
+                return new Claim.Wait(Duration.ofMillis((long) Math.ceil(state.waitSeconds() * 1000)));
+            }
+            dao.claimAutoPublish(aideId);
+            return new Claim.Publish(state);
+        });
+        // Java 17 has no pattern switch; the interface is sealed, so these are all the cases.
+        if (claim instanceof Claim.Wait wait) {
+            return Optional.of(wait.delay());
+        }
+        if (claim instanceof Claim.Publish publish) {
+            publishClaimed(aideId, publish.state());
+        }
+        return Optional.empty();
+    }
+
+    private void publishClaimed(UUID aideId, PublishDao.AutoState state) {
+        try {
+            publisher.publish(state.userId(), aideId, Optional.empty());
+        } catch (RuntimeException e) {
+            // Give the claim back so the next change (or instance) tries again.
+            db.asSystem(handle -> {
+                handle.attach(PublishDao.class).restorePublishedAt(aideId, state.publishedAt());
+                return null;
+            });
+            log.warn("Automatic publish of an aide failed: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -16,30 +16,30 @@ import java.util.regex.Pattern;
 public final class PublicPages {
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
 
-    private final PublishService publish;
+    private final PublishedObjects objects;
 
-    public PublicPages(PublishService publish) {
-        this.publish = publish;
+    public PublicPages(PublishedObjects objects) {
+        this.objects = objects;
     }
 
     public void page(Context ctx) {
         String slug = ctx.pathParam("slug");
-        serve(ctx, Slugs.valid(slug) ? PublishService.pageKey(slug) : null);
+        serve(ctx, Slugs.valid(slug) ? PublishedObjects.pageKey(slug) : null);
     }
 
     public void version(Context ctx) {
         String slug = ctx.pathParam("slug");
         String n = ctx.pathParam("n");
-        serve(ctx, Slugs.valid(slug) && VERSION.matcher(n).matches() ? PublishService.versionKey(slug, Integer.parseInt(n)) : null);
+        serve(ctx, Slugs.valid(slug) && VERSION.matcher(n).matches() ? PublishedObjects.versionKey(slug, Integer.parseInt(n)) : null);
     }
 
     public void feed(Context ctx) {
         String slug = ctx.pathParam("slug");
-        serve(ctx, Slugs.valid(slug) ? PublishService.feedKey(slug) : null);
+        serve(ctx, Slugs.valid(slug) ? PublishedObjects.feedKey(slug) : null);
     }
 
     private void serve(Context ctx, String key) {
-        Blob blob = key == null ? null : publish.object(key).orElse(null);
+        Blob blob = key == null ? null : objects.get(key).orElse(null);
         if (blob == null) {
             // What the bucket behind the CDN answers for a missing object: a bare 404.
             ctx.status(404).contentType("text/plain; charset=utf-8").result("No page here.");

@@ -3,9 +3,6 @@ package com.toaide.publish;
 import static com.toaide.publish.PublishedFixtures.slugOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.toaide.aides.EditService;
-import com.toaide.billing.BillingService;
-import com.toaide.render.Renderer;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import com.toaide.testing.TestStorage;
@@ -13,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +33,9 @@ class OrphanSweepTest {
         app.close();
     }
 
-    PublishService sweeper(Duration ahead) {
-        return new PublishService(fx.db, fx.bucket, BUCKET, new EditService(fx.db, Clock.systemUTC()), new Renderer(),
-                new BillingService(fx.db, Optional.empty(), app.config.editorUrl()), app.config.publicUrl(),
-                app.config.editorUrl(), Clock.offset(Clock.systemUTC(), ahead), new Random(7));
+    OrphanSweep sweeper(Duration ahead) {
+        return new OrphanSweep(fx.db, new PublishedObjects(fx.bucket, BUCKET, app.config.publicUrl()),
+                Clock.offset(Clock.systemUTC(), ahead));
     }
 
     void put(String key) {
@@ -62,10 +56,10 @@ class OrphanSweepTest {
         put(downSlug + "/index.html");
 
         // Fresh objects may belong to a publish in progress: left alone.
-        assertThat(sweeper(Duration.ZERO).sweepOrphans()).isEmpty();
+        assertThat(sweeper(Duration.ZERO).sweep()).isEmpty();
         assertThat(fx.bucket.list(BUCKET, "ghost-town-1234/")).hasSize(2);
 
-        var swept = sweeper(Duration.ofHours(2)).sweepOrphans();
+        var swept = sweeper(Duration.ofHours(2)).sweep();
         assertThat(swept).containsExactlyInAnyOrder("ghost-town-1234", downSlug);
         assertThat(fx.bucket.list(BUCKET, "ghost-town-1234/")).isEmpty();
         assertThat(fx.bucket.list(BUCKET, downSlug + "/")).isEmpty();

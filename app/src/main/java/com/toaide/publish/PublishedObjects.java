@@ -1,0 +1,84 @@
+package com.toaide.publish;
+
+import com.toaide.platform.storage.Blob;
+import com.toaide.platform.storage.BlobInfo;
+import com.toaide.platform.storage.BlobStore;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where published pages live in the public bucket and the addresses that serve them:
+ * {@code {slug}/index.html} (the page), {@code {slug}/v/{n}/index.html} (every version,
+ * immutable), {@code {slug}/feed.xml} (the Atom feed), each with the cache headers the CDN
+ * passes on. Storage failures come out as {@link com.toaide.platform.storage.StorageUnavailable}.
+ */
+public final class PublishedObjects {
+
+    static final String VERSION_CACHE = "public, max-age=31536000, immutable";
+    static final String PAGE_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
+    static final String HTML = "text/html; charset=utf-8";
+    static final String ATOM = "application/atom+xml; charset=utf-8";
+
+    private final BlobStore storage;
+    private final String bucket;
+    private final String publicUrl;
+
+    public PublishedObjects(BlobStore storage, String bucket, URI publicUrl) {
+        this.storage = storage;
+        this.bucket = bucket;
+        this.publicUrl = withoutSlash(publicUrl.toString());
+    }
+
+    String pageUrl(String slug) {
+        return publicUrl + "/s/" + slug;
+    }
+
+    static String pageKey(String slug) {
+        return slug + "/index.html";
+    }
+
+    static String versionKey(String slug, int version) {
+        return slug + "/v/" + version + "/index.html";
+    }
+
+    static String feedKey(String slug) {
+        return slug + "/feed.xml";
+    }
+
+    /** Uploads a version (immutable) and then the page that shows it. */
+    void putVersionAndPage(String slug, int version, byte[] html) {
+        storage.put(bucket, versionKey(slug, version), html, HTML, VERSION_CACHE);
+        storage.put(bucket, pageKey(slug), html, HTML, PAGE_CACHE);
+    }
+
+    void putFeed(String slug, String atom) {
+        storage.put(bucket, feedKey(slug), atom.getBytes(StandardCharsets.UTF_8), ATOM, PAGE_CACHE);
+    }
+
+    /** An object's bytes and headers, or empty when it is not stored. */
+    Optional<Blob> get(String key) {
+        return storage.get(bucket, key);
+    }
+
+    /** Every object under the slug. */
+    void deleteAll(String slug) {
+        storage.deleteAll(bucket, slug + "/");
+    }
+
+    /** Every key in the bucket. */
+    List<String> allKeys() {
+        return storage.list(bucket, "");
+    }
+
+    /** When an object was last written, or empty when it is gone. */
+    Optional<Instant> lastModified(String key) {
+        return storage.head(bucket, key).map(BlobInfo::lastModified);
+    }
+
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
