@@ -15,6 +15,7 @@ import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.web.BodyDeadline;
 import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.RequestIds;
 import com.toaide.platform.web.RequestLog;
@@ -25,6 +26,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson3;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -40,6 +42,11 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final long GRACEFUL_STOP_MILLIS = 10_000;
     private static final int REQUEST_THREADS = 64;
+    /**
+     * Body bytes gathered per request before a thread is given to it: most edits, forms and chat
+     * messages fit whole, and a thousand connections trickling bodies hold at most 16 MB.
+     */
+    private static final long EAGER_BODY_BYTES = 16 * 1024;
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
@@ -200,6 +207,12 @@ public final class App implements AutoCloseable {
         cfg.jetty.modifyServer(server -> {
             // Stop accepting, then let in-flight requests finish before the pools close.
             server.insertHandler(new GracefulHandler());
+            // Slow clients cost a socket, not a thread (docs/security.md): the first bytes of a
+            // body are gathered without a thread before the handler runs, and the whole body
+            // must arrive within BodyDeadline.SECONDS of the request's first byte.
+            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
+                    EAGER_BODY_BYTES, -1, false)));
+            server.insertHandler(new BodyDeadline());
             server.setStopTimeout(GRACEFUL_STOP_MILLIS);
             server.setStopAtShutdown(false);
         });

@@ -34,7 +34,9 @@ public final class Assets {
 
     private record File(byte[] bytes, String type, String hash) {}
 
-    private final Map<String, Optional<File>> files = new ConcurrentHashMap<>();
+    // Only files that exist are kept: a miss is not remembered, so requests for made-up paths
+    // cannot grow this map (it holds at most the files under static/).
+    private final Map<String, File> files = new ConcurrentHashMap<>();
 
     /** {@code url("css/app.css")} is {@code /static/css/app.css?v=<hash of the file>}. */
     public String url(String path) {
@@ -50,11 +52,28 @@ public final class Assets {
         ctx.result(file.bytes());
     }
 
+    /** Whether {@code static/<path>} exists. */
+    boolean exists(String path) {
+        return file(path).isPresent();
+    }
+
+    /** How many files are held in memory. */
+    int cached() {
+        return files.size();
+    }
+
     private Optional<File> file(String path) {
         if (!PATH.matcher(path).matches()) {
             return Optional.empty();
         }
-        return files.computeIfAbsent(path, Assets::load);
+        File file = files.get(path);
+        if (file == null) {
+            file = load(path).orElse(null);
+            if (file != null) {
+                files.putIfAbsent(path, file);
+            }
+        }
+        return Optional.ofNullable(file);
     }
 
     private static Optional<File> load(String path) {
