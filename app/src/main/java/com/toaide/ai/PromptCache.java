@@ -7,7 +7,7 @@ import java.util.Map;
  * Whether a tier's cached prefix (its tools, then its instructions: the part marked with
  * {@code cache_control}) is long enough for its model to cache at all. Anthropic caches
  * nothing below a per-model minimum, silently: the mark then saves nothing. The instructions
- * are written so that both default tiers clear their model's minimum with room to spare,
+ * are written so that both default tiers clear their model's minimum by a low estimate,
  * and a test holds them to it; the eval prints the figures for the configured models.
  */
 public final class PromptCache {
