@@ -220,6 +220,24 @@ class TurnApiTest {
     }
 
     @Test
+    void a_voice_line_breaking_the_rules_is_rewritten_or_dropped_before_it_is_shown_or_stored() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        build(user, aide);
+        model.streamText(ScriptedAnswer.sse(ScriptedAnswer.JSON.readTree("""
+                [["mutate_entity", {"action": "update", "ref": "player_mike", "props": {"paid": true}}],
+                 ["voice", {"text": "Awesome! I marked Mike as paid 🎉"}],
+                 ["voice", {"text": "Great, Mike paid!"}]]
+                """)));
+
+        var state = turn(user, aide, "Mike paid");
+
+        assertThat(state.get("voice")).extracting(JsonNode::asString).containsExactly("Mike paid.");
+        assertThat(state.get("rejected").asInt()).isEqualTo(1);
+        assertThat(conversation(aide)).endsWith("user: Mike paid", "voice: Mike paid.");
+    }
+
+    @Test
     void a_question_is_answered_by_voice_alone() {
         var user = app.newUser();
         UUID aide = newAide(user);
