@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@code _sort_by} and grouped by {@code _group_by}; number columns right-aligned.
  */
 final class TableLayout {
+    /** Columns a table shows: as many props as one entity may hold, so a hand-made table is never cut. */
+    static final int MAX_COLUMNS = 64;
 
     private final Fields fields;
 
@@ -46,8 +48,14 @@ final class TableLayout {
         }
         String groupBy = word(e.prop("_group_by"));
         List<String> columns = columns(e, keys, relTypes, groupBy);
+        // Rows with different keys would otherwise make the page grow with rows times columns.
+        String note = null;
+        if (columns.size() > MAX_COLUMNS) {
+            note = (columns.size() - MAX_COLUMNS) + " more columns are not shown (a table shows at most " + MAX_COLUMNS + ").";
+            columns = columns.subList(0, MAX_COLUMNS);
+        }
         if (rows.isEmpty() || columns.isEmpty()) {
-            return new TableBlock(head, List.of(), List.of(), ViewBuilder.NO_ITEMS);
+            return new TableBlock(head, List.of(), List.of(), ViewBuilder.NO_ITEMS, null);
         }
         rows = sorted(e, rows);
 
@@ -111,13 +119,13 @@ final class TableLayout {
             }
         }
         if (groups == null) {
-            return new TableBlock(head, cols, List.of(new TableBlock.RowGroup(null, ungrouped)), null);
+            return new TableBlock(head, cols, List.of(new TableBlock.RowGroup(null, ungrouped)), null, note);
         }
         List<TableBlock.RowGroup> out = new ArrayList<>(groups.size());
         for (Map.Entry<String, List<TableBlock.Row>> g : groups.entrySet()) {
             out.add(new TableBlock.RowGroup(g.getKey(), g.getValue()));
         }
-        return new TableBlock(head, cols, out, null);
+        return new TableBlock(head, cols, out, null, note);
     }
 
     /** The hinted columns if any, else every visible key then every relationship type. */

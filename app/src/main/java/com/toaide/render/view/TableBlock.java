@@ -2,8 +2,11 @@ package com.toaide.render.view;
 
 import java.util.List;
 
-/** {@code table}: one row per child, rows possibly grouped ({@code _group_by}). */
-public record TableBlock(Head head, List<Column> columns, List<RowGroup> groups, String empty)
+/**
+ * {@code table}: one row per child, rows possibly grouped ({@code _group_by}). {@code note} says
+ * what was left out past the renderer's caps; null when nothing was.
+ */
+public record TableBlock(Head head, List<Column> columns, List<RowGroup> groups, String empty, String note)
         implements Block {
 
     /** A column header; {@code cls} aligns numeric columns. */
