@@ -12,6 +12,7 @@ import com.toaide.render.Renderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -132,11 +133,20 @@ public final class AideRoutes {
         String target = fallback;
         String referer = ctx.header("Referer");
         if (referer != null && !fallback.equals("/aides")) {
-            String path = URI.create(referer).getRawPath();
+            String path = pathOf(referer);
             if (path != null && path.startsWith("/aides")) {
                 target = path;
             }
         }
         ctx.redirect(target, HttpStatus.SEE_OTHER);
+    }
+
+    /** A Referer is only a hint of where to go back (the change is already made): a malformed one is ignored. */
+    private static String pathOf(String referer) {
+        try {
+            return new URI(referer).getRawPath();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 }

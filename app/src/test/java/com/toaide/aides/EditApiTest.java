@@ -216,6 +216,17 @@ class EditApiTest {
         assertThat(app.getJson("/aides/" + aide + "/snapshot", user).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void a_malformed_referer_on_rename_is_ignored_not_a_server_error() {
+        var user = app.newUser();
+        UUID aide = create(user);
+        var renamed = app.postForm("/aides/" + aide + "/rename", java.util.Map.of("title", "Lisbon"),
+                "Cookie", user.cookie(), "Referer", "http://localhost/aides/%zz not a url");
+        assertThat(renamed.statusCode()).isEqualTo(303);
+        assertThat(renamed.headers().firstValue("Location")).hasValue("/aides/" + aide);
+        assertThat(app.getJson("/aides", user).body()).contains("\"title\":\"Lisbon\"");
+    }
+
     static UUID create(TestUser user) {
         return create(user, app);
     }

@@ -139,6 +139,22 @@ class StripeWebhookTest {
     }
 
     @Test
+    void a_signature_from_the_future_is_refused_and_changes_nothing() {
+        var user = accounts.create();
+        var ids = Paying.ids();
+        stripe.subscription(ids.subscription(), ids.customer(), "active");
+        String id = StripeEvents.newId();
+        String payload = StripeEvents.checkoutCompleted(id, user, ids.customer(), ids.subscription());
+
+        // Signed with the right secret, dated an hour ahead: it would stay "fresh" for an hour and five minutes.
+        var response = deliver(payload, FakeStripe.signature(payload, Webhook.Util.getTimeNow() + 3600, FakeStripe.WEBHOOK_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(accounts.row(user).tier()).isEqualTo("free");
+        assertThat(accounts.recorded(id)).isZero();
+    }
+
+    @Test
     void a_replayed_event_takes_effect_once() {
         var paying = paying();
         String id = StripeEvents.newId();
