@@ -48,11 +48,11 @@ interface AideDao {
      * The aide's snapshot and log position, locked until the transaction ends, so its log can be
      * read to match (loading an aide that is not in memory).
      */
-    @SqlQuery("select id, state::text as state, log_seq from aides where id = :id for update")
+    @SqlQuery("select id, state::text as state, log_seq, edit_answers::text as answers from aides where id = :id for update")
     Optional<StoredAide> lockForLoad(@Bind("id") UUID id);
 
     /** The aide's log position only ({@code state} null), for a reader with a current history in memory. */
-    @SqlQuery("select id, null as state, log_seq from aides where id = :id")
+    @SqlQuery("select id, null as state, log_seq, null as answers from aides where id = :id")
     Optional<StoredAide> position(@Bind("id") UUID id);
 
     /** The entries with {@code after < seq <= upto}. */
@@ -95,7 +95,8 @@ interface AideDao {
                         @Bind("bookkeeping") String bookkeeping);
 
     /**
-     * One batch in one statement: the new log rows, the snapshot, and the change notices (sent on
+     * One batch in one statement: the new log rows, the snapshot, the answer to the client's
+     * batch id when it sent one ({@code answers}, else null and kept as it is), and the change notices (sent on
      * commit; the auto-publishers hear only aides that republish themselves). Written only if the
      * aide is still at {@code expected}, the version the batch was applied to; empty otherwise
      * (another instance wrote first, or the aide is gone), and then nothing was written.
@@ -107,7 +108,8 @@ interface AideDao {
     @SqlQuery("""
             with saved as (
                 update aides
-                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = clock_timestamp()
+                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = clock_timestamp(),
+                       edit_answers = coalesce(cast(:answers as jsonb), edit_answers)
                  where id = :id and log_seq = :expected
                 returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
             ), appended as (
@@ -125,7 +127,7 @@ interface AideDao {
             """)
     Optional<Boolean> write(@Bind("id") UUID id, @Bind("expected") long expected, @Bind("version") long version,
                             @Bind("state") String state, @Bind("title") String title, @Bind("notice") String notice,
-                            @BindMethods("rows") EventRows rows);
+                            @Bind("answers") String answers, @BindMethods("rows") EventRows rows);
 
     @SqlUpdate("update aides set title = :title, updated_at = now() where id = :id")
     int rename(@Bind("id") UUID id, @Bind("title") String title);

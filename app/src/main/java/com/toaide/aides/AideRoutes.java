@@ -90,7 +90,8 @@ public final class AideRoutes {
     }
 
     public void events(Context ctx) {
-        var outcome = edits.edit(RequestUser.require(ctx), Params.id(ctx, "id"), EditRequest.events(ctx.body()));
+        var request = EditRequest.parse(ctx.body());
+        var outcome = edits.edit(RequestUser.require(ctx), Params.id(ctx, "id"), request.events(), request.batch());
         var rejected = new ArrayList<Rejection>();
         List<Result> results = outcome.results();
         for (int i = 0; i < results.size(); i++) {

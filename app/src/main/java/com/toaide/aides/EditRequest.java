@@ -4,16 +4,19 @@ import com.toaide.kernel.Json;
 import com.toaide.platform.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** The body of {@code POST /aides/{id}/events}: {@code {"events":[...]}}, checked before the kernel sees it. */
-final class EditRequest {
+/**
+ * The body of {@code POST /aides/{id}/events}: {@code {"events":[...]}}, optionally with the
+ * client's {@code "batch"} id (docs/editor.md), checked before the kernel sees it.
+ */
+record EditRequest(List<JsonNode> events, String batch) {
     static final int MAX_EVENTS = 500;
+    private static final Pattern BATCH = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
-    private EditRequest() {}
-
-    static List<JsonNode> events(String body) {
+    static EditRequest parse(String body) {
         final JsonNode root;
         try {
             root = Json.MAPPER.readTree(body == null ? "" : body);
@@ -29,6 +32,10 @@ final class EditRequest {
         }
         var list = new ArrayList<JsonNode>(events.size());
         events.forEach(list::add);
-        return list;
+        JsonNode batch = root.get("batch");
+        if (batch != null && !batch.isNull() && !(batch.isString() && BATCH.matcher(batch.stringValue()).matches())) {
+            throw new Problem(400, "A batch id is 8 to 64 letters, digits, - or _. Nothing was changed.");
+        }
+        return new EditRequest(List.copyOf(list), batch == null || batch.isNull() ? null : batch.stringValue());
     }
 }

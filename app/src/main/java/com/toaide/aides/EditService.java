@@ -65,7 +65,21 @@ public final class EditService {
 
     /** A direct edit: the events apply in order as one batch; rejected ones change nothing. */
     public Outcome edit(UUID userId, UUID aideId, List<JsonNode> events) {
-        return change(userId, aideId, (history, log) -> {
+        return edit(userId, aideId, events, null);
+    }
+
+    /**
+     * A direct edit carrying the client's batch id ({@code null} for none): a batch id this aide
+     * has answered before gets that first answer again, and nothing is applied twice.
+     */
+    public Outcome edit(UUID userId, UUID aideId, List<JsonNode> events, String clientBatch) {
+        return change(userId, aideId, (history, log, answers) -> {
+            if (clientBatch != null) {
+                var first = answers.find(clientBatch);
+                if (first.isPresent()) {
+                    return new Change<>(List.of(), Optional.empty(), first.get());
+                }
+            }
             var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), UUID.randomUUID().toString());
             var accepted = new ArrayList<JsonNode>();
             for (int i = 0; i < events.size(); i++) {
@@ -74,7 +88,9 @@ public final class EditService {
                 }
             }
             var changed = ChangedEntities.of(history.snapshot(), accepted);
-            return new Change<>(batch.entries(), changed, new Outcome(batch.results(), batch.version()));
+            var outcome = new Outcome(batch.results(), batch.version());
+            return new Change<>(batch.entries(), changed, outcome,
+                    clientBatch == null ? null : answers.with(clientBatch, outcome));
         });
     }
 
@@ -98,7 +114,7 @@ public final class EditService {
      * and the rest of the turn continues in a batch of its own.
      */
     public TurnApplied applyTurnEvent(UUID userId, UUID aideId, String turnBatchId, JsonNode event, Alongside alongside) {
-        return change(userId, aideId, (history, log) -> {
+        return change(userId, aideId, (history, log, answers) -> {
             var batch = applyInTurn(history, event, turnBatchId);
             var result = batch.results().get(0);
             var changed = result.accepted() ? ChangedEntities.of(history.snapshot(), List.of(event)) : Optional.<Set<String>>empty();
@@ -121,12 +137,12 @@ public final class EditService {
 
     /** Takes back the last change; {@code 409} when there is none. Returns the new version. */
     public long undo(UUID userId, UUID aideId) {
-        return change(userId, aideId, (history, log) -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to undo."));
+        return change(userId, aideId, (history, log, answers) -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to undo."));
     }
 
     /** Puts back the last undone change; {@code 409} when there is none. Returns the new version. */
     public long redo(UUID userId, UUID aideId) {
-        return change(userId, aideId, (history, log) -> marker(history, history.redo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to redo."));
+        return change(userId, aideId, (history, log, answers) -> marker(history, history.redo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to redo."));
     }
 
     /** Reads an aide's snapshot and version; the snapshot must not escape the reader. */
@@ -153,12 +169,23 @@ public final class EditService {
         return read(userId, aideId, (snapshot, version) -> new SnapshotView(snapshot.toJson(), version));
     }
 
-    private record Change<T>(List<LogEntry> entries, Optional<Set<String>> changed, T result) {}
+    /**
+     * What a change did: the log entries to write, the entities it touched, its result, and the
+     * aide's edit answers after it (null: unchanged).
+     */
+    private record Change<T>(List<LogEntry> entries, Optional<Set<String>> changed, T result, EditAnswers answers) {
+        Change(List<LogEntry> entries, Optional<Set<String>> changed, T result) {
+            this(entries, changed, result, null);
+        }
+    }
 
-    /** A change to an aide's history, which may read older parts of its log. */
+    /**
+     * A change to an aide's history, which may read older parts of its log and the answers to
+     * the aide's latest client batches.
+     */
     @FunctionalInterface
     private interface Action<T> {
-        Change<T> apply(History history, Log log);
+        Change<T> apply(History history, Log log, EditAnswers answers);
     }
 
     private <T> T change(UUID userId, UUID aideId, Action<T> action) {
@@ -196,11 +223,16 @@ public final class EditService {
         var dao = handle.attach(AideDao.class);
         var log = new DatabaseLog(dao, aideId);
         History history = open.owned(aideId, userId);
+        EditAnswers answers;
         if (history == null) {
-            history = load(dao, dao.lockForLoad(aideId).orElseThrow(Problem::notFound));
+            var row = dao.lockForLoad(aideId).orElseThrow(Problem::notFound);
+            history = load(dao, row);
+            answers = EditAnswers.parse(row.answers());
+        } else {
+            answers = open.answers(aideId);
         }
         long applied = history.version();
-        var change = action.apply(history, log);
+        var change = action.apply(history, log, answers);
         boolean current = change.entries().isEmpty()
                 // Nothing to write, so nothing checks the version for us: ask.
                 ? dao.position(aideId).orElseThrow(Problem::notFound).logSeq() == applied
@@ -212,15 +244,16 @@ public final class EditService {
             log.keep(history.checkpoint());
         }
         alongside.accept(handle, change.result());
-        open.keep(aideId, userId, history);
+        open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers());
         return Optional.of(change.result());
     }
 
     private static boolean write(AideDao dao, UUID aideId, long applied, History history, Change<?> change) {
         var snapshot = history.snapshot();
         String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
+        String answers = change.answers() == null ? null : change.answers().toJson();
         return dao.write(aideId, applied, history.version(), snapshot.toJson().toString(), snapshot.title(), notice,
-                EventRows.of(change.entries())).isPresent();
+                answers, EventRows.of(change.entries())).isPresent();
     }
 
     /** The aide's current history: this instance's copy if it is current, else loaded. */
@@ -230,8 +263,9 @@ public final class EditService {
         if (cached != null) {
             return cached;
         }
-        var history = load(dao, dao.lockForLoad(aideId).orElseThrow(Problem::notFound));
-        open.keep(aideId, userId, history);
+        var row = dao.lockForLoad(aideId).orElseThrow(Problem::notFound);
+        var history = load(dao, row);
+        open.keep(aideId, userId, history, EditAnswers.parse(row.answers()));
         return history;
     }
 

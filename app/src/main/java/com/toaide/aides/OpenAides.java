@@ -15,7 +15,7 @@ import java.util.UUID;
  * <p>Each aide has one lock: every read or change of its history happens while holding it.
  */
 final class OpenAides {
-    private record Open(UUID owner, History history, int entries) {}
+    private record Open(UUID owner, History history, int entries, EditAnswers answers) {}
 
     private final int maxAides;
     private final long maxEntries;
@@ -55,10 +55,18 @@ final class OpenAides {
         }
     }
 
-    /** Keeps a history read under row-level security as {@code owner}. */
-    void keep(UUID aideId, UUID owner, History history) {
+    /** The answers to the aide's latest client batches, kept with its history. Call while holding the aide's lock. */
+    EditAnswers answers(UUID aideId) {
         synchronized (histories) {
-            var kept = new Open(owner, history, history.entries().size());
+            Open open = histories.get(aideId);
+            return open == null ? EditAnswers.NONE : open.answers();
+        }
+    }
+
+    /** Keeps a history read under row-level security as {@code owner}, with its edit answers. */
+    void keep(UUID aideId, UUID owner, History history, EditAnswers answers) {
+        synchronized (histories) {
+            var kept = new Open(owner, history, history.entries().size(), answers);
             var replaced = histories.put(aideId, kept);
             entries += kept.entries() - (replaced == null ? 0 : replaced.entries());
             var eldest = histories.entrySet().iterator();

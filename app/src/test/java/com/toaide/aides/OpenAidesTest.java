@@ -34,11 +34,11 @@ class OpenAidesTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
-        open.keep(first, OWNER, withEntries(40));
-        open.keep(second, OWNER, withEntries(40));
+        open.keep(first, OWNER, withEntries(40), EditAnswers.NONE);
+        open.keep(second, OWNER, withEntries(40), EditAnswers.NONE);
         assertThat(open.owned(first, OWNER)).isNotNull();
 
-        open.keep(third, OWNER, withEntries(40));
+        open.keep(third, OWNER, withEntries(40), EditAnswers.NONE);
 
         assertThat(open.owned(second, OWNER)).as("least recently used").isNull();
         assertThat(open.owned(first, OWNER)).isNotNull();
@@ -49,13 +49,13 @@ class OpenAidesTest {
     void past_the_aide_bound_the_least_recently_used_drops_out_and_a_history_is_only_for_its_owner() {
         var open = new OpenAides(2, 1_000);
         UUID first = UUID.randomUUID();
-        open.keep(first, OWNER, withEntries(1));
-        open.keep(UUID.randomUUID(), OWNER, withEntries(1));
-        open.keep(UUID.randomUUID(), OWNER, withEntries(1));
+        open.keep(first, OWNER, withEntries(1), EditAnswers.NONE);
+        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE);
+        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE);
         assertThat(open.owned(first, OWNER)).isNull();
 
         UUID kept = UUID.randomUUID();
-        open.keep(kept, OWNER, withEntries(1));
+        open.keep(kept, OWNER, withEntries(1), EditAnswers.NONE);
         assertThat(open.owned(kept, UUID.randomUUID())).isNull();
         assertThat(open.at(kept, 1)).isNotNull();
         assertThat(open.at(kept, 2)).isNull();
@@ -65,8 +65,8 @@ class OpenAidesTest {
     void a_history_larger_than_the_bound_is_still_kept_alone() {
         var open = new OpenAides(10, 5);
         UUID big = UUID.randomUUID();
-        open.keep(UUID.randomUUID(), OWNER, withEntries(2));
-        open.keep(big, OWNER, withEntries(8));
+        open.keep(UUID.randomUUID(), OWNER, withEntries(2), EditAnswers.NONE);
+        open.keep(big, OWNER, withEntries(8), EditAnswers.NONE);
         assertThat(open.owned(big, OWNER)).isNotNull();
     }
 }

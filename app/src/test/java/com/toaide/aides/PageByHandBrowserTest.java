@@ -46,7 +46,7 @@ class PageByHandBrowserTest {
         var user = app.newUser();
         UUID aide = newAide(user);
         try (var browser = Browser.start(1280, 800)) {
-            var b = new Steps(browser);
+            var b = new Steps(browser, app);
             b.open(user, aide);
 
             // A title.
@@ -149,7 +149,7 @@ class PageByHandBrowserTest {
                 .containsExactly("table", "section", "checklist", "text");
 
         try (var phone = Browser.phone(390, 844)) {
-            var p = new Steps(phone);
+            var p = new Steps(phone, app);
             p.open(user, aide);
             p.screenshot("poker-by-hand-390x844");
             phone.dark(true);
@@ -165,7 +165,7 @@ class PageByHandBrowserTest {
         var league = starters.get("starters").get(0).get("events");
         assertThat(app.postJson("/aides/" + aide + "/events", "{\"events\":" + league + "}", user).statusCode()).isEqualTo(200);
         try (var phone = Browser.phone(390, 844)) {
-            var p = new Steps(phone);
+            var p = new Steps(phone, app);
             p.open(user, aide);
             assertThat((Long) phone.driver.executeScript("return window.innerWidth;")).isEqualTo(390L);
             List<String> small = new ArrayList<>(p.smallControls());
@@ -186,17 +186,19 @@ class PageByHandBrowserTest {
     static final class Steps {
         final Browser browser;
         final WebDriver d;
+        final TestApp on;
 
-        Steps(Browser browser) {
+        Steps(Browser browser, TestApp on) {
             this.browser = browser;
             this.d = browser.driver;
+            this.on = on;
         }
 
         void open(TestApp.TestUser user, UUID aide) {
-            d.get(app.base + "/health");
+            d.get(on.base + "/health");
             String[] cookie = user.cookie().split("=", 2);
             d.manage().addCookie(new Cookie(cookie[0], cookie[1]));
-            d.get(app.base + "/aides/" + aide);
+            d.get(on.base + "/aides/" + aide);
             until(x -> ((JavascriptExecutor) x).executeScript("return document.readyState").equals("complete"));
         }
 
