@@ -145,6 +145,9 @@ public final class App implements AutoCloseable {
         r.get("/aides/{id}/turns/{turn}", h.turns()::show, USER);
         r.post("/aides/{id}/undo", h.aides()::undo, USER, PAUSABLE);
         r.post("/aides/{id}/redo", h.aides()::redo, USER, PAUSABLE);
+        r.get("/aides/{id}/history", h.aides()::history, USER);
+        r.get("/aides/{id}/history/{seq}", h.aides()::historyPoint, USER);
+        r.post("/aides/{id}/history/{seq}/restore", h.aides()::restore, USER, PAUSABLE);
         r.post("/aides/{id}/rename", h.aides()::rename, USER, PAUSABLE);
         r.post("/aides/{id}/archive", h.aides()::archive, USER, PAUSABLE);
         r.post("/aides/{id}/delete", h.aides()::delete, USER, PAUSABLE);

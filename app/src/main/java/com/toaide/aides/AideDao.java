@@ -64,6 +64,16 @@ interface AideDao {
             """)
     List<StoredEvent> eventsBetween(@Bind("id") UUID aideId, @Bind("after") long after, @Bind("upto") long upto);
 
+    /** The last {@code limit} entries at or before {@code upto}, newest first: the History panel's page. */
+    @SqlQuery("""
+            select seq, batch, actor, source, ts, event::text as event
+              from aide_events
+             where aide_id = :id and seq <= :upto
+             order by seq desc
+             limit :limit
+            """)
+    List<StoredEvent> latestEvents(@Bind("id") UUID aideId, @Bind("upto") long upto, @Bind("limit") int limit);
+
     /** One batch's entries up to {@code upto} (its undo and redo markers are in batches of their own). */
     @SqlQuery("""
             select seq, batch, actor, source, ts, event::text as event

@@ -6,6 +6,7 @@ import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
 import com.toaide.platform.web.Params;
+import com.toaide.platform.web.Problem;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
@@ -108,6 +109,33 @@ public final class AideRoutes {
 
     public void redo(Context ctx) {
         ctx.json(new Sequence(edits.redo(RequestUser.require(ctx), Params.id(ctx, "id"))));
+    }
+
+    record HistoryAnswer(List<EditService.HistoryBatch> batches) {}
+
+    record HistoryPoint(long seq, String html) {}
+
+    /** The History panel's list: batches newest first; {@code ?before=n} pages back. */
+    public void history(Context ctx) {
+        long before = Long.MAX_VALUE;
+        try {
+            before = ctx.queryParam("before") == null ? before : Long.parseLong(ctx.queryParam("before"));
+        } catch (NumberFormatException e) {
+            throw new Problem(400, "\"before\" must be a whole number.");
+        }
+        ctx.json(new HistoryAnswer(edits.history(RequestUser.require(ctx), Params.id(ctx, "id"), before, 50)));
+    }
+
+    /** The page as it was right after entry {@code seq}: the published page's markup, read-only. */
+    public void historyPoint(Context ctx) {
+        long seq = Params.number(ctx, "seq");
+        ctx.json(edits.at(RequestUser.require(ctx), Params.id(ctx, "id"), seq,
+                (snapshot, version) -> new HistoryPoint(seq, renderer.publishedBody(snapshot))));
+    }
+
+    public void restore(Context ctx) {
+        var outcome = edits.restore(RequestUser.require(ctx), Params.id(ctx, "id"), Params.number(ctx, "seq"));
+        ctx.json(new Sequence(outcome.version()));
     }
 
     public void rename(Context ctx) {

@@ -5,6 +5,7 @@ import com.toaide.kernel.History;
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Log;
 import com.toaide.kernel.LogEntry;
+import com.toaide.kernel.Restore;
 import com.toaide.kernel.Result;
 import com.toaide.kernel.Snapshot;
 import com.toaide.kernel.Source;
@@ -160,6 +161,86 @@ public final class EditService {
                 return reader.read(history.snapshot(), history.version());
             });
         }
+    }
+
+    /** One batch in the History panel: its last seq, who made it, when, and what it changed. */
+    public record HistoryBatch(long seq, String who, String ts, String note) {}
+
+    /** Prefix of the batch ids of restores, so History can say who made them. */
+    static final String RESTORE_BATCH = "restore-";
+    /** Log rows read for one page of History: a page shows the batches they hold, newest first. */
+    private static final int HISTORY_ROWS = 400;
+
+    /** The batches at or before {@code upto}, newest first, at most {@code limit}, named as the current page shows things. */
+    public List<HistoryBatch> history(UUID userId, UUID aideId, long upto, int limit) {
+        synchronized (open.lock(aideId)) {
+            return db.asUser(userId, handle -> batches(handle.attach(AideDao.class), userId, aideId, upto, limit));
+        }
+    }
+
+    private List<HistoryBatch> batches(AideDao dao, UUID userId, UUID aideId, long upto, int limit) {
+        var snapshot = historyAt(dao, userId, aideId).snapshot();
+        var rows = dao.latestEvents(aideId, upto, HISTORY_ROWS);
+        var batches = new ArrayList<HistoryBatch>();
+        int end = 0;
+        while (end < rows.size() && batches.size() < limit) {
+            int start = end;
+            while (end < rows.size() && rows.get(end).batch().equals(rows.get(start).batch())) {
+                end++;
+            }
+            var entries = new ArrayList<LogEntry>();
+            for (int i = end - 1; i >= start; i--) {
+                entries.add(rows.get(i).toEntry());
+            }
+            String note = ChangeNotes.of(entries, snapshot);
+            if (!note.isEmpty()) {
+                var last = rows.get(start);
+                batches.add(new HistoryBatch(last.seq(), who(last), StoredEvent.TS.format(last.ts()), note));
+            }
+        }
+        return batches;
+    }
+
+    private static String who(StoredEvent row) {
+        if (row.batch().startsWith(RESTORE_BATCH)) {
+            return "Restore";
+        }
+        return switch (row.source()) {
+            case "ai" -> "AI";
+            case "undo" -> "Undo";
+            case "import" -> "Import";
+            default -> "You";
+        };
+    }
+
+    /** The aide as it was right after entry {@code seq}, for {@code reader}: replayed from the nearest checkpoint. */
+    public <T> T at(UUID userId, UUID aideId, long seq, Reader<T> reader) {
+        return db.asUser(userId, handle -> {
+            var dao = handle.attach(AideDao.class);
+            long version = dao.position(aideId).orElseThrow(Problem::notFound).logSeq();
+            if (seq < 0 || seq > version) {
+                throw new Problem(404, "This page has no such point in its history.");
+            }
+            return reader.read(History.at(new DatabaseLog(dao, aideId), seq).snapshot(), seq);
+        });
+    }
+
+    /**
+     * Brings the page back to how it was right after entry {@code seq}, as one new batch (so one
+     * undo takes the restore back; the log keeps everything). {@code 409} when it already is.
+     */
+    public Outcome restore(UUID userId, UUID aideId, long seq) {
+        return change(userId, aideId, (history, log) -> {
+            if (seq < 0 || seq > history.version()) {
+                throw new Problem(404, "This page has no such point in its history.");
+            }
+            var events = Restore.events(history.snapshot(), History.at(log, seq).snapshot());
+            if (events.isEmpty()) {
+                throw new Problem(409, "The page already looks like this.");
+            }
+            var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), RESTORE_BATCH + seq + "-" + UUID.randomUUID());
+            return new Change<>(batch.entries(), Optional.empty(), new Outcome(batch.results(), batch.version()));
+        });
     }
 
     /** The snapshot's JSON and the aide's version, for {@code GET /aides/{id}/snapshot}. */
