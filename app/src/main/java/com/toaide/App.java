@@ -24,6 +24,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.config.RoutesConfig;
 import io.javalin.json.JavalinJackson3;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
@@ -47,6 +48,12 @@ public final class App implements AutoCloseable {
      * messages fit whole, and a thousand connections trickling bodies hold at most 16 MB.
      */
     private static final long EAGER_BODY_BYTES = 16 * 1024;
+    /**
+     * After this long without a request (and with no live tab open) the instance is idle: it lets
+     * its LISTEN connections go and stops its per-second reloads, so the database can sleep.
+     * Longer than a remembered session lives, so nothing remembered outlasts a gap in listening.
+     */
+    private static final Duration IDLE_AFTER = Duration.ofMinutes(2);
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
@@ -75,9 +82,14 @@ public final class App implements AutoCloseable {
 
     /** @param modelLimits the model call's time limits and retries (tests pass short ones) */
     public static App start(Config config, Infrastructure infrastructure, StreamPolicy modelLimits) {
+        return start(config, infrastructure, modelLimits, IDLE_AFTER);
+    }
+
+    /** @param idleAfter how long after the last request the instance counts as idle (tests pass a short one) */
+    public static App start(Config config, Infrastructure infrastructure, StreamPolicy modelLimits, Duration idleAfter) {
         var owned = new ArrayList<>(infrastructure.owned());
         try {
-            var parts = Wiring.wire(config, infrastructure, modelLimits, owned);
+            var parts = Wiring.wire(config, infrastructure, modelLimits, idleAfter, owned);
             var requestLog = new RequestLog();
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
@@ -106,6 +118,12 @@ public final class App implements AutoCloseable {
      */
     private static void guards(RoutesConfig r, Wiring.Guards g) {
         r.before(RequestIds::assign);
+        // An uptime monitor's probes are nobody to serve: they must not keep the database awake.
+        r.before(ctx -> {
+            if (!ctx.path().startsWith("/health")) {
+                g.activity().touch();
+            }
+        });
         r.before(g.securityHeaders()::apply);
         r.beforeMatched(g.securityHeaders()::applyRoute);
         r.beforeMatched(g.origins()::check);

@@ -35,6 +35,7 @@ import com.toaide.ops.LimitedUsers;
 import com.toaide.ops.Readiness;
 import com.toaide.ops.Scheduler;
 import com.toaide.ops.SlackAlerts;
+import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.mail.DevOutbox;
@@ -85,7 +86,7 @@ final class Wiring {
     private static final Duration AUTO_PUBLISH_INTERVAL = Duration.ofSeconds(10);
 
     /** The steps every request goes through, in the order App runs them. */
-    record Guards(SecurityHeaders securityHeaders, OriginGuard origins, BodyLimits bodyLimits, SessionGuard sessions,
+    record Guards(Activity activity, SecurityHeaders securityHeaders, OriginGuard origins, BodyLimits bodyLimits, SessionGuard sessions,
                   RoleGuard roles, RequestLimits requestLimits, LimitedUsers limitedUsers) {}
 
     /** The route classes; {@code publicPages} and {@code outbox} are null where the app does not serve them. */
@@ -97,10 +98,12 @@ final class Wiring {
 
     private Wiring() {}
 
-    static Parts wire(Config config, App.Infrastructure infrastructure, StreamPolicy modelLimits, List<AutoCloseable> owned) {
+    static Parts wire(Config config, App.Infrastructure infrastructure, StreamPolicy modelLimits, Duration idleAfter,
+                      List<AutoCloseable> owned) {
         Clock clock = Clock.systemUTC();
         var db = Database.connect(infrastructure.database(), 10);
         owned.add(db);
+        var activity = new Activity(clock, idleAfter);
         var storage = S3BlobStore.connect(infrastructure.storage().endpoint(),
                 infrastructure.storage().accessKey(), infrastructure.storage().secretKey());
         owned.add(storage);
@@ -113,7 +116,7 @@ final class Wiring {
         var errors = new Errors(views, assets, reporter);
         var sessions = new SessionService(db, config.jwtSecret(), clock);
         var sessionGuard = new SessionGuard(sessions, config.isProd());
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), SessionService.REVOKED_CHANNEL, sessions::onRevoked,
+        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, SessionService.REVOKED_CHANNEL, sessions::onRevoked,
                 sessions::forgetAll).start());
 
         Map<String, Readiness.Check> checks = new LinkedHashMap<>();
@@ -153,22 +156,23 @@ final class Wiring {
                 config.publicUrl().toString(), config.ai().isPresent(), turnService::chat);
         var hub = new LiveHub(edits, renderer);
         owned.add(hub);
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), "aide_changes", hub::onNotice, hub::resync).start());
+        activity.keepAwakeWhile(hub::hasTabs);
+        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, "aide_changes", hub::onNotice, hub::resync).start());
         sessions.onEnded(hub::closeEnded);
         var autoPublisher = new AutoPublisher(db, publishService, AUTO_PUBLISH_INTERVAL);
         owned.add(autoPublisher);
         // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
+        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
+        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
 
         // Operations (docs/operations.md): limits, break-glass, background jobs.
         var requestCounters = new BufferedRateLimiter(db, clock).start();
         owned.add(requestCounters);
-        var limitedUsers = new LimitedUsers(db, clock).start();
+        var limitedUsers = new LimitedUsers(db, clock, activity).start();
         owned.add(limitedUsers);
         var breakGlass = new BreakGlass(db, renderer);
         Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
-        var scheduler = new Scheduler(db, clock, SCHEDULER_TICK)
+        var scheduler = new Scheduler(db, clock, SCHEDULER_TICK, activity)
                 .register(new AbuseCheck(db, rateLimiter, alerts, clock))
                 .register(new Cleanup(db, clock))
                 // Public objects no published aide points to (security.md, publishing).
@@ -176,7 +180,7 @@ final class Wiring {
                 .register(Job.of("image-orphan-sweep", Duration.ofHours(1), () -> imageService.sweepOrphans()));
         owned.add(scheduler);
 
-        var guards = new Guards(new SecurityHeaders(config.isProd()), new OriginGuard(config.editorUrl()), new BodyLimits(),
+        var guards = new Guards(activity, new SecurityHeaders(config.isProd()), new OriginGuard(config.editorUrl()), new BodyLimits(),
                 sessionGuard, new RoleGuard(breakGlass::isAdmin, devOutbox != null),
                 new RequestLimits(requestCounters, clientIp), limitedUsers);
         var handlers = new Handlers(signIn, aides, new TurnRoutes(turnService),

@@ -76,6 +76,11 @@ public final class LiveHub implements AutoCloseable {
         }
     }
 
+    /** True while any tab is open here: its owner must hear other instances' changes. */
+    public boolean hasTabs() {
+        return !tabsByAide.isEmpty();
+    }
+
     /** A NOTIFY payload from any instance. */
     public void onNotice(String payload) {
         var frame = TurnFrames.parse(payload);

@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.web.Problem;
 import com.toaide.platform.web.RequestUser;
@@ -24,30 +25,42 @@ import org.slf4j.LoggerFactory;
  * marked {@link Policy#PAUSABLE}: the editor's state-changing ones, turns included.
  *
  * <p>The list is small and read on every such request, so each instance keeps it in memory and
- * reloads it every second: a limit takes effect everywhere within a second of the abuse check.
- * When the database is away the last list stays in force.
+ * reloads it every second while it has someone to serve: a limit takes effect everywhere within
+ * a second of the abuse check. An idle instance stops reloading (the database may sleep); the
+ * first guarded request after that reloads the list before judging. When the database is away
+ * the last list stays in force.
  */
 public final class LimitedUsers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LimitedUsers.class);
     static final Duration RELOAD_EVERY = Duration.ofSeconds(1);
 
+    /** A list older than this is reloaded before a request is judged on it. */
+    private static final Duration STALE_AFTER = RELOAD_EVERY.multipliedBy(3);
+
     private final Database db;
     private final Clock clock;
+    private final Activity activity;
     private volatile Map<UUID, Instant> limited = Map.of();
+    private volatile Instant loadedAt = Instant.EPOCH;
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "limited-users");
         thread.setDaemon(true);
         return thread;
     });
 
-    public LimitedUsers(Database db, Clock clock) {
+    public LimitedUsers(Database db, Clock clock, Activity activity) {
         this.db = db;
         this.clock = clock;
+        this.activity = activity;
     }
 
     public LimitedUsers start() {
         long every = RELOAD_EVERY.toMillis();
-        reloader.scheduleWithFixedDelay(this::reloadQuietly, 0, every, TimeUnit.MILLISECONDS);
+        reloader.scheduleWithFixedDelay(() -> {
+            if (activity.busy()) {
+                reloadQuietly();
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -56,6 +69,7 @@ public final class LimitedUsers implements AutoCloseable {
         Instant now = clock.instant();
         limited = db.asSystem(handle -> handle.attach(AbuseDao.class).limitedAfter(now)).stream()
                 .collect(Collectors.toUnmodifiableMap(AbuseDao.Limited::id, AbuseDao.Limited::until));
+        loadedAt = now;
     }
 
     private void reloadQuietly() {
@@ -74,6 +88,9 @@ public final class LimitedUsers implements AutoCloseable {
 
     /** Throws a 429 {@link Problem} (with Retry-After) while the user is limited. */
     void requireNotLimited(UUID userId) {
+        if (loadedAt.plus(STALE_AFTER).isBefore(clock.instant())) {
+            reloadQuietly();
+        }
         var until = limitedUntil(userId);
         if (until.isPresent()) {
             long seconds = Math.max(1, Duration.between(clock.instant(), until.get()).toSeconds());

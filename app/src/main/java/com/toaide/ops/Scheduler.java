@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,27 +29,35 @@ import org.slf4j.LoggerFactory;
  *       name, so a second instance skips it instead of running it beside the first.</li>
  * </ul>
  * The lock and the claim live in one system transaction that does no other work; the job opens
- * its own transactions. A job that throws is logged, its claim rolls back (another instance may
+ * its own transactions. An idle instance leaves the database alone so it can sleep: a due job
+ * runs only while the instance is busy, when it served someone since the job's last attempt, or
+ * when that attempt is an hour old ({@link #IDLE_AT_MOST}). A job that throws is logged, its claim rolls back (another instance may
  * retry it in the same slot), and the loop goes on.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
 
     /** What one attempt at a job came to. */
-    public enum Outcome { RAN, FAILED, RUNNING_ELSEWHERE, ALREADY_RAN, NOT_DUE }
+    public enum Outcome { RAN, FAILED, RUNNING_ELSEWHERE, ALREADY_RAN, NOT_DUE, IDLE }
+
+    /** How often a job still runs on an instance nobody uses. */
+    static final Duration IDLE_AT_MOST = Duration.ofHours(1);
 
     private final Database db;
     private final Clock clock;
     private final Duration tick;
+    private final Activity activity;
     private final List<Job> jobs = new ArrayList<>();
     private final Map<String, Long> lastSlotSeen = new HashMap<>();
+    private final Map<String, Instant> lastAttempt = new HashMap<>();
     private volatile ScheduledExecutorService executor;
 
     /** {@code tick}: how often the loop looks for due jobs; shorter than the shortest interval. */
-    public Scheduler(Database db, Clock clock, Duration tick) {
+    public Scheduler(Database db, Clock clock, Duration tick, Activity activity) {
         this.db = db;
         this.clock = clock;
         this.tick = tick;
+        this.activity = activity;
     }
 
     /** Adds a job; only before {@link #start()}. */
@@ -59,6 +69,8 @@ public final class Scheduler implements AutoCloseable {
             throw new IllegalArgumentException("a job needs a unique name and a positive interval: " + job.name());
         }
         jobs.add(job);
+        // Starting counts as an attempt: a job's first run needs a request too (or an hour).
+        lastAttempt.put(job.name(), clock.instant());
         return this;
     }
 
@@ -102,7 +114,14 @@ public final class Scheduler implements AutoCloseable {
         if (seen != null && seen >= slot) {
             return Outcome.NOT_DUE;
         }
+        Instant now = clock.instant();
+        Instant attempted = lastAttempt.get(job.name());
+        if (!activity.busy() && !activity.touchedSince(attempted)
+                && now.isBefore(attempted.plus(IDLE_AT_MOST))) {
+            return Outcome.IDLE;
+        }
         lastSlotSeen.put(job.name(), slot);
+        lastAttempt.put(job.name(), now);
         long started = System.nanoTime();
         try {
             Outcome outcome = db.asSystem(handle -> {

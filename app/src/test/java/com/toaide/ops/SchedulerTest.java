@@ -2,6 +2,7 @@ package com.toaide.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.TestPostgres;
@@ -57,13 +58,43 @@ class SchedulerTest {
         }
     }
 
+    /** An instance that always has someone to serve: jobs run whenever they are due. */
+    static Activity awake(Clock clock) {
+        return new Activity(clock, Duration.ofDays(3650));
+    }
+
+    @Test
+    void an_idle_instance_runs_a_due_job_again_only_after_a_request_or_an_hour() {
+        var clock = new HandClock();
+        var activity = new Activity(clock, Duration.ofMinutes(2));
+        var runs = new AtomicInteger();
+        try (var scheduler = new Scheduler(db, clock, MINUTE, activity).register(Job.of("idle-aware", MINUTE, runs::incrementAndGet))) {
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
+            clock.advance(MINUTE);
+            // Still within two minutes of the last request: busy.
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.IDLE);
+            clock.advance(MINUTE);
+            activity.touch();
+            clock.advance(Duration.ofMinutes(3));
+            // Idle again, but someone was served since the last run.
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.IDLE);
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
+            assertThat(runs).hasValue(4);
+        }
+    }
+
     @Test
     void two_instances_ticking_in_the_same_interval_run_the_job_once() {
         var clock = new HandClock();
         var runs = new AtomicInteger();
         var job = Job.of("count-once", MINUTE, runs::incrementAndGet);
-        try (var a = new Scheduler(db, clock, MINUTE).register(job);
-             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+        try (var a = new Scheduler(db, clock, MINUTE, awake(clock)).register(job);
+             var b = new Scheduler(db, clock, MINUTE, awake(clock)).register(job)) {
             assertThat(a.tick()).containsEntry("count-once", Scheduler.Outcome.RAN);
             assertThat(b.tick()).containsEntry("count-once", Scheduler.Outcome.ALREADY_RAN);
             assertThat(a.tick()).containsEntry("count-once", Scheduler.Outcome.NOT_DUE);
@@ -87,8 +118,8 @@ class SchedulerTest {
             started.countDown();
             release.await(10, TimeUnit.SECONDS);
         });
-        try (var a = new Scheduler(db, clock, MINUTE).register(job);
-             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+        try (var a = new Scheduler(db, clock, MINUTE, awake(clock)).register(job);
+             var b = new Scheduler(db, clock, MINUTE, awake(clock)).register(job)) {
             var first = CompletableFuture.supplyAsync(a::tick);
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(b.tick()).containsEntry("held-by-one", Scheduler.Outcome.RUNNING_ELSEWHERE);
@@ -102,7 +133,7 @@ class SchedulerTest {
     void a_failing_job_is_logged_and_the_others_still_run() {
         var clock = new HandClock();
         var runs = new AtomicInteger();
-        try (var scheduler = new Scheduler(db, clock, MINUTE)
+        try (var scheduler = new Scheduler(db, clock, MINUTE, awake(clock))
                 .register(Job.of("always-fails", MINUTE, () -> {
                     throw new IllegalStateException("boom");
                 }))
@@ -123,8 +154,8 @@ class SchedulerTest {
                 throw new IllegalStateException("first attempt fails");
             }
         });
-        try (var a = new Scheduler(db, clock, MINUTE).register(job);
-             var b = new Scheduler(db, clock, MINUTE).register(job)) {
+        try (var a = new Scheduler(db, clock, MINUTE, awake(clock)).register(job);
+             var b = new Scheduler(db, clock, MINUTE, awake(clock)).register(job)) {
             assertThat(a.tick()).containsEntry("fails-first", Scheduler.Outcome.FAILED);
             assertThat(b.tick()).containsEntry("fails-first", Scheduler.Outcome.RAN);
         }
@@ -134,7 +165,7 @@ class SchedulerTest {
     void the_started_loop_keeps_running_jobs_after_one_fails() {
         var runs = new AtomicInteger();
         var failures = new AtomicInteger();
-        try (var scheduler = new Scheduler(db, Clock.systemUTC(), Duration.ofMillis(20))
+        try (var scheduler = new Scheduler(db, Clock.systemUTC(), Duration.ofMillis(20), awake(Clock.systemUTC()))
                 .register(Job.of("loop-fails", Duration.ofMillis(50), () -> {
                     failures.incrementAndGet();
                     throw new IllegalStateException("boom");

@@ -68,7 +68,7 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(ConnectionSettings database, Config.Storage storage, Map<String, String> environment,
                                 StreamPolicy modelLimits) {
-        return start(database, database, storage, environment, modelLimits);
+        return start(database, database, storage, environment, modelLimits, null);
     }
 
     /**
@@ -76,11 +76,16 @@ public final class TestApp implements AutoCloseable {
      * transaction mode ({@link TestPgBouncer}), LISTEN on the direct connection to {@code database}.
      */
     public static TestApp startThroughPooler(ConnectionSettings database, Map<String, String> environment, StreamPolicy modelLimits) {
-        return start(TestPgBouncer.pooled(database), database, TestStorage.settings(), environment, modelLimits);
+        return start(TestPgBouncer.pooled(database), database, TestStorage.settings(), environment, modelLimits, null);
+    }
+
+    /** {@link #startThroughPooler}, idle {@code idleAfter} after its last request (production: minutes). */
+    public static TestApp startThroughPooler(ConnectionSettings database, Map<String, String> environment, Duration idleAfter) {
+        return start(TestPgBouncer.pooled(database), database, TestStorage.settings(), environment, StreamPolicy.DEFAULT, idleAfter);
     }
 
     private static TestApp start(ConnectionSettings runtime, ConnectionSettings direct, Config.Storage storage,
-                                 Map<String, String> environment, StreamPolicy modelLimits) {
+                                 Map<String, String> environment, StreamPolicy modelLimits, Duration idleAfter) {
         try {
             Path dataDir = Files.createTempDirectory("aide-test-data");
             int port = freePort();
@@ -92,7 +97,9 @@ public final class TestApp implements AutoCloseable {
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
             var infrastructure = new App.Infrastructure(runtime, direct, storage, List.of());
-            return new TestApp(App.start(config, infrastructure, modelLimits), config, direct);
+            var app = idleAfter == null ? App.start(config, infrastructure, modelLimits)
+                    : App.start(config, infrastructure, modelLimits, idleAfter);
+            return new TestApp(app, config, direct);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

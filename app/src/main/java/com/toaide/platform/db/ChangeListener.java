@@ -14,8 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens on one Postgres NOTIFY channel over a connection of its own, so several app instances
- * on one database hear each other's changes. Reconnects by itself when the database goes away;
- * after a reconnect it calls {@code onResync}, because notices sent meanwhile were lost.
+ * on one database hear each other's changes. The connection must be direct: a transaction-mode
+ * pooler accepts LISTEN and delivers nothing.
+ *
+ * <p>It holds its connection only while the instance is {@linkplain Activity#busy() busy}: when
+ * idle it lets go (so the database may sleep, and a sleeping Neon compute closes it anyway) and
+ * comes back on the next request. It reconnects by itself when the database goes away. After
+ * any gap it calls {@code onResync}, because notices sent meanwhile were lost.
  */
 public final class ChangeListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
@@ -23,7 +28,11 @@ public final class ChangeListener implements AutoCloseable {
     private static final int POLL_MILLIS = 250;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
+    /** How often an idle listener looks again whether something keeps the instance awake. */
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
     private final ConnectionSettings settings;
+    private final Activity activity;
     private final String channel;
     private final Consumer<String> onNotice;
     private final Runnable onResync;
@@ -31,11 +40,12 @@ public final class ChangeListener implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    public ChangeListener(ConnectionSettings settings, String channel, Consumer<String> onNotice, Runnable onResync) {
+    public ChangeListener(ConnectionSettings settings, Activity activity, String channel, Consumer<String> onNotice, Runnable onResync) {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("channel " + channel);
         }
         this.settings = settings;
+        this.activity = activity;
         this.channel = channel;
         this.onNotice = onNotice;
         this.onResync = onResync;
@@ -57,6 +67,9 @@ public final class ChangeListener implements AutoCloseable {
         long backoff = 100;
         boolean first = true;
         while (running) {
+            if (!awaitBusy()) {
+                continue;
+            }
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                  var statement = connection.createStatement()) {
                 statement.execute("LISTEN " + channel);
@@ -67,7 +80,7 @@ public final class ChangeListener implements AutoCloseable {
                 }
                 first = false;
                 var pg = connection.unwrap(PGConnection.class);
-                while (running) {
+                while (running && activity.busy()) {
                     PGNotification[] notices = pg.getNotifications(POLL_MILLIS);
                     if (notices == null) {
                         continue;
@@ -76,6 +89,10 @@ public final class ChangeListener implements AutoCloseable {
                         deliver(notice.getParameter());
                     }
                 }
+                // Let go while idle. What the channel's users remember may go stale meanwhile, so
+                // they forget it now, not only when listening again (a request may come first).
+                listening = false;
+                onResync.run();
             } catch (SQLException e) {
                 listening = false;
                 if (running) {
@@ -86,6 +103,16 @@ public final class ChangeListener implements AutoCloseable {
             }
         }
         listening = false;
+    }
+
+    /** False when idle (or stopping): nothing to listen for yet. */
+    private boolean awaitBusy() {
+        try {
+            return activity.awaitBusy(IDLE_CHECK);
+        } catch (InterruptedException e) {
+            // close() interrupts to stop; the loop checks running.
+            return false;
+        }
     }
 
     private void deliver(String payload) {

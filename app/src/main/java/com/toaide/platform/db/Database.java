@@ -46,11 +46,16 @@ public final class Database implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(maxConnections);
-        config.setMinimumIdle(Math.min(2, maxConnections));
+        // Idle means idle: no connections kept warm and no keepalive queries, so a quiet app
+        // sends the database nothing and Neon can scale it to zero (a pool that refilled
+        // itself, or pinged, would wake it again). Connections idle for a minute are closed;
+        // the next request opens one (waking the database if it slept).
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(60_000);
+        config.setKeepaliveTime(0);
         // Fail fast when the database is away: a clear error beats a hung request.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
-        config.setKeepaliveTime(60_000);
         config.setMaxLifetime(1_800_000);
         // Start even when the database is down; readiness reports it and the pool recovers later.
         config.setInitializationFailTimeout(-1);

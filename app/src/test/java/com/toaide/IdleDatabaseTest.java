@@ -1,0 +1,104 @@
+package com.toaide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.toaide.auth.SignInFlow;
+import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.db.Database;
+import com.toaide.platform.db.EmbeddedDatabase;
+import com.toaide.testing.Eventually;
+import com.toaide.testing.LiveSocket;
+import com.toaide.testing.TestApp;
+import com.toaide.testing.TestPostgres;
+import java.net.URI;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idle means idle: after the last request the app sends the database nothing (Neon can then
+ * scale to zero), its LISTEN connections let go, and the next request brings them back without
+ * trusting anything a lost notice could have changed. The app runs through PgBouncer as in
+ * production; Postgres's own statistics count the transactions the database saw (a backend
+ * reports them within ten seconds).
+ */
+class IdleDatabaseTest {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Duration IDLE_AFTER = Duration.ofSeconds(2);
+
+    @Test
+    void an_app_nobody_uses_sends_the_database_nothing_and_wakes_on_the_next_request() throws Exception {
+        var database = TestPostgres.freshDatabase();
+        var secret = Map.of("JWT_SECRET", "one-idle-instance-one-busy-one-".repeat(2));
+        try (var app = TestApp.startThroughPooler(database, secret, IDLE_AFTER);
+             var db = Database.connect(database, 1)) {
+            // A request keeps it busy (it would be idle two seconds after starting).
+            app.get("/login");
+            app.awaitListening();
+            // Traffic that leaves work behind: a sign-in (limits counted), an aide edited with a tab open.
+            new SignInFlow(app, db).requestLink(SignInFlow.newEmail("idle"), SignInFlow.newIp());
+            var user = app.newUser();
+            var created = app.postJson("/aides", "{}", user);
+            UUID aide = UUID.fromString(JSON.readTree(created.body()).get("id").asString());
+            try (var tab = LiveSocket.open(app, "/aides/" + aide + "/live", app.origin(), user.cookie())) {
+                tab.next("page");
+                assertThat(app.postJson("/aides/" + aide + "/events",
+                        "{\"events\":[{\"t\":\"entity.create\",\"id\":\"page\",\"display\":\"page\",\"p\":{\"title\":\"Quiet\"}}]}", user)
+                        .statusCode()).isEqualTo(200);
+            }
+            assertThat(app.getJson("/aides", user).statusCode()).isEqualTo(200);
+
+            Eventually.within(Duration.ofSeconds(20), () -> assertThat(listenConnections(name(database))).isZero());
+            // One scheduler tick (5 s) after the last request may still run the jobs it was owed, and
+            // a backend reports what it did within 10 s.
+            Thread.sleep(11_000);
+            long before = transactions(name(database));
+            // Twenty seconds: 20 per-second reloads, 4 scheduler ticks.
+            Thread.sleep(20_000);
+            long after = transactions(name(database));
+            assertThat(after - before).as("transactions the database saw in 20 idle seconds").isZero();
+            assertThat(app.app.listening()).isFalse();
+
+            // While this instance slept, the user signed out on another: the next request here must not
+            // trust the session it remembered, though the revocation notice never reached it.
+            try (var other = TestApp.start(database, secret)) {
+                assertThat(other.postForm("/logout", Map.of(), "Cookie", user.cookie()).statusCode()).isEqualTo(303);
+            }
+            assertThat(app.getJson("/aides", user).statusCode()).isEqualTo(401);
+            app.awaitListening();
+            assertThat(listenConnections(name(database))).isPositive();
+        }
+    }
+
+    /** The app's LISTEN connections to the database (their last statement was the LISTEN). */
+    private static long listenConnections(String database) {
+        return count("select count(*) from pg_stat_activity where datname = ? and query like 'LISTEN %'", database);
+    }
+
+    /** Transactions committed or rolled back in the database, as its backends have reported them. */
+    private static long transactions(String database) {
+        return count("select xact_commit + xact_rollback from pg_stat_database where datname = ?", database);
+    }
+
+    private static String name(ConnectionSettings database) {
+        return URI.create(database.jdbcUrl().substring("jdbc:".length())).getPath().substring(1);
+    }
+
+    /** Asked from another database, so asking adds nothing to the count. */
+    private static long count(String sql, String database) {
+        try (var connection = DriverManager.getConnection(TestPostgres.server().settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+             var query = connection.prepareStatement(sql)) {
+            query.setString(1, database);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
