@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * The lock and the claim live in one system transaction that does no other work; the job opens
  * its own transactions. An idle instance leaves the database alone so it can sleep: a due job
- * runs only while the instance is busy, when it served someone since the job's last attempt, or
- * when that attempt is an hour old ({@link #IDLE_AT_MOST}). A job that throws is logged, its claim rolls back (another instance may
+ * runs only while the instance is busy (it served someone within the idle period, which is longer
+ * than the shortest job interval, so activity is always followed by a run), or when its last
+ * attempt is an hour old ({@link #IDLE_AT_MOST}). A job that throws is logged, its claim rolls back (another instance may
  * retry it in the same slot), and the loop goes on.
  */
 public final class Scheduler implements AutoCloseable {
@@ -116,8 +117,7 @@ public final class Scheduler implements AutoCloseable {
         }
         Instant now = clock.instant();
         Instant attempted = lastAttempt.get(job.name());
-        if (!activity.busy() && !activity.touchedSince(attempted)
-                && now.isBefore(attempted.plus(IDLE_AT_MOST))) {
+        if (!activity.busy() && now.isBefore(attempted.plus(IDLE_AT_MOST))) {
             return Outcome.IDLE;
         }
         lastSlotSeen.put(job.name(), slot);

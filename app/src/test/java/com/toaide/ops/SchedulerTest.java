@@ -77,12 +77,13 @@ class SchedulerTest {
             assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.IDLE);
             clock.advance(MINUTE);
             activity.touch();
-            clock.advance(Duration.ofMinutes(3));
-            // Idle again, but someone was served since the last run.
+            clock.advance(MINUTE);
+            // Someone was served a minute ago: busy again.
             assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
-            clock.advance(Duration.ofMinutes(59));
+            clock.advance(Duration.ofMinutes(58));
             assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.IDLE);
-            clock.advance(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(2));
+            // An hour after the last run, even with nobody to serve.
             assertThat(scheduler.tick()).containsEntry("idle-aware", Scheduler.Outcome.RAN);
             assertThat(runs).hasValue(4);
         }

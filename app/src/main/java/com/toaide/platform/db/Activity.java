@@ -50,11 +50,6 @@ public final class Activity {
         return !lastTouched.plus(idleAfter).isBefore(clock.instant()) || holders.stream().anyMatch(BooleanSupplier::getAsBoolean);
     }
 
-    /** True when touched after {@code instant}: there was activity since then. */
-    public boolean touchedSince(Instant instant) {
-        return lastTouched.isAfter(instant);
-    }
-
     /** Waits until busy, or at most {@code timeout}; returns whether busy. */
     public boolean awaitBusy(Duration timeout) throws InterruptedException {
         synchronized (signal) {
