@@ -50,7 +50,7 @@ class AccountServiceTest {
         assertThat(exactlySevenDays.weekResetsAt()).isNull();
         var never = Account.of(UUID.randomUUID(), "a@example.com", Tier.FREE, 0, null, NOW);
         assertThat(never.turnsUsed()).isZero();
-        assertThat(never.turnsLimit()).isEqualTo(Account.FREE_TURNS_PER_WEEK);
+        assertThat(never.turnsLimit()).isEqualTo(TurnWeek.FREE_TURNS_PER_WEEK);
     }
 
     @Test

@@ -1,0 +1,281 @@
+package com.toaide.ai;
+
+import com.toaide.Config;
+import com.toaide.aides.EditService;
+import com.toaide.aides.TurnFrames;
+import com.toaide.kernel.Json;
+import com.toaide.platform.db.Database;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One AI turn, run on a worker thread: one model call, or two when the fast tier escalates.
+ * Each tool call is applied the moment it arrives; three rejections in a row, the Stop button or
+ * a provider failure end the turn; {@code finish} records the outcome and sends the last frames.
+ */
+final class TurnRun implements TurnListener {
+    private static final Logger log = LoggerFactory.getLogger(TurnRun.class);
+    private static final int REJECTIONS_IN_A_ROW = 3;
+    private static final int MAX_LINE = 2_000;
+
+    /** What every turn of a {@link TurnService} shares: its collaborators and its running turns. */
+    record Parts(Database db, EditService edits, Config.Ai ai, AiProvider provider, Prompts prompts, PriceTable prices,
+                 Clock clock, Duration callLimit, Map<UUID, TurnRun> running) {}
+
+    private final Parts parts;
+    private final UUID turnId;
+    private final UUID userId;
+    private final UUID aideId;
+    final List<Message> window;
+    final String batchId;
+    final long startNanos = System.nanoTime();
+    final List<String> voices = new ArrayList<>();
+    volatile Tier tier;
+    volatile String model;
+    volatile TurnStream stream;
+    volatile boolean interrupted;
+    volatile String stopMessage;
+    volatile ProviderError error;
+    int applied;
+    int rejected;
+    int rejectedInRow;
+    boolean escalated;
+    Integer firstChangeMs;
+    Usage usage = Usage.NONE;
+    BigDecimal cost = BigDecimal.ZERO;
+
+    TurnRun(Parts parts, UUID turnId, UUID userId, UUID aideId, Tier tier, List<Message> window) {
+        this.parts = parts;
+        this.turnId = turnId;
+        this.userId = userId;
+        this.aideId = aideId;
+        this.tier = tier;
+        this.window = window;
+        this.batchId = "turn-" + turnId;
+    }
+
+    void execute() {
+        try {
+            call();
+            if (error == null && Escalation.rerunOnDeep(tier, escalated, applied)) {
+                log.info("Turn {} escalated to the deep tier", turnId);
+                tier = Tier.DEEP;
+                escalated = false;
+                call();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupted = true;
+        } catch (RuntimeException e) {
+            log.error("Turn {} failed", turnId, e);
+            if (error == null) {
+                error = new ProviderError(ProviderError.Kind.INTERRUPTED, "the turn failed", applied > 0, 0, 0);
+            }
+        } finally {
+            try {
+                finish();
+            } catch (RuntimeException e) {
+                log.error("Turn {} could not be closed", turnId, e);
+            }
+            parts.running().remove(aideId, this);
+        }
+    }
+
+    private void call() throws InterruptedException {
+        model = AiProviders.model(parts.ai(), tier);
+        Tier on = tier;
+        var request = parts.edits().read(userId, aideId, (snapshot, version) ->
+                parts.prompts().request(model, on, snapshot, window, LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC)));
+        error = null;
+        var started = parts.provider().stream(request, this);
+        stream = started;
+        if (interrupted || stopMessage != null) {
+            started.cancel();
+        }
+        if (!started.await(parts.callLimit())) {
+            started.cancel();
+            started.await(Duration.ofSeconds(5));
+        }
+    }
+
+    void interrupt() {
+        interrupted = true;
+        var current = stream;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    @Override
+    public void onToolCall(ToolCall call) {
+        if (interrupted || stopMessage != null) {
+            return;
+        }
+        var mapped = ToolMapping.map(call);
+        if (mapped.rejected()) {
+            log.info("Turn {} skipped a {} call ({}): {}", turnId, call.name(), call.id(), mapped.rejection());
+            reject();
+            return;
+        }
+        var event = mapped.event();
+        String type = event.path("t").asString("");
+        if (type.equals("escalate")) {
+            log.info("Turn {} on {} asked for the deep tier: {}", turnId, tier, event.path("reason").asString(""));
+            escalated = true;
+            return;
+        }
+        boolean voice = type.equals("voice");
+        String text = voice ? clip(event.path("text").asString("")) : null;
+        var outcome = parts.edits().applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
+            if (voice && result.accepted()) {
+                var dao = handle.attach(TurnDao.class);
+                dao.say(aideId, turnId, "voice", text);
+                frame(dao, aideId, turnFrame("voice", turnId).put("text", text));
+            }
+        });
+        if (!outcome.result().accepted()) {
+            log.info("Turn {} event {} rejected: {}", turnId, type, outcome.result().reason());
+            reject();
+            return;
+        }
+        rejectedInRow = 0;
+        if (voice) {
+            voices.add(text);
+        } else {
+            applied++;
+            if (firstChangeMs == null) {
+                firstChangeMs = (int) elapsedMillis();
+            }
+        }
+    }
+
+    private void reject() {
+        rejected++;
+        if (++rejectedInRow >= REJECTIONS_IN_A_ROW) {
+            stopMessage = "Stopped after " + REJECTIONS_IN_A_ROW + " changes in a row could not be applied."
+                    + (applied > 0 ? " Changes so far are kept." : "") + " Try saying it another way.";
+            var current = stream;
+            if (current != null) {
+                current.cancel();
+            }
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        log.info("Turn {}: the model wrote {} characters outside tools", turnId, text.length());
+    }
+
+    @Override
+    public void onUsage(Usage callUsage) {
+        usage = usage.plus(callUsage);
+        cost = cost.add(parts.prices().cost(callUsage, model));
+    }
+
+    @Override
+    public void onDone(StopReason stopReason) {
+        if (stopReason == StopReason.MAX_TOKENS) {
+            log.warn("Turn {} hit the output token limit", turnId);
+        }
+    }
+
+    @Override
+    public void onError(ProviderError failure) {
+        error = failure;
+        if (!interrupted && stopMessage == null) {
+            log.warn("Turn {} ended early: {} {} after {} attempt(s)", turnId, failure.kind(), failure.detail(), failure.attempts());
+        }
+    }
+
+    private long elapsedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** What the turn record says went wrong: null when done or stopped by the user. */
+    private String errorCode() {
+        if (interrupted) {
+            return null;
+        }
+        if (stopMessage != null) {
+            return "rejections";
+        }
+        return error == null ? null : error.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private void finish() {
+        String status;
+        String shown;
+        if (interrupted) {
+            status = "interrupted";
+            shown = "Stopped." + (applied > 0 ? " Changes so far are kept." : "");
+        } else if (stopMessage != null) {
+            status = "error";
+            shown = stopMessage;
+        } else if (error != null) {
+            status = "error";
+            shown = error.plainWords();
+        } else {
+            status = "done";
+            shown = null;
+        }
+        String fallback = voices.isEmpty() && (shown == null || applied > 0) ? VoiceRules.fallback(applied) : null;
+        var record = new TurnDao.Finish(turnId, status, tier.name().toLowerCase(Locale.ROOT), model, parts.prompts().version(),
+                usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(), usage.cacheWriteTokens(),
+                firstChangeMs, (int) elapsedMillis(), applied, rejected, cost,
+                errorCode());
+        parts.db().asUser(userId, handle -> {
+            var dao = handle.attach(TurnDao.class);
+            if (fallback != null) {
+                dao.say(aideId, turnId, "voice", fallback);
+                frame(dao, aideId, turnFrame("voice", turnId).put("text", fallback));
+            }
+            if (shown != null) {
+                dao.say(aideId, turnId, "notice", shown);
+                if (!interrupted) {
+                    frame(dao, aideId, turnFrame("turn.error", turnId).put("error", shown));
+                }
+            }
+            dao.finish(record);
+            var end = turnFrame("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected);
+            if (interrupted) {
+                end.put("notice", shown);
+            }
+            frame(dao, aideId, end);
+            return null;
+        });
+    }
+
+    UUID turnId() {
+        return turnId;
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    static ObjectNode turnFrame(String type, UUID turnId) {
+        return Json.MAPPER.createObjectNode().put("type", type).put("turn", turnId.toString());
+    }
+
+    static void frame(TurnDao dao, UUID aideId, ObjectNode frame) {
+        TurnFrames.payload(aideId, frame.toString()).ifPresentOrElse(
+                payload -> dao.notify(TurnFrames.CHANNEL, payload),
+                () -> log.warn("A {} frame was too long for NOTIFY and was not sent", frame.path("type").asString()));
+    }
+
+    static String clip(String text) {
+        return text.length() <= MAX_LINE ? text : text.substring(0, MAX_LINE - 1) + "…";
+    }
+}
