@@ -230,7 +230,7 @@ public final class EditService {
      * undo takes the restore back; the log keeps everything). {@code 409} when it already is.
      */
     public Outcome restore(UUID userId, UUID aideId, long seq) {
-        return change(userId, aideId, (history, log) -> {
+        return change(userId, aideId, (history, log, answers) -> {
             if (seq < 0 || seq > history.version()) {
                 throw new Problem(404, "This page has no such point in its history.");
             }
