@@ -188,6 +188,7 @@ public final class App implements AutoCloseable {
             r.get("/s/{slug}", h.publicPages()::page, ANYONE, PAGE_CSP);
             r.get("/s/{slug}/v/{n}", h.publicPages()::version, ANYONE, PAGE_CSP);
             r.get("/s/{slug}/feed.xml", h.publicPages()::feed, ANYONE, PAGE_CSP);
+            r.get("/s/{slug}/img/{file}", h.publicPages()::photo, ANYONE, PAGE_CSP);
         }
 
         // The account: plan and turns, export, deletion.

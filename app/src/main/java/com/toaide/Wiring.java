@@ -137,9 +137,9 @@ final class Wiring {
         var renderer = new Renderer();
         var edits = new EditService(db, clock);
         var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl());
-        var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService,
-                config.editorUrl(), clock, new SecureRandom());
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
+        var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService, imageService,
+                config.editorUrl(), clock, new SecureRandom());
         // Before an account is deleted, its public pages and photos go and its sessions end on every instance.
         var account = new AccountRoutes(new AccountService(db, billingService,
                 List.of(publishService::beforeAccountDelete, imageService::beforeAccountDelete, sessions::endAll),

@@ -3,6 +3,8 @@ package com.toaide.publish;
 import com.toaide.aides.AideService;
 import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
+import com.toaide.images.ImageProcessor;
+import com.toaide.images.ImageService;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.EmbeddedS3;
 import com.toaide.platform.storage.S3BlobStore;
@@ -64,7 +66,9 @@ public class PublishBench {
         var billing = new BillingService(db, Optional.empty(), URI.create("http://localhost:8080"));
         var edits = new EditService(db, Clock.systemUTC());
         publish = new PublishService(db, new PublishedObjects(storage, "bench-published", URI.create("http://localhost:8080")),
-                edits, new Renderer(), billing, URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
+                edits, new Renderer(), billing,
+                new ImageService(db, storage, "bench-workspaces", billing, new ImageProcessor(), Clock.systemUTC()),
+                URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
         user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bench@example.com') returning id")
                 .mapTo(UUID.class).one());
         var aides = new AideService(db, billing);

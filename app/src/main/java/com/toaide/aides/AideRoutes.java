@@ -30,10 +30,12 @@ public final class AideRoutes {
     private final String publicUrl;
     private final boolean aiConfigured;
     private final EditorChat chat;
+    private final EditorPhotos photos;
 
-    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets,
-                      Renderer renderer, String pageCssUrl, String publicUrl, boolean aiConfigured, EditorChat chat) {
+    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets, Renderer renderer,
+                      String pageCssUrl, String publicUrl, boolean aiConfigured, EditorChat chat, EditorPhotos photos) {
         this.chat = chat;
+        this.photos = photos;
         this.aides = aides;
         this.edits = edits;
         this.views = views;
@@ -78,9 +80,10 @@ public final class AideRoutes {
         UUID user = RequestUser.require(ctx);
         var aide = aides.find(user, Params.id(ctx, "id"));
         var conversation = chat.of(user, aide.id());
+        var shown = photos.of(user, aide.id());
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
                 new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
-                new RenderedHtml(renderer.editorBody(snapshot)), pageCssUrl, version,
+                new RenderedHtml(renderer.editorBody(snapshot, shown)), pageCssUrl, version,
                 snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured, conversation));
         views.html(ctx, "aides/editor.jte", page);
     }

@@ -2,6 +2,7 @@ package com.toaide.aides;
 
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Snapshot;
+import com.toaide.render.PageImages;
 import com.toaide.render.Renderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,11 @@ final class LiveFrames {
         this.renderer = renderer;
     }
 
-    String page(Snapshot snapshot, long version) {
+    String page(Snapshot snapshot, long version, PageImages photos) {
         var frame = Json.MAPPER.createObjectNode();
         frame.put("type", "page");
         frame.put("sequence", version);
-        frame.put("html", renderer.editorBody(snapshot));
+        frame.put("html", renderer.editorBody(snapshot, photos));
         return frame.toString();
     }
 
@@ -33,19 +34,19 @@ final class LiveFrames {
      * One patch per changed block, or one page frame when the whole page changed, when a
      * changed entity has no block of its own, or when the page is smaller than the patches.
      */
-    List<String> change(Snapshot snapshot, long version, Optional<Set<String>> changed) {
+    List<String> change(Snapshot snapshot, long version, Optional<Set<String>> changed, PageImages photos) {
         if (changed.isEmpty()) {
-            return List.of(page(snapshot, version));
+            return List.of(page(snapshot, version, photos));
         }
         var blocks = new LinkedHashMap<String, String>();
         for (String id : changed.get()) {
-            var fragment = renderer.entity(snapshot, id, true);
+            var fragment = renderer.entity(snapshot, id, true, photos);
             if (fragment.isEmpty()) {
-                return List.of(page(snapshot, version));
+                return List.of(page(snapshot, version, photos));
             }
             blocks.put(fragment.get().entity(), fragment.get().html());
         }
-        String page = page(snapshot, version);
+        String page = page(snapshot, version, photos);
         int patchBytes = blocks.values().stream().mapToInt(String::length).sum();
         if (patchBytes >= page.length()) {
             return List.of(page);

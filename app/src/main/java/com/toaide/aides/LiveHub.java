@@ -33,6 +33,7 @@ public final class LiveHub implements AutoCloseable {
 
     private final EditService edits;
     private final LiveFrames frames;
+    private final EditorPhotos photos;
     private final Map<UUID, Set<Tab>> tabsByAide = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> openPerUser = new ConcurrentHashMap<>();
     // One thread: frames for one aide go out in the order the changes happened.
@@ -42,9 +43,10 @@ public final class LiveHub implements AutoCloseable {
         return thread;
     });
 
-    public LiveHub(EditService edits, Renderer renderer) {
+    public LiveHub(EditService edits, Renderer renderer, EditorPhotos photos) {
         this.edits = edits;
         this.frames = new LiveFrames(renderer);
+        this.photos = photos;
     }
 
     /** Registers a tab and sends it the whole page; refused past five tabs per user. */
@@ -63,7 +65,8 @@ public final class LiveHub implements AutoCloseable {
         }
         tabsByAide.computeIfAbsent(tab.aideId(), id -> ConcurrentHashMap.newKeySet()).add(tab);
         sender.execute(() -> {
-            String page = edits.read(tab.userId(), tab.aideId(), frames::page);
+            var shown = photos.of(tab.userId(), tab.aideId());
+            String page = edits.read(tab.userId(), tab.aideId(), (snapshot, version) -> frames.page(snapshot, version, shown));
             send(tab, List.of(page));
         });
     }
@@ -134,7 +137,9 @@ public final class LiveHub implements AutoCloseable {
         // Every tab on one aide belongs to its owner, whose access the read goes through.
         UUID owner = tabs.iterator().next().userId();
         try {
-            var out = edits.read(owner, notice.aideId(), (snapshot, version) -> frames.change(snapshot, version, notice.changed()));
+            var shown = photos.of(owner, notice.aideId());
+            var out = edits.read(owner, notice.aideId(),
+                    (snapshot, version) -> frames.change(snapshot, version, notice.changed(), shown));
             tabs.forEach(tab -> send(tab, out));
         } catch (Problem gone) {
             tabs.forEach(tab -> tab.socket().closeSession(4404, "This page no longer exists."));

@@ -178,6 +178,22 @@ public final class ImageService {
         }).stream().map(ImageService::stored).toList();
     }
 
+    /** The aide's photos as its owner's editor shows them (loaded when a page first shows one). */
+    public AidePhotos editorPhotos(UUID userId, UUID aideId) {
+        return new AidePhotos(() -> db.asUser(userId, handle -> handle.attach(ImageDao.class).ofAide(aideId)).stream()
+                .map(ImageService::stored).toList(), EditorImageUrls::url);
+    }
+
+    /**
+     * The aide's photos as its published page shows them: at {@code pageUrl/img/<sha256>.<ext>},
+     * the copies publishing puts beside the page. Loaded now, so rendering makes no query.
+     */
+    public AidePhotos publishedPhotos(UUID userId, UUID aideId, String pageUrl) {
+        List<StoredImage> images = db.asUser(userId, handle -> handle.attach(ImageDao.class).ofAide(aideId)).stream()
+                .map(ImageService::stored).toList();
+        return new AidePhotos(() -> images, (image, size) -> pageUrl + "/" + AidePhotos.publishedName(size));
+    }
+
     /** The bytes of one stored size (publishing copies them). */
     public Optional<byte[]> bytes(StoredImage image, StoredImage.Size size) {
         return storage.get(bucket, image.key(size)).map(Blob::bytes);

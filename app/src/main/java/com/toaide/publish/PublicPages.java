@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class PublicPages {
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
+    private static final Pattern PHOTO = Pattern.compile("[0-9a-f]{64}\\.(jpg|png)");
 
     private final PublishedObjects objects;
 
@@ -31,6 +32,13 @@ public final class PublicPages {
         String slug = ctx.pathParam("slug");
         String n = ctx.pathParam("n");
         serve(ctx, Slugs.valid(slug) && VERSION.matcher(n).matches() ? PublishedObjects.versionKey(slug, Integer.parseInt(n)) : null);
+    }
+
+    /** A photo's published copy beside its page ({@code img/<sha256>.<ext>}). */
+    public void photo(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        String file = ctx.pathParam("file");
+        serve(ctx, Slugs.valid(slug) && PHOTO.matcher(file).matches() ? slug + "/img/" + file : null);
     }
 
     public void feed(Context ctx) {

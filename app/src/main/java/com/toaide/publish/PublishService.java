@@ -3,6 +3,9 @@ package com.toaide.publish;
 import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Tier;
+import com.toaide.images.AidePhotos;
+import com.toaide.images.ImageService;
+import com.toaide.images.StoredImage;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
@@ -41,6 +44,7 @@ public final class PublishService {
 
     private final Database db;
     private final PublishedObjects objects;
+    private final ImageService images;
     private final SlugReservation slugs;
     private final EditService edits;
     private final Renderer renderer;
@@ -52,8 +56,9 @@ public final class PublishService {
     private final Object[] locks = new Object[64];
 
     public PublishService(Database db, PublishedObjects objects, EditService edits, Renderer renderer,
-                          BillingService billing, URI editorUrl, Clock clock, RandomGenerator random) {
+                          BillingService billing, ImageService images, URI editorUrl, Clock clock, RandomGenerator random) {
         this.db = db;
+        this.images = images;
         this.objects = objects;
         this.slugs = new SlugReservation(db, random);
         this.edits = edits;
@@ -83,11 +88,18 @@ public final class PublishService {
         synchronized (lock(aideId)) {
             var target = slugs.reserve(userId, aideId, chosen.map(Slugs::chosen));
             String slug = target.slug();
+            var photos = images.publishedPhotos(userId, aideId, objects.pageUrl(slug));
             var context = new PageContext(objects.pageUrl(slug), objects.pageUrl(slug) + "/feed.xml", landingUrl,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-                    tier == Tier.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE);
+                    tier == Tier.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE, photos);
             byte[] html = edits.read(userId, aideId, (snapshot, version) ->
                     renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8));
+            // The photos the page shows go up before the page that points at them.
+            for (StoredImage image : photos.shown()) {
+                for (StoredImage.Size size : image.sizes()) {
+                    objects.putPhoto(slug, AidePhotos.publishedName(size), size.contentType(), () -> images.bytes(image, size));
+                }
+            }
             return release(userId, aideId, target, html, null);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where published pages live in the public bucket and the addresses that serve them:
@@ -52,6 +53,17 @@ public final class PublishedObjects {
     void putVersionAndPage(String slug, int version, byte[] html) {
         storage.put(bucket, versionKey(slug, version), html, HTML, VERSION_CACHE);
         storage.put(bucket, pageKey(slug), html, HTML, PAGE_CACHE);
+    }
+
+    /**
+     * A photo's size beside the page, unless it is there already: the name is the bytes' SHA-256,
+     * so a copy under it is the same picture.
+     */
+    void putPhoto(String slug, String name, String contentType, Supplier<Optional<byte[]>> bytes) {
+        String key = slug + "/" + name;
+        if (storage.head(bucket, key).isEmpty()) {
+            bytes.get().ifPresent(b -> storage.put(bucket, key, b, contentType, VERSION_CACHE));
+        }
     }
 
     void putFeed(String slug, String atom) {

@@ -12,13 +12,23 @@ import java.util.Locale;
  * @param landingUrl   where "Maintained with AIde" links to, or null (then plain text)
  * @param updated      the date shown as "Updated Feb 12, 2026", or null to leave it out
  * @param tier         the owner's plan: the free tier shows "Maintained with AIde"
+ * @param images       the page's uploaded photos where visitors find them (their published copies)
  */
-public record PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Tier tier) {
+public record PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Tier tier,
+                          PageImages images) {
 
     public PageContext {
         if (tier == null) {
             tier = Tier.FREE;
         }
+        if (images == null) {
+            images = PageImages.NONE;
+        }
+    }
+
+    /** A page without uploaded photos. */
+    public PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Tier tier) {
+        this(canonicalUrl, feedUrl, landingUrl, updated, tier, PageImages.NONE);
     }
 
     public enum Tier {

@@ -10,9 +10,10 @@ import java.util.List;
  * @param lead       the page's own description/subtitle/summary prop, or null
  * @param firstText  the first paragraph of text in page order, or null
  * @param firstImage the first {@code https} image in page order, or null
+ * @param hasPhotos  whether it shows uploaded photos (served from its own origin)
  * @param outline    titles of the page's top-level blocks, at most {@link #OUTLINE_MAX}
  */
-record PageFacts(String title, String lead, String firstText, String firstImage, List<String> outline) {
+record PageFacts(String title, String lead, String firstText, String firstImage, boolean hasPhotos, List<String> outline) {
 
     static final int OUTLINE_MAX = 8;
     /** The description meta tag is cut to this many characters. */

@@ -58,7 +58,7 @@ public final class Renderer {
 
     /** The published HTML document: no script, one inline stylesheet, the page's markup. */
     public String document(Snapshot snapshot, PageContext context) {
-        ViewBuilder builder = new ViewBuilder(snapshot, false);
+        ViewBuilder builder = new ViewBuilder(snapshot, false, context.images());
         Body body = builder.body();
         PageFacts facts = builder.facts();
         String title = facts.documentTitle(snapshot);
@@ -74,7 +74,8 @@ public final class Renderer {
                 context.updated() == null ? null : Values.day(context.updated()),
                 context.updated() == null ? null : context.updated().toString(),
                 context.tier() == PageContext.Tier.FREE,
-                context.landingUrl());
+                context.landingUrl(),
+                facts.hasPhotos());
         StringOutput out = new StringOutput(capacity(snapshot, false) + css.length() + 1536);
         JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
         return out.toString();
@@ -85,16 +86,21 @@ public final class Renderer {
      * {@code data-type}), without the document around it.
      */
     public String editorBody(Snapshot snapshot) {
-        return body(snapshot, true);
+        return editorBody(snapshot, PageImages.NONE);
+    }
+
+    /** The editor markup, showing uploaded photos through {@code images}. */
+    public String editorBody(Snapshot snapshot, PageImages images) {
+        return body(snapshot, true, images);
     }
 
     /** The page's markup as the published document has it inside {@code <main>}. */
     public String publishedBody(Snapshot snapshot) {
-        return body(snapshot, false);
+        return body(snapshot, false, PageImages.NONE);
     }
 
-    private String body(Snapshot snapshot, boolean editor) {
-        Body body = new ViewBuilder(snapshot, editor).body();
+    private String body(Snapshot snapshot, boolean editor, PageImages images) {
+        Body body = new ViewBuilder(snapshot, editor, images).body();
         StringOutput out = new StringOutput(capacity(snapshot, editor));
         JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
         return out.toString();
@@ -108,7 +114,12 @@ public final class Renderer {
      * whole page then.
      */
     public Optional<Fragment> entity(Snapshot snapshot, String entityId, boolean editor) {
-        ViewBuilder builder = new ViewBuilder(snapshot, editor).recording();
+        return entity(snapshot, entityId, editor, PageImages.NONE);
+    }
+
+    /** As {@link #entity(Snapshot, String, boolean)}, showing uploaded photos through {@code images}. */
+    public Optional<Fragment> entity(Snapshot snapshot, String entityId, boolean editor, PageImages images) {
+        ViewBuilder builder = new ViewBuilder(snapshot, editor, images).recording();
         builder.body();
         Set<String> seen = new HashSet<>();
         String id = entityId;

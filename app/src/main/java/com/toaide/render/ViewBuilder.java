@@ -47,14 +47,21 @@ final class ViewBuilder {
     private final Set<String> placed;
     private Map<String, Block> recorded;
 
+    private final PageImages images;
     private String firstImage;
+    private boolean hasPhotos;
     private String firstText;
     private String lead;
     private String pageTitle;
     private final List<String> outline = new ArrayList<>();
 
     ViewBuilder(Snapshot snapshot, boolean editor) {
+        this(snapshot, editor, PageImages.NONE);
+    }
+
+    ViewBuilder(Snapshot snapshot, boolean editor, PageImages images) {
         this.snapshot = snapshot;
+        this.images = images;
         this.fields = new Fields(snapshot, editor);
         this.tables = new TableLayout(fields);
         this.lists = new ListLayout(fields);
@@ -74,7 +81,7 @@ final class ViewBuilder {
 
     /** What the walk noted about the page; complete once {@link #body()} has run. */
     PageFacts facts() {
-        return new PageFacts(pageTitle, lead, firstText, firstImage, List.copyOf(outline));
+        return new PageFacts(pageTitle, lead, firstText, firstImage, hasPhotos, List.copyOf(outline));
     }
 
     Body body() {
@@ -228,19 +235,33 @@ final class ViewBuilder {
         String srcKey = present(e.prop("src")) ? "src" : "url";
         Head head = fields.head(e, "img", firstKey(e, TITLE_KEYS), level, Props.IMAGE_KEYS);
         JsonNode s = e.prop(srcKey);
+        String url = null;
+        ImageBlock.Photo photo = null;
+        if (s != null && s.isString()) {
+            String uploaded = PageImages.idOf(s.stringValue());
+            PageImages.Photo found = uploaded == null ? null : images.find(uploaded);
+            if (found != null) {
+                url = found.src();
+                photo = new ImageBlock.Photo(found.srcset(), PageImages.SIZES, found.width(), found.height());
+            } else if (Values.isWebUrl(s.stringValue())) {
+                url = s.stringValue();
+            }
+        }
         Val src = null;
-        if (s != null && s.isString() && Values.isWebUrl(s.stringValue())) {
-            String url = s.stringValue();
+        if (url != null) {
             boolean editor = fields.editor;
             src = new Val(url, null, null, false, null, fields.id(e), editor ? srcKey : null, editor ? "string" : null);
             if (firstImage == null && url.regionMatches(true, 0, "https:", 0, 6)) {
                 firstImage = url;
             }
+            if (photo != null) {
+                hasPhotos = true;
+            }
         }
         String altKey = firstKey(e, Props.ALT_KEYS);
         String alt = altKey == null ? "" : Values.plain(e.prop(altKey));
         Val caption = present(e.prop("caption")) ? fields.val(e.id(), "caption", e.prop("caption")) : null;
-        return new ImageBlock(head, src, alt, caption, children(e, Fields.next(level, head), depth));
+        return new ImageBlock(head, src, alt, caption, photo, children(e, Fields.next(level, head), depth));
     }
 
     private void addOutline(Block b) {

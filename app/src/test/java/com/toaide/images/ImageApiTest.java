@@ -154,6 +154,51 @@ class ImageApiTest {
         assertThat(rows(user)).isZero();
     }
 
+    @Test
+    void a_published_page_shows_its_photo_from_copies_beside_it_with_sizes_and_alt_text() throws Exception {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        String id = JSON.readTree(upload(user, aide, "kitchen.jpg", "image/jpeg", TestImages.jpegWithExif(2000, 1500, 1)).body())
+                .get("id").asString();
+        var edited = app.postJson("/aides/" + aide + "/events", """
+                {"events":[
+                  {"t":"entity.create","id":"page","display":"page","p":{"title":"Kitchen"}},
+                  {"t":"entity.create","id":"before","parent":"page","display":"image","p":{"src":"upload:%s","alt":"The kitchen before <the> work"}}
+                ]}""".formatted(id), user);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+
+        String editor = app.get("/aides/" + aide, "Cookie", user.cookie()).body();
+        assertThat(editor).contains("src=\"/aides/" + aide + "/images/" + id + "/2000.jpg\"")
+                .contains("/aides/" + aide + "/images/" + id + "/480.jpg 480w");
+
+        var published = app.postJson("/aides/" + aide + "/publish", "", user);
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        String url = JSON.readTree(published.body()).get("url").asString();
+        String slug = url.substring(url.lastIndexOf('/') + 1);
+        String page = app.get("/s/" + slug).body();
+        var img = java.util.regex.Pattern.compile("<img (?:\"[^\"]*\"|[^>\"])*>").matcher(page);
+        assertThat(img.find()).isTrue();
+        String tag = img.group();
+        assertThat(tag).contains("width=\"2000\"").contains("height=\"1500\"").contains("loading=\"lazy\"")
+                .contains("sizes=\"(min-width: 760px) 720px, 100vw\"").contains("alt=\"The kitchen before &lt;the> work\"")
+                .contains(" 480w, ").contains(" 960w, ").contains(" 1600w, ").contains(" 2000w\"")
+                .doesNotContain("/aides/");
+        assertThat(page).contains("img-src 'self' https: data:");
+
+        var keys = bucket.list("aide-published", slug + "/img/");
+        assertThat(keys).hasSize(4).allMatch(k -> k.matches(slug + "/img/[0-9a-f]{64}\\.jpg"));
+        for (String key : keys) {
+            var blob = bucket.head("aide-published", key).orElseThrow();
+            assertThat(blob.cacheControl()).isEqualTo("public, max-age=31536000, immutable");
+            assertThat(tag).contains(app.config.publicUrl() + "/s/" + key);
+            ImageProcessorTest.assertNoMetadata(bucket.get("aide-published", key).orElseThrow().bytes());
+        }
+        String photoPath = "/s/" + keys.get(0);
+        var served = app.get(photoPath);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    }
+
     private void expectRefused(TestUser user, UUID aide, String name, String type, byte[] bytes, int status, String says) {
         var response = upload(user, aide, name, type, bytes);
         assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(status);

@@ -57,7 +57,7 @@ class PublishTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue(page.cacheControl());
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
-                "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'");
     }
 
     @Test

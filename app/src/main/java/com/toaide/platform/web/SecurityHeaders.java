@@ -22,12 +22,13 @@ public final class SecurityHeaders {
 
     /**
      * Published pages (served by the embedded default) carry their own policy: the
-     * editor's would block their one inline stylesheet. The same policy as the page's meta tag.
+     * editor's would block their one inline stylesheet. The page's meta tag says the same; a page
+     * with uploaded photos also allows its own origin there, where the photos are published.
      */
     static final String PUBLISHED_CSP = String.join("; ",
             "default-src 'none'",
             "style-src 'unsafe-inline'",
-            "img-src https: data:",
+            "img-src 'self' https: data:",
             "base-uri 'none'",
             "form-action 'none'");
 
