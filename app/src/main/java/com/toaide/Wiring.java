@@ -153,8 +153,8 @@ final class Wiring {
         owned.add(turnService);
         var pageCss = new PageCssRoute(renderer);
         var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
-                config.publicUrl().toString(), config.ai().isPresent(), turnService::chat);
-        var hub = new LiveHub(edits, renderer);
+                config.publicUrl().toString(), config.ai().isPresent(), turnService::chat, imageService::editorPhotos);
+        var hub = new LiveHub(edits, renderer, imageService::editorPhotos);
         owned.add(hub);
         activity.keepAwakeWhile(hub::hasTabs);
         owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, "aide_changes", hub::onNotice, hub::resync).start());
