@@ -210,8 +210,13 @@ class AccountTest {
         h.execute("insert into conversations (aide_id, user_id, role, text) values (?, ?, 'user', ?)", aide, user,
                 title.equals("Thursday Poker") ? "Mike is out this week" : "Note for " + title);
         h.execute("insert into turns (aide_id, user_id, status) values (?, ?, 'done')", aide, user);
+        // A version needs its slug claimed by the owner (V011): that part runs as the user, as the app does.
+        String slug = "slug-" + aide.toString().substring(0, 8);
+        h.execute("select set_config('role', 'aide_app', true), set_config('app.user_id', ?, true)", user.toString());
+        h.execute("insert into slugs (slug, user_id) values (?, app_user_id())", slug);
         h.execute("insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes) values (?, 1, ?, ?, 'k', 10)",
-                aide, user, "slug-" + aide.toString().substring(0, 8));
+                aide, user, slug);
+        h.execute("select set_config('role', 'aide_system', true), set_config('app.user_id', '', true)");
     }
 
     static long countUsers(String email) {
