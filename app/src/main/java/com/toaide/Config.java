@@ -1,5 +1,6 @@
 package com.toaide;
 
+import com.toaide.ai.AiSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,7 +35,7 @@ public record Config(
         String jwtSecret,
         Optional<Email> email,
         Optional<Billing> billing,
-        Optional<Ai> ai,
+        Optional<AiSettings> ai,
         Optional<String> sentryDsn,
         Optional<URI> slackWebhook,
         boolean trustedProxy) {
@@ -72,11 +73,6 @@ public record Config(
     public record Email(String resendApiKey, String from) {}
 
     public record Billing(String secretKey, String webhookSecret, String priceId, URI apiBase) {}
-
-    /** The model provider: Anthropic's Messages API, or any OpenAI-compatible server. */
-    public record Ai(Provider provider, URI baseUrl, String apiKey, String fastModel, String deepModel) {
-        public enum Provider { ANTHROPIC, OPENAI }
-    }
 
     static final List<String> REQUIRED_IN_PROD = List.of(
             "DATABASE_URL", "R2_ENDPOINT", "R2_ACCESS_KEY", "R2_SECRET_KEY",
@@ -161,9 +157,9 @@ public record Config(
     }
 
     /** Anthropic when its key is set; else an OpenAI-compatible server when its URL is set; else off. */
-    private static Optional<Ai> ai(Vars vars, List<String> problems) {
+    private static Optional<AiSettings> ai(Vars vars, List<String> problems) {
         if (vars.get("ANTHROPIC_API_KEY").isPresent()) {
-            return Optional.of(new Ai(Ai.Provider.ANTHROPIC,
+            return Optional.of(new AiSettings(AiSettings.Provider.ANTHROPIC,
                     parseUrl("ANTHROPIC_BASE_URL", vars.get("ANTHROPIC_BASE_URL").orElse("https://api.anthropic.com"), problems),
                     vars.get("ANTHROPIC_API_KEY").orElseThrow(),
                     vars.get("AIDE_MODEL_FAST").orElse("claude-haiku-4-5"),
@@ -175,7 +171,7 @@ public record Config(
                 return Optional.empty();
             }
             String model = vars.get("OPENAI_MODEL").orElseThrow();
-            return Optional.of(new Ai(Ai.Provider.OPENAI,
+            return Optional.of(new AiSettings(AiSettings.Provider.OPENAI,
                     parseUrl("OPENAI_BASE_URL", vars.get("OPENAI_BASE_URL").orElseThrow(), problems),
                     vars.get("OPENAI_API_KEY").orElse(""), model, model));
         }

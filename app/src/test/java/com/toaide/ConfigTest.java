@@ -1,5 +1,6 @@
 package com.toaide;
 
+import com.toaide.ai.AiSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -109,13 +110,13 @@ class ConfigTest {
     void the_ai_is_anthropic_when_its_key_is_set_and_an_openai_server_when_its_url_is() {
         var anthropic = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "ANTHROPIC_API_KEY", "sk-ant"));
         assertThat(anthropic.ai()).get().satisfies(ai -> {
-            assertThat(ai.provider()).isEqualTo(Config.Ai.Provider.ANTHROPIC);
+            assertThat(ai.provider()).isEqualTo(AiSettings.Provider.ANTHROPIC);
             assertThat(ai.baseUrl()).hasToString("https://api.anthropic.com");
         });
         var local = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(),
                 "OPENAI_BASE_URL", "http://127.0.0.1:11434/v1", "OPENAI_MODEL", "qwen"));
         assertThat(local.ai()).get().satisfies(ai -> {
-            assertThat(ai.provider()).isEqualTo(Config.Ai.Provider.OPENAI);
+            assertThat(ai.provider()).isEqualTo(AiSettings.Provider.OPENAI);
             assertThat(ai.fastModel()).isEqualTo("qwen");
         });
     }

@@ -1,7 +1,7 @@
 package com.toaide.ai;
 
 import com.toaide.auth.TurnWeek;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,17 +24,17 @@ final class TurnAdmission {
 
     /** The user's week as it stands; throws a 429 in the product's words when the turn may not start. */
     static TurnWeek admit(TurnDao dao, boolean free, Instant now) {
-        var stored = dao.lockWeek().orElseThrow(Problem::notFound);
+        var stored = dao.lockWeek().orElseThrow(Failure.NotFound::new);
         var week = TurnWeek.of(stored.turnCount(), stored.turnWeekStart(), now);
         if (free && week.freeTurnsUsedUp()) {
             Instant resets = week.resetsAt();
-            throw new Problem(429, "The free plan includes " + TurnWeek.FREE_TURNS_PER_WEEK
+            throw new Failure.Limited("The free plan includes " + TurnWeek.FREE_TURNS_PER_WEEK
                     + " AI turns a week, and this week's are used. More on " + DAY.format(resets)
                     + ", or upgrade to Pro for no weekly limit. Editing the page by hand still works.",
                     Duration.between(now, resets));
         }
         if (dao.startedSince(now.minus(Duration.ofHours(1))) >= TURNS_PER_HOUR) {
-            throw new Problem(429, "More than " + TURNS_PER_HOUR + " turns in an hour. Try again later.", Duration.ofMinutes(10));
+            throw new Failure.Limited("More than " + TURNS_PER_HOUR + " turns in an hour. Try again later.", Duration.ofMinutes(10));
         }
         return week;
     }

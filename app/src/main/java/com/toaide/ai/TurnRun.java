@@ -1,6 +1,5 @@
 package com.toaide.ai;
 
-import com.toaide.Config;
 import com.toaide.aides.EditService;
 import com.toaide.aides.TurnFrames;
 import com.toaide.kernel.Json;
@@ -31,7 +30,7 @@ final class TurnRun implements TurnListener {
     private static final int MAX_LINE = 2_000;
 
     /** What every turn of a {@link TurnService} shares: its collaborators and its running turns. */
-    record Parts(Database db, EditService edits, Config.Ai ai, AiProvider provider, Prompts prompts, PriceTable prices,
+    record Parts(Database db, EditService edits, AiSettings ai, AiProvider provider, Prompts prompts, PriceTable prices,
                  Clock clock, Duration callLimit, Map<UUID, TurnRun> running) {}
 
     private final Parts parts;

@@ -1,12 +1,11 @@
 package com.toaide.ai;
 
-import com.toaide.Config;
 import com.toaide.aides.EditService;
 import com.toaide.aides.EditorChat;
 import com.toaide.auth.TurnWeek;
 import com.toaide.billing.BillingService;
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ public final class TurnService implements AutoCloseable {
     private final Database db;
     private final EditService edits;
     private final BillingService billing;
-    private final Optional<Config.Ai> ai;
+    private final Optional<AiSettings> ai;
     private final Optional<AiProvider> provider;
     private final Prompts prompts;
     private final PriceTable prices;
@@ -58,7 +57,7 @@ public final class TurnService implements AutoCloseable {
      * @param ai empty when the AI is not configured: turns are then refused with a plain message
      * @param policy the model call's limits; a turn waits for its call a little longer than the hard limit
      */
-    public TurnService(Database db, EditService edits, BillingService billing, Optional<Config.Ai> ai,
+    public TurnService(Database db, EditService edits, BillingService billing, Optional<AiSettings> ai,
                        StreamPolicy policy, Prompts prompts, PriceTable prices, Clock clock) {
         this.db = db;
         this.edits = edits;
@@ -77,16 +76,16 @@ public final class TurnService implements AutoCloseable {
     public UUID start(UUID userId, UUID aideId, String message) {
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
-            throw new Problem(400, "Say what changed.");
+            throw new Failure.Invalid("Say what changed.");
         }
         if (text.length() > MAX_MESSAGE) {
-            throw new Problem(400, "A message holds at most 10,000 characters.");
+            throw new Failure.Invalid("A message holds at most 10,000 characters.");
         }
         if (text.indexOf('\0') >= 0) {
-            throw new Problem(400, "A message cannot hold the NUL character.");
+            throw new Failure.Invalid("A message cannot hold the NUL character.");
         }
         if (provider.isEmpty()) {
-            throw new Problem(503, "The AI is not configured. Set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart AIde.");
+            throw new Failure.Unavailable("The AI is not configured. Set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart AIde.");
         }
         Tier tier = edits.read(userId, aideId, (snapshot, version) -> TierClassifier.classify(snapshot, text));
         boolean free = billing.tier(userId) == com.toaide.billing.Tier.FREE;
@@ -96,7 +95,7 @@ public final class TurnService implements AutoCloseable {
             var week = TurnAdmission.admit(dao, free, now);
             dao.closeAbandoned(aideId, now.minus(ABANDONED_AFTER));
             UUID turnId = dao.start(aideId, tier.name().toLowerCase(Locale.ROOT), AiProviders.model(ai.get(), tier), prompts.version())
-                    .orElseThrow(() -> new Problem(409, "A turn is already running on this page."));
+                    .orElseThrow(() -> new Failure.Conflict("A turn is already running on this page."));
             dao.countWeek(week.countWithNext(), week.startWithNext(now));
             var stored = storedMessages(dao.recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
@@ -136,7 +135,7 @@ public final class TurnService implements AutoCloseable {
     public TurnView turn(UUID userId, UUID aideId, UUID turnId) {
         return db.asUser(userId, handle -> {
             var dao = handle.attach(TurnDao.class);
-            var row = dao.find(aideId, turnId).orElseThrow(Problem::notFound);
+            var row = dao.find(aideId, turnId).orElseThrow(Failure.NotFound::new);
             return new TurnView(row.status(), row.applied(), row.rejected(), dao.voices(turnId), row.error());
         });
     }

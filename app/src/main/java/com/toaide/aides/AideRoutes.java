@@ -6,7 +6,7 @@ import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
 import com.toaide.platform.web.Params;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
@@ -124,7 +124,7 @@ public final class AideRoutes {
         try {
             before = ctx.queryParam("before") == null ? before : Long.parseLong(ctx.queryParam("before"));
         } catch (NumberFormatException e) {
-            throw new Problem(400, "\"before\" must be a whole number.");
+            throw new Failure.Invalid("\"before\" must be a whole number.");
         }
         ctx.json(new HistoryAnswer(edits.history(RequestUser.require(ctx), Params.id(ctx, "id"), before, 50)));
     }

@@ -4,7 +4,7 @@ import com.toaide.billing.BillingService;
 import com.toaide.billing.Tier;
 import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +41,7 @@ public final class AideService {
     }
 
     public AideSummary find(UUID userId, UUID aideId) {
-        return db.asUser(userId, handle -> handle.attach(AideDao.class).find(aideId)).orElseThrow(Problem::notFound);
+        return db.asUser(userId, handle -> handle.attach(AideDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
     }
 
     /** A new, empty aide. The free plan keeps at most five active ones. */
@@ -53,7 +53,7 @@ public final class AideService {
                 // Creates of one user take turns until commit, so parallel ones cannot all count the same four.
                 dao.lockAideCount();
                 if (free && dao.countActive() >= FREE_ACTIVE_AIDES) {
-                    throw new Problem(409, "The free plan keeps " + FREE_ACTIVE_AIDES
+                    throw new Failure.Conflict("The free plan keeps " + FREE_ACTIVE_AIDES
                             + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
                 }
                 return dao.create(EMPTY_STATE);
@@ -64,10 +64,10 @@ public final class AideService {
     public void rename(UUID userId, UUID aideId, String title) {
         String clean = title == null ? "" : title.strip();
         if (clean.isEmpty() || clean.length() > MAX_TITLE) {
-            throw new Problem(400, "A title needs 1 to " + MAX_TITLE + " characters.");
+            throw new Failure.Invalid("A title needs 1 to " + MAX_TITLE + " characters.");
         }
         if (clean.indexOf('\0') >= 0) {
-            throw new Problem(400, "A title cannot hold the NUL character.");
+            throw new Failure.Invalid("A title cannot hold the NUL character.");
         }
         changeOne(userId, handle -> handle.rename(aideId, clean));
     }
@@ -85,7 +85,7 @@ public final class AideService {
     private void changeOne(UUID userId, java.util.function.ToIntFunction<AideDao> change) {
         int rows = db.asUser(userId, handle -> change.applyAsInt(handle.attach(AideDao.class)));
         if (rows == 0) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 }

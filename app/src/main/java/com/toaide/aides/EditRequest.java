@@ -1,7 +1,7 @@
 package com.toaide.aides;
 
 import com.toaide.kernel.Json;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,20 +21,20 @@ record EditRequest(List<JsonNode> events, String batch) {
         try {
             root = Json.MAPPER.readTree(body == null ? "" : body);
         } catch (JacksonException e) {
-            throw new Problem(400, "The edit is not valid JSON. Nothing was changed.");
+            throw new Failure.Invalid("The edit is not valid JSON. Nothing was changed.");
         }
         JsonNode events = root == null ? null : root.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
-            throw new Problem(400, "An edit is {\"events\": [...]} with at least one event. Nothing was changed.");
+            throw new Failure.Invalid("An edit is {\"events\": [...]} with at least one event. Nothing was changed.");
         }
         if (events.size() > MAX_EVENTS) {
-            throw new Problem(413, "At most " + MAX_EVENTS + " events per edit. Nothing was changed.");
+            throw new Failure.TooLarge("At most " + MAX_EVENTS + " events per edit. Nothing was changed.");
         }
         var list = new ArrayList<JsonNode>(events.size());
         events.forEach(list::add);
         JsonNode batch = root.get("batch");
         if (batch != null && !batch.isNull() && !(batch.isString() && BATCH.matcher(batch.stringValue()).matches())) {
-            throw new Problem(400, "A batch id is 8 to 64 letters, digits, - or _. Nothing was changed.");
+            throw new Failure.Invalid("A batch id is 8 to 64 letters, digits, - or _. Nothing was changed.");
         }
         return new EditRequest(List.copyOf(list), batch == null || batch.isNull() ? null : batch.stringValue());
     }

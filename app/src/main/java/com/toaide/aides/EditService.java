@@ -10,7 +10,7 @@ import com.toaide.kernel.Result;
 import com.toaide.kernel.Snapshot;
 import com.toaide.kernel.Source;
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +217,7 @@ public final class EditService {
     public <T> T at(UUID userId, UUID aideId, long seq, Reader<T> reader) {
         return db.asUser(userId, handle -> {
             var dao = handle.attach(AideDao.class);
-            long version = dao.position(aideId).orElseThrow(Problem::notFound).logSeq();
+            long version = dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq();
             if (seq < 0 || seq > version) {
                 throw new Problem(404, "This page has no such point in its history.");
             }
@@ -236,7 +236,7 @@ public final class EditService {
             }
             var events = Restore.events(history.snapshot(), History.at(log, seq).snapshot());
             if (events.isEmpty()) {
-                throw new Problem(409, "The page already looks like this.");
+                throw new Failure.Conflict("The page already looks like this.");
             }
             var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), RESTORE_BATCH + seq + "-" + UUID.randomUUID());
             return new Change<>(batch.entries(), Optional.empty(), new Outcome(batch.results(), batch.version()));
@@ -284,7 +284,7 @@ public final class EditService {
                     // Another instance wrote since this copy was current: reload and apply again.
                     open.forget(aideId);
                     if (attempt == MAX_ATTEMPTS) {
-                        throw new Problem(503, "This page is busy with other changes. Nothing was changed; try again in a moment.");
+                        throw new Failure.Unavailable("This page is busy with other changes. Nothing was changed; try again in a moment.");
                     }
                 }
             } catch (RuntimeException e) {
@@ -306,7 +306,7 @@ public final class EditService {
         History history = open.owned(aideId, userId);
         EditAnswers answers;
         if (history == null) {
-            var row = dao.lockForLoad(aideId).orElseThrow(Problem::notFound);
+            var row = dao.lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
             history = load(dao, row);
             answers = EditAnswers.parse(row.answers());
         } else {
@@ -316,7 +316,7 @@ public final class EditService {
         var change = action.apply(history, log, answers);
         boolean current = change.entries().isEmpty()
                 // Nothing to write, so nothing checks the version for us: ask.
-                ? dao.position(aideId).orElseThrow(Problem::notFound).logSeq() == applied
+                ? dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq() == applied
                 : write(dao, aideId, applied, history, change);
         if (!current) {
             return Optional.empty();
@@ -339,12 +339,12 @@ public final class EditService {
 
     /** The aide's current history: this instance's copy if it is current, else loaded. */
     private History historyAt(AideDao dao, UUID userId, UUID aideId) {
-        long version = dao.position(aideId).orElseThrow(Problem::notFound).logSeq();
+        long version = dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq();
         History cached = open.at(aideId, version);
         if (cached != null) {
             return cached;
         }
-        var row = dao.lockForLoad(aideId).orElseThrow(Problem::notFound);
+        var row = dao.lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
         var history = load(dao, row);
         open.keep(aideId, userId, history, EditAnswers.parse(row.answers()));
         return history;
@@ -358,7 +358,7 @@ public final class EditService {
     }
 
     private static Change<Long> marker(History history, Optional<LogEntry> marker, String nothing) {
-        var entry = marker.orElseThrow(() -> new Problem(409, nothing));
+        var entry = marker.orElseThrow(() -> new Failure.Conflict(nothing));
         return new Change<>(List.of(entry), Optional.empty(), history.version());
     }
 

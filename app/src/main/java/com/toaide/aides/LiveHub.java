@@ -1,7 +1,7 @@
 package com.toaide.aides;
 
 import com.toaide.auth.SessionService;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.render.Renderer;
 import io.javalin.websocket.WsContext;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class LiveHub implements AutoCloseable {
             return open + 1;
         });
         if (!admitted[0]) {
-            throw new Problem(429, "At most " + MAX_PER_USER + " open editor tabs. Close one to open another.");
+            throw new Failure.Limited("At most " + MAX_PER_USER + " open editor tabs. Close one to open another.");
         }
         tabsByAide.computeIfAbsent(tab.aideId(), id -> ConcurrentHashMap.newKeySet()).add(tab);
         sender.execute(() -> {
@@ -141,7 +141,7 @@ public final class LiveHub implements AutoCloseable {
             var out = edits.read(owner, notice.aideId(),
                     (snapshot, version) -> frames.change(snapshot, version, notice.changed(), shown));
             tabs.forEach(tab -> send(tab, out));
-        } catch (Problem gone) {
+        } catch (Failure gone) {
             tabs.forEach(tab -> tab.socket().closeSession(4404, "This page no longer exists."));
         } catch (RuntimeException e) {
             log.warn("Live frames for an aide could not be rendered", e);

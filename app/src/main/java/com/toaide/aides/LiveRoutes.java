@@ -5,8 +5,9 @@ import com.toaide.auth.SessionService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestUser;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import io.javalin.http.Context;
+import io.javalin.http.UnauthorizedResponse;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public final class LiveRoutes {
             try {
                 hub.open(tab);
                 ctx.attribute(TAB, tab);
-            } catch (Problem refused) {
+            } catch (Failure refused) {
                 ctx.closeSession(4429, refused.getMessage());
             }
         });
@@ -85,7 +86,7 @@ public final class LiveRoutes {
 
     /** The session was checked on the upgrade; it is read again here because the socket outlives that request. */
     private LiveHub.Tab tab(WsContext ctx) {
-        var session = sessions.resume(ctx.cookie(SessionGuard.COOKIE)).orElseThrow(() -> new Problem(401, "Sign in to continue."));
+        var session = sessions.resume(ctx.cookie(SessionGuard.COOKIE)).orElseThrow(() -> new UnauthorizedResponse("Sign in to continue."));
         return new LiveHub.Tab(ctx, session.userId(), UUID.fromString(ctx.pathParam("id")), session.id());
     }
 }

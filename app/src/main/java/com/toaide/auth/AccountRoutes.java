@@ -44,7 +44,7 @@ public final class AccountRoutes {
             ctx.json(AccountAnswer.of(account));
             return;
         }
-        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), ctx.queryParamMap()), null));
+        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))), null));
     }
 
     public void export(Context ctx) {

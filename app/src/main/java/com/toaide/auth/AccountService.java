@@ -3,7 +3,7 @@ package com.toaide.auth;
 import com.toaide.billing.BillingService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
-import io.javalin.http.NotFoundResponse;
+import com.toaide.platform.failure.Failure;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,7 @@ public final class AccountService {
     }
 
     public Account account(UUID userId) {
-        var row = db.asUser(userId, handle -> handle.attach(AccountDao.class).user(userId)).orElseThrow(NotFoundResponse::new);
+        var row = db.asUser(userId, handle -> handle.attach(AccountDao.class).user(userId)).orElseThrow(Failure.NotFound::new);
         return Account.of(row.id(), row.email(), billing.tier(userId), row.turnCount(), row.turnWeekStart(), clock.instant());
     }
 

@@ -1,11 +1,11 @@
 package com.toaide.auth;
 
 import com.toaide.platform.db.Database;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.mail.Email;
 import com.toaide.platform.mail.EmailNotSent;
 import com.toaide.platform.mail.EmailSender;
-import com.toaide.platform.web.RateLimiter;
-import io.javalin.http.HttpResponseException;
+import com.toaide.platform.limits.RateLimiter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -77,7 +77,7 @@ public final class MagicLinkService {
     /**
      * Emails a sign-in link to {@code rawEmail}. Returns the link's {@link #browserTag}, for the
      * browser that asked, or empty when the input is not an email address; throws
-     * {@link RateLimiter.Exceeded} when too many links were asked for.
+     * a 429 {@link com.toaide.platform.failure.Failure.Limited} when too many links were asked for.
      */
     public Optional<String> requestLink(String rawEmail, String clientIp) {
         limiter.enforce(LINKS_PER_IP, clientIp, "Too many sign-in links were requested from this network.");
@@ -178,7 +178,7 @@ public final class MagicLinkService {
         } catch (EmailNotSent e) {
             // The provider's status only; the address stays out of logs (security.md, privacy).
             log.warn("Sign-in email not sent: {}", e.getMessage());
-            throw new HttpResponseException(503, "The sign-in email could not be sent just now. Try again in a few minutes.");
+            throw new com.toaide.platform.failure.Failure.Unavailable("The sign-in email could not be sent just now. Try again in a few minutes.");
         }
     }
 

@@ -27,7 +27,7 @@ public final class BillingRoutes {
 
     /** The plan on its own page; the account page shows the same partial. */
     public void page(Context ctx) {
-        var plan = billing.plan(RequestUser.require(ctx), ctx.queryParamMap());
+        var plan = billing.plan(RequestUser.require(ctx), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing")));
         views.html(ctx, "billing/billing.jte", new BillingPage(new Frame("Plan", assets, true), plan));
     }
 

@@ -4,9 +4,8 @@ import com.toaide.billing.PaymentProvider.CheckoutRequest;
 import com.toaide.billing.PaymentProvider.SubscriptionState;
 import com.toaide.billing.PaymentProvider.WebhookEvent;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.failure.Failure;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,15 +57,27 @@ public final class BillingService {
 
     /** The plan for the account page, without a notice from a return trip to Stripe. */
     public PlanView plan(UUID userId) {
-        return plan(userId, Map.of());
+        return plan(userId, Arrival.DIRECT);
     }
 
-    /**
-     * The plan for the account page. {@code query} is the page's query parameters: Stripe sends
-     * the browser back with {@code ?upgraded=1}, and the portal button with
-     * {@code ?billing=no_customer} when there is nothing to manage yet.
-     */
-    public PlanView plan(UUID userId, Map<String, List<String>> query) {
+    /** How the browser came to the plan: back from Stripe's checkout, from a portal with nothing to manage, or directly. */
+    public enum Arrival {
+        DIRECT, FROM_CHECKOUT, NOTHING_TO_MANAGE;
+
+        /**
+         * From the page's query: Stripe sends the browser back with {@code ?upgraded=1}, the
+         * portal button with {@code ?billing=no_customer} when there is nothing to manage yet.
+         */
+        public static Arrival of(String upgraded, String billing) {
+            if (upgraded != null) {
+                return FROM_CHECKOUT;
+            }
+            return "no_customer".equals(billing) ? NOTHING_TO_MANAGE : DIRECT;
+        }
+    }
+
+    /** The plan for the account page, with the notice that fits how the browser arrived. */
+    public PlanView plan(UUID userId, Arrival arrival) {
         if (!enabled()) {
             return new PlanView(Tier.FREE.code(), false, false, false, null);
         }
@@ -75,7 +86,7 @@ public final class BillingService {
             return new PlanView(Tier.FREE.code(), true, false, false, null);
         }
         var a = account.get();
-        String notice = a.subscriptionStatus() != null && PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, query);
+        String notice = a.subscriptionStatus() != null && PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, arrival);
         return new PlanView(Tier.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice);
     }
 
@@ -109,8 +120,8 @@ public final class BillingService {
      * Stripe before that transaction (never inside it), so events arriving late or out of order
      * end in the state Stripe holds now.
      *
-     * @throws WebhookRejected on a bad or old signature; nothing changes
-     * @throws PaymentsUnavailable when Stripe cannot be asked; nothing is recorded, so Stripe's retry applies it
+     * @throws Failure.Invalid on a bad or old signature; nothing changes
+     * @throws Failure.Unavailable when Stripe cannot be asked; nothing is recorded, so Stripe's retry applies it
      */
     public void receive(String payload, String signatureHeader) {
         var provider = payments.orElseThrow(BillingService::off);
@@ -206,14 +217,12 @@ public final class BillingService {
         }
     }
 
-    private static String returnNotice(BillingAccount account, Map<String, List<String>> query) {
-        if (query.containsKey("upgraded")) {
-            return account.isPro() ? UPGRADED : UPGRADE_PENDING;
-        }
-        if (query.getOrDefault("billing", List.of()).contains("no_customer") && account.stripeCustomerId() == null) {
-            return NO_CUSTOMER;
-        }
-        return null;
+    private static String returnNotice(BillingAccount account, Arrival arrival) {
+        return switch (arrival) {
+            case FROM_CHECKOUT -> account.isPro() ? UPGRADED : UPGRADE_PENDING;
+            case NOTHING_TO_MANAGE -> account.stripeCustomerId() == null ? NO_CUSTOMER : null;
+            case DIRECT -> null;
+        };
     }
 
     private static IllegalStateException off() {

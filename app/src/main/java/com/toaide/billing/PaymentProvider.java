@@ -1,5 +1,6 @@
 package com.toaide.billing;
 
+import com.toaide.platform.failure.Failure;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -7,9 +8,20 @@ import java.util.UUID;
 /**
  * What billing needs from a payment provider (Stripe in production, a local fake Stripe in
  * tests). Every method but {@link #verify} is a network call: never call one inside a
- * database transaction. Failures to reach the provider are {@link PaymentsUnavailable}.
+ * database transaction. Failures to reach the provider are {@link #unavailable}; a webhook
+ * that does not prove itself is {@link #rejected}.
  */
 public interface PaymentProvider {
+
+    /** The provider did not answer: 503, nothing charged or changed. */
+    static Failure.Unavailable unavailable(String detail, Throwable cause) {
+        return new Failure.Unavailable("Stripe did not answer. Nothing was charged or changed; try again in a minute.", detail, cause);
+    }
+
+    /** A webhook whose signature did not verify, or that is not an event: 400, nothing changes. */
+    static Failure.Invalid rejected(String detail, Throwable cause) {
+        return new Failure.Invalid("The Stripe signature did not verify. Nothing was changed.", detail, cause);
+    }
 
     /** A hosted checkout page for a Pro subscription; returns where to send the browser. */
     URI createCheckout(CheckoutRequest request);
@@ -23,7 +35,7 @@ public interface PaymentProvider {
     /**
      * Checks a webhook's signature and reads the fields billing acts on.
      *
-     * @throws WebhookRejected when the signature is missing, wrong or too old, or the body is not an event
+     * @throws Failure.Invalid ({@link #rejected}) when the signature is missing, wrong or too old, or the body is not an event
      */
     WebhookEvent verify(String payload, String signatureHeader);
 

@@ -51,7 +51,7 @@ public final class StripePayments implements PaymentProvider {
         try {
             return URI.create(client.v1().checkout().sessions().create(params.build()).getUrl());
         } catch (StripeException | IllegalArgumentException | NullPointerException e) {
-            throw new PaymentsUnavailable("Stripe did not create a checkout session", e);
+            throw PaymentProvider.unavailable("Stripe did not create a checkout session", e);
         }
     }
 
@@ -64,7 +64,7 @@ public final class StripePayments implements PaymentProvider {
         try {
             return URI.create(client.v1().billingPortal().sessions().create(params).getUrl());
         } catch (StripeException | IllegalArgumentException | NullPointerException e) {
-            throw new PaymentsUnavailable("Stripe did not create a portal session", e);
+            throw PaymentProvider.unavailable("Stripe did not create a portal session", e);
         }
     }
 
@@ -77,7 +77,7 @@ public final class StripePayments implements PaymentProvider {
             if (Integer.valueOf(404).equals(e.getStatusCode())) {
                 return Optional.empty();
             }
-            throw new PaymentsUnavailable("Stripe did not return the subscription", e);
+            throw PaymentProvider.unavailable("Stripe did not return the subscription", e);
         }
     }
 
@@ -99,15 +99,15 @@ public final class StripePayments implements PaymentProvider {
     @Override
     public WebhookEvent verify(String payload, String signatureHeader) {
         if (signatureHeader == null || signatureHeader.isBlank()) {
-            throw new WebhookRejected("No Stripe-Signature header", null);
+            throw PaymentProvider.rejected("No Stripe-Signature header", null);
         }
         final Event event;
         try {
             event = Webhook.constructEvent(payload, signatureHeader, webhookSecret);
         } catch (SignatureVerificationException e) {
-            throw new WebhookRejected("The Stripe signature did not verify", e);
+            throw PaymentProvider.rejected("The Stripe signature did not verify", e);
         } catch (RuntimeException e) {
-            throw new WebhookRejected("The webhook body is not a Stripe event", e);
+            throw PaymentProvider.rejected("The webhook body is not a Stripe event", e);
         }
         // The SDK refuses a signature older than its tolerance but accepts any from the future,
         // which would stay replayable for as long as it is ahead. The timestamp is signed, so
@@ -117,7 +117,7 @@ public final class StripePayments implements PaymentProvider {
             throw new WebhookRejected("The Stripe signature's timestamp is too far from now", null);
         }
         if (event.getId() == null || event.getType() == null) {
-            throw new WebhookRejected("The webhook body is not a Stripe event", null);
+            throw PaymentProvider.rejected("The webhook body is not a Stripe event", null);
         }
         // The typed object is empty when the event's api_version differs from the SDK's, and the
         // shapes differ between versions (an invoice's subscription moved under "parent"), so
@@ -140,7 +140,7 @@ public final class StripePayments implements PaymentProvider {
             String raw = event.getDataObjectDeserializer().getRawJson();
             return raw == null ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(raw);
         } catch (JacksonException | NullPointerException e) {
-            throw new WebhookRejected("The webhook event has no readable object", e);
+            throw PaymentProvider.rejected("The webhook event has no readable object", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.toaide.images;
 
 import com.toaide.platform.web.Params;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -27,7 +27,7 @@ public final class ImageRoutes {
         UUID aide = Params.id(ctx, "id");
         UploadedFile file = uploadedFile(ctx);
         if (file == null) {
-            throw new Problem(400, "Choose a photo to upload.");
+            throw new Failure.Invalid("Choose a photo to upload.");
         }
         var image = refusalsAsProblems(() -> images.upload(user, aide, new ImageService.Upload() {
             @Override
@@ -50,10 +50,10 @@ public final class ImageRoutes {
         } catch (Exception e) { // Jetty's ServletException, thrown through Kotlin undeclared
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t.getMessage() != null && t.getMessage().startsWith("max file size exceeded")) {
-                    throw new Problem(413, "That photo is over 10 MB. Try a smaller one, or a screenshot of it.");
+                    throw new Failure.TooLarge("That photo is over 10 MB. Try a smaller one, or a screenshot of it.");
                 }
             }
-            throw new Problem(400, "That upload didn't arrive whole. Try again.");
+            throw new Failure.Invalid("That upload didn't arrive whole. Try again.");
         }
     }
 
@@ -67,7 +67,7 @@ public final class ImageRoutes {
 
     public void file(Context ctx) {
         var served = images.open(RequestUser.require(ctx), Params.id(ctx, "id"), Params.id(ctx, "image"), ctx.pathParam("file"))
-                .orElseThrow(Problem::notFound);
+                .orElseThrow(Failure.NotFound::new);
         ctx.header("Cache-Control", PRIVATE_CACHE);
         ctx.contentType(served.contentType());
         ctx.result(served.blob().bytes());
@@ -87,9 +87,9 @@ public final class ImageRoutes {
         } catch (ImageRefused e) {
             throw new Problem(e.status(), e.getMessage());
         } catch (ImagesBusy e) {
-            throw new Problem(503, e.getMessage(), Duration.ofSeconds(5));
+            throw new Failure.Unavailable(e.getMessage(), Duration.ofSeconds(5));
         } catch (ImageNotFound e) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 }

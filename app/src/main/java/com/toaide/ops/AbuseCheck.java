@@ -1,7 +1,7 @@
 package com.toaide.ops;
 
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.RateLimiter;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.web.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

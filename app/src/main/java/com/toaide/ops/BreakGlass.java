@@ -3,7 +3,7 @@ package com.toaide.ops;
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.render.Renderer;
 import java.util.List;
 import java.util.UUID;
@@ -42,13 +42,13 @@ public final class BreakGlass {
         String why = reason == null ? "" : reason.strip();
         int length = why.codePointCount(0, why.length());
         if (length < REASON_MIN || length > REASON_MAX) {
-            throw new Problem(400, "Write why you need to open this aide, in " + REASON_MIN + " to " + REASON_MAX
+            throw new Failure.Invalid("Write why you need to open this aide, in " + REASON_MIN + " to " + REASON_MAX
                     + " characters. Nothing was opened.");
         }
         UUID aideId = parse(aideIdText);
         db.asSystem(handle -> handle.attach(BreakGlassDao.class).record(adminId, aideId, OPEN_AIDE, why));
         String state = db.asSystem(handle -> handle.attach(BreakGlassDao.class).snapshotJson(aideId))
-                .orElseThrow(Problem::notFound);
+                .orElseThrow(Failure.NotFound::new);
         return new OpenedAide(aideId, renderer.publishedBody(Snapshot.fromJson(Json.MAPPER.readTree(state))));
     }
 
@@ -60,7 +60,7 @@ public final class BreakGlass {
         try {
             return UUID.fromString(aideId == null ? "" : aideId.strip());
         } catch (IllegalArgumentException e) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 }

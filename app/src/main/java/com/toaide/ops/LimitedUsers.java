@@ -2,7 +2,7 @@ package com.toaide.ops;
 
 import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Policy;
 import io.javalin.http.Context;
@@ -86,7 +86,7 @@ public final class LimitedUsers implements AutoCloseable {
         return Optional.ofNullable(limited.get(userId)).filter(until -> until.isAfter(now));
     }
 
-    /** Throws a 429 {@link Problem} (with Retry-After) while the user is limited. */
+    /** Throws a 429 {@link Failure.Limited} (with Retry-After) while the user is limited. */
     void requireNotLimited(UUID userId) {
         if (loadedAt.plus(STALE_AFTER).isBefore(clock.instant())) {
             reloadQuietly();
@@ -94,7 +94,7 @@ public final class LimitedUsers implements AutoCloseable {
         var until = limitedUntil(userId);
         if (until.isPresent()) {
             long seconds = Math.max(1, Duration.between(clock.instant(), until.get()).toSeconds());
-            throw new Problem(429, "Your account is paused for a while after unusual activity. Nothing was changed; try again later.",
+            throw new Failure.Limited("Your account is paused for a while after unusual activity. Nothing was changed; try again later.",
                     Duration.ofSeconds(seconds));
         }
     }

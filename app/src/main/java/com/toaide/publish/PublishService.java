@@ -9,7 +9,7 @@ import com.toaide.images.StoredImage;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import com.toaide.render.PageContext;
 import com.toaide.render.Renderer;
 import java.net.URI;
@@ -83,7 +83,7 @@ public final class PublishService {
         Tier tier = billing.tier(userId);
         Optional<String> chosen = requestedSlug.map(String::strip).filter(s -> !s.isEmpty());
         if (chosen.isPresent() && tier != Tier.PRO) {
-            throw new Problem(403, "Choosing the address is part of Pro. Free pages get a random address.");
+            throw new Failure.NotAllowed("Choosing the address is part of Pro. Free pages get a random address.");
         }
         synchronized (lock(aideId)) {
             var target = slugs.reserve(userId, aideId, chosen.map(Slugs::chosen));
@@ -109,13 +109,13 @@ public final class PublishService {
         synchronized (lock(aideId)) {
             var state = db.asUser(userId, handle -> {
                 var dao = handle.attach(PublishDao.class);
-                var aide = dao.find(aideId).orElseThrow(Problem::notFound);
+                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
                 var old = dao.versions(aideId).stream().filter(v -> v.version() == version).findFirst()
-                        .orElseThrow(Problem::notFound);
+                        .orElseThrow(Failure.NotFound::new);
                 return Map.entry(new SlugReservation.Target(aide.slug(), dao.lastVersion(aideId) + 1, dao.now()), old);
             });
             byte[] html = objects.get(state.getValue().objectKey()).map(Blob::bytes)
-                    .orElseThrow(() -> new Problem(410, "Version " + version + " is no longer stored."));
+                    .orElseThrow(() -> new Failure.Gone("Version " + version + " is no longer stored."));
             return release(userId, aideId, state.getKey(), html, "Restored version " + version + ".");
         }
     }
@@ -123,7 +123,7 @@ public final class PublishService {
     /** Removes every public object of the aide; its slug stays reserved to it. */
     public void unpublish(UUID userId, UUID aideId) {
         synchronized (lock(aideId)) {
-            var aide = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId)).orElseThrow(Problem::notFound);
+            var aide = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
             if (aide.slug() != null) {
                 deleteObjects(aide.slug());
             }
@@ -139,14 +139,14 @@ public final class PublishService {
     public void autoPublish(UUID userId, UUID aideId, boolean on) {
         int rows = db.asUser(userId, handle -> handle.attach(PublishDao.class).setAutoPublish(aideId, on));
         if (rows == 0) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 
     public Status status(UUID userId, UUID aideId) {
         return db.asUser(userId, handle -> {
             var dao = handle.attach(PublishDao.class);
-            var aide = dao.find(aideId).orElseThrow(Problem::notFound);
+            var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
             return new Status(aide.slug(), aide.slug() == null ? null : objects.pageUrl(aide.slug()),
                     aide.publishedVersion() != null, aide.autoPublish(), dao.versions(aideId));
         });
@@ -177,14 +177,14 @@ public final class PublishService {
         try {
             objects.putVersionAndPage(slug, version, html);
         } catch (StorageUnavailable e) {
-            throw new Problem(503, UPLOAD_FAILED, null, e.getMessage(), e);
+            throw new Failure.Unavailable(UPLOAD_FAILED, e.getMessage(), e);
         }
         record Recorded(String title, List<PublishedVersion> versions) {}
         Recorded recorded;
         try {
             recorded = db.asUser(userId, handle -> {
                 var dao = handle.attach(PublishDao.class);
-                var aide = dao.lock(aideId).orElseThrow(Problem::notFound);
+                var aide = dao.lock(aideId).orElseThrow(Failure.NotFound::new);
                 String lines = notes != null ? notes : String.join("\n", dao.voiceSinceLastVersion(aideId));
                 dao.addVersion(aideId, version, slug, key, html.length, lines);
                 dao.markPublished(aideId, version, target.readAt());
@@ -192,7 +192,7 @@ public final class PublishService {
             });
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e)) {
-                throw new Problem(409, "Another publish of this page finished first. Publish again to include your changes.");
+                throw new Failure.Conflict("Another publish of this page finished first. Publish again to include your changes.");
             }
             throw e;
         }
@@ -210,7 +210,7 @@ public final class PublishService {
         try {
             objects.deleteAll(slug);
         } catch (StorageUnavailable e) {
-            throw new Problem(503, "The published page could not be removed because file storage is not answering. "
+            throw new Failure.Unavailable("The published page could not be removed because file storage is not answering. "
                     + "Nothing changed; try again in a minute.", null, e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package com.toaide.publish;
 
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,13 +36,13 @@ final class SlugReservation {
         record State(PublishDao.AideRow aide, int last, Instant now) {}
         var state = db.asUser(userId, handle -> {
             var dao = handle.attach(PublishDao.class);
-            var aide = dao.find(aideId).orElseThrow(Problem::notFound);
+            var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
             return new State(aide, dao.lastVersion(aideId), dao.now());
         });
         String held = state.aide().slug();
         if (held != null) {
             if (chosen.isPresent() && !chosen.get().equals(held)) {
-                throw new Problem(409, "This page already lives at /s/" + held
+                throw new Failure.Conflict("This page already lives at /s/" + held
                         + ". Its address stays the same so shared links keep working.");
             }
             return new Target(held, state.last() + 1, state.now());
@@ -50,7 +50,7 @@ final class SlugReservation {
         // A slug this user held before (on an aide since deleted) continues its numbering.
         if (chosen.isPresent()) {
             if (!tryReserve(userId, aideId, chosen.get())) {
-                throw new Problem(409, "The address \"" + chosen.get() + "\" is taken. Choose another.");
+                throw new Failure.Conflict("The address \"" + chosen.get() + "\" is taken. Choose another.");
             }
             return new Target(chosen.get(), lastVersion(userId, aideId) + 1, state.now());
         }
@@ -60,7 +60,7 @@ final class SlugReservation {
                 return new Target(slug, lastVersion(userId, aideId) + 1, state.now());
             }
         }
-        throw new Problem(503, "No free address was found for this page. Try again.", null,
+        throw new Failure.Unavailable("No free address was found for this page. Try again.", null,
                 "no free random slug after " + SLUG_ATTEMPTS + " attempts", null);
     }
 
@@ -73,7 +73,7 @@ final class SlugReservation {
         try {
             return db.asUser(userId, handle -> {
                 var dao = handle.attach(PublishDao.class);
-                var aide = dao.lock(aideId).orElseThrow(Problem::notFound);
+                var aide = dao.lock(aideId).orElseThrow(Failure.NotFound::new);
                 if (aide.slug() != null) {
                     // Another request reserved one meanwhile: that one stays.
                     return aide.slug().equals(slug);

@@ -1,6 +1,6 @@
 package com.toaide.publish;
 
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -43,11 +43,11 @@ final class Slugs {
     static String chosen(String requested) {
         String slug = requested.strip().toLowerCase(java.util.Locale.ROOT);
         if (!SHAPE.matcher(slug).matches()) {
-            throw new Problem(400, "An address is up to 64 lower-case letters, digits and dashes, "
+            throw new Failure.Invalid("An address is up to 64 lower-case letters, digits and dashes, "
                     + "starting and ending with a letter or digit.");
         }
         if (RESERVED.contains(slug)) {
-            throw new Problem(400, "\"" + slug + "\" is reserved. Choose another address.");
+            throw new Failure.Invalid("\"" + slug + "\" is reserved. Choose another address.");
         }
         return slug;
     }

@@ -2,7 +2,6 @@ package com.toaide.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.toaide.Config;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +9,9 @@ class AiProvidersTest {
 
     @Test
     void the_configured_provider_and_tier_models_are_used() {
-        Config.Ai anthropic = new Config.Ai(Config.Ai.Provider.ANTHROPIC, URI.create("https://api.anthropic.com"), "k",
+        AiSettings anthropic = new AiSettings(AiSettings.Provider.ANTHROPIC, URI.create("https://api.anthropic.com"), "k",
                 "claude-haiku-4-5", "claude-sonnet-4-5");
-        Config.Ai local = new Config.Ai(Config.Ai.Provider.OPENAI, URI.create("http://127.0.0.1:11434/v1"), "",
+        AiSettings local = new AiSettings(AiSettings.Provider.OPENAI, URI.create("http://127.0.0.1:11434/v1"), "",
                 "qwen2.5", "qwen2.5");
 
         assertThat(AiProviders.create(anthropic, StreamPolicy.DEFAULT)).isInstanceOf(AnthropicProvider.class);

@@ -3,7 +3,7 @@ package com.toaide.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.platform.db.Database;
-import com.toaide.platform.web.RateLimiter;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;

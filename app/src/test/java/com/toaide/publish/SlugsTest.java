@@ -3,7 +3,7 @@ package com.toaide.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.toaide.platform.web.Problem;
+import com.toaide.platform.failure.Failure;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +27,14 @@ class SlugsTest {
 
     @Test
     void reserved_words_are_refused_whatever_their_case() {
-        assertThatThrownBy(() -> Slugs.chosen("Admin")).isInstanceOf(Problem.class).hasMessageContaining("reserved");
-        assertThatThrownBy(() -> Slugs.chosen("static")).isInstanceOf(Problem.class);
+        assertThatThrownBy(() -> Slugs.chosen("Admin")).isInstanceOf(Failure.Invalid.class).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> Slugs.chosen("static")).isInstanceOf(Failure.Invalid.class);
     }
 
     @Test
     void slugs_of_the_wrong_shape_are_refused() {
         for (String slug : new String[] {"ab", "-abc", "abc-", "a_b_c", "ab/cd", "a".repeat(65), "dé-jà"}) {
-            assertThatThrownBy(() -> Slugs.chosen(slug)).as(slug).isInstanceOf(Problem.class);
+            assertThatThrownBy(() -> Slugs.chosen(slug)).as(slug).isInstanceOf(Failure.Invalid.class);
         }
         assertThat(Slugs.chosen("a".repeat(64))).hasSize(64);
     }

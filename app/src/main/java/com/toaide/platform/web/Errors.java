@@ -2,6 +2,7 @@ package com.toaide.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.platform.db.DatabaseUnavailable;
+import com.toaide.platform.failure.Failure;
 import com.toaide.platform.observe.ErrorReporter;
 import com.toaide.platform.observe.Redacted;
 import com.toaide.platform.storage.StorageUnavailable;
@@ -31,11 +32,12 @@ public final class Errors {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
-        routes.exception(Problem.class, (e, ctx) -> {
-            e.logDetail().ifPresent(detail -> log.warn("{} on {} {}: {}{}", e.status(), ctx.method(), RoutePattern.of(ctx), detail,
-                    e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+        routes.exception(Failure.class, (e, ctx) -> {
+            int status = status(e);
+            e.logDetail().ifPresent(detail -> log.warn("{} on {} {}: {}{}", status, ctx.method(), RoutePattern.of(ctx), detail,
+                    e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
             e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
-            respond(ctx, e.status(), e.getMessage());
+            respond(ctx, status, e.getMessage());
         });
         routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
             // The SQLSTATE, not the message: that quotes the statement and the values it carried.
@@ -61,14 +63,36 @@ public final class Errors {
         });
     }
 
-    record Failure(String error, String message, @JsonProperty("request_id") String requestId) {}
+    record ErrorAnswer(String error, String message, @JsonProperty("request_id") String requestId) {}
+
+    /** The one place a domain failure becomes a status code. */
+    public static int status(Failure failure) {
+        if (failure instanceof Failure.NotFound) {
+            return 404;
+        } else if (failure instanceof Failure.Invalid) {
+            return 400;
+        } else if (failure instanceof Failure.TooLarge) {
+            return 413;
+        } else if (failure instanceof Failure.NotAllowed) {
+            return 403;
+        } else if (failure instanceof Failure.Conflict) {
+            return 409;
+        } else if (failure instanceof Failure.Gone) {
+            return 410;
+        } else if (failure instanceof Failure.Limited) {
+            return 429;
+        } else if (failure instanceof Failure.Unavailable) {
+            return 503;
+        }
+        throw new IllegalArgumentException("A failure kind without a status: " + failure.getClass().getName());
+    }
 
     /** Writes the error page or JSON for {@code status}; {@code message} null means the default for it. */
     public void respond(Context ctx, int status, String message) {
         String text = message == null || message.isBlank() || isJavalinDefault(message) ? defaultMessage(status) : message;
         ctx.status(status);
         if (wantsJson(ctx)) {
-            ctx.json(new Failure(code(status), text, RequestIds.of(ctx)));
+            ctx.json(new ErrorAnswer(code(status), text, RequestIds.of(ctx)));
         } else {
             var frame = new Frame(heading(status), assets, RequestUser.of(ctx).isPresent());
             ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(frame, status, heading(status), text, RequestIds.of(ctx))));
@@ -107,6 +131,7 @@ public final class Errors {
             case 404 -> "Nothing here";
             case 405 -> "Not allowed";
             case 409 -> "Not now";
+            case 410 -> "No longer here";
             case 413 -> "Too large";
             case 422 -> "Not changed";
             case 429 -> "Slow down";
@@ -137,6 +162,7 @@ public final class Errors {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 409 -> "conflict";
+            case 410 -> "gone";
             case 413 -> "too_large";
             case 422 -> "unprocessable";
             case 429 -> "rate_limited";

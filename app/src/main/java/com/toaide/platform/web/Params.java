@@ -1,6 +1,7 @@
 package com.toaide.platform.web;
 
 import com.toaide.kernel.Json;
+import com.toaide.platform.failure.Failure;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ public final class Params {
         try {
             return UUID.fromString(ctx.pathParam(name));
         } catch (IllegalArgumentException e) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 
@@ -25,11 +26,11 @@ public final class Params {
         try {
             int n = Integer.parseInt(ctx.pathParam(name));
             if (n < 1) {
-                throw Problem.notFound();
+                throw new Failure.NotFound();
             }
             return n;
         } catch (NumberFormatException e) {
-            throw Problem.notFound();
+            throw new Failure.NotFound();
         }
     }
 
@@ -47,7 +48,7 @@ public final class Params {
             JsonNode value = Json.MAPPER.readTree(body).get(name);
             return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
         } catch (JacksonException e) {
-            throw new Problem(400, "The request body is not valid JSON. Nothing was changed.");
+            throw new Failure.Invalid("The request body is not valid JSON. Nothing was changed.");
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.toaide.platform.web;
 
+import com.toaide.platform.limits.BufferedRateLimiter;
+import com.toaide.platform.limits.RateLimiter;
 import io.javalin.http.Context;
 import java.time.Duration;
 
@@ -41,7 +43,7 @@ public final class RequestLimits {
         var byIp = isLoopback(address) ? byUser : limiter.hit(PER_IP, address);
         if (!byUser.allowed() || !byIp.allowed()) {
             long wait = Math.max(byUser.allowed() ? 0 : byUser.retryAfterSeconds(), byIp.allowed() ? 0 : byIp.retryAfterSeconds());
-            throw new RateLimiter.Exceeded("Too many requests. Try again in " + RateLimiter.howLong(wait) + ".", wait);
+            throw RateLimiter.exceeded("Too many requests. Try again in " + RateLimiter.howLong(wait) + ".", wait);
         }
     }
 

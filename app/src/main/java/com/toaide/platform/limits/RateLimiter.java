@@ -1,6 +1,7 @@
-package com.toaide.platform.web;
+package com.toaide.platform.limits;
 
 import com.toaide.platform.db.Database;
+import com.toaide.platform.failure.Failure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,18 +48,18 @@ public final class RateLimiter {
     }
 
     /**
-     * Counts one hit and throws {@link Exceeded} when it goes over the limit. {@code reason}
+     * Counts one hit and throws {@link #exceeded} when it goes over the limit. {@code reason}
      * says what was limited; the wait is added to it ("Try again in 12 minutes.").
      */
     public void enforce(Limit limit, String subject, String reason) {
         var hit = hit(limit, subject);
         if (!hit.allowed()) {
-            throw new Exceeded(reason + " Try again in " + howLong(hit.retryAfterSeconds()) + ".", hit.retryAfterSeconds());
+            throw exceeded(reason + " Try again in " + howLong(hit.retryAfterSeconds()) + ".", hit.retryAfterSeconds());
         }
     }
 
-    /** Answers {@link Exceeded} with a 429 page (or JSON) carrying {@code Retry-After}. */
-    static String howLong(long seconds) {
+    /** A wait in plain words for a limit's message ("a minute", "12 minutes", "an hour"). */
+    public static String howLong(long seconds) {
         if (seconds <= 60) {
             return "a minute";
         }
@@ -66,11 +67,8 @@ public final class RateLimiter {
         return minutes >= 60 ? "an hour" : minutes + " minutes";
     }
 
-    /** Over the limit: a 429 whose message is safe to show. */
-    /** Over a limit: a 429 that says when to try again (Retry-After). */
-    public static final class Exceeded extends Problem {
-        public Exceeded(String message, long retryAfterSeconds) {
-            super(429, message, Duration.ofSeconds(retryAfterSeconds));
-        }
+    /** Over a limit: a 429 whose message is safe to show, saying when to try again (Retry-After). */
+    public static Failure.Limited exceeded(String message, long retryAfterSeconds) {
+        return new Failure.Limited(message, Duration.ofSeconds(retryAfterSeconds));
     }
 }

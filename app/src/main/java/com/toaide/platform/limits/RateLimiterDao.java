@@ -1,4 +1,4 @@
-package com.toaide.platform.web;
+package com.toaide.platform.limits;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.toaide.platform.web;
+package com.toaide.platform.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.toaide.platform.web;
+package com.toaide.platform.limits;
 
 import com.toaide.platform.db.Database;
 import com.toaide.platform.db.DatabaseUnavailable;

@@ -1,8 +1,10 @@
-package com.toaide.platform.web;
+package com.toaide.platform.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.toaide.platform.failure.Failure;
+import com.toaide.platform.web.Errors;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestPostgres;
 import java.time.Clock;
@@ -93,8 +95,8 @@ class RateLimiterTest {
         var once = new RateLimiter.Limit("test:once", 1, Duration.ofHours(1));
         limiter.enforce(once, "enforced", "Too many.");
         assertThatThrownBy(() -> limiter.enforce(once, "enforced", "Too many."))
-                .isInstanceOfSatisfying(RateLimiter.Exceeded.class, e -> {
-                    assertThat(e.status()).isEqualTo(429);
+                .isInstanceOfSatisfying(Failure.Limited.class, e -> {
+                    assertThat(Errors.status(e)).isEqualTo(429);
                     assertThat(e.retryAfter()).hasValue(Duration.ofMinutes(50));
                     assertThat(e.getMessage()).isEqualTo("Too many. Try again in 50 minutes.");
                 });
