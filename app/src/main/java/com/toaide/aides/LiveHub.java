@@ -141,7 +141,7 @@ public final class LiveHub implements AutoCloseable {
             var out = edits.read(owner, notice.aideId(),
                     (snapshot, version) -> frames.change(snapshot, version, notice.changed(), shown));
             tabs.forEach(tab -> send(tab, out));
-        } catch (Failure gone) {
+        } catch (Failure.NotFound gone) {
             tabs.forEach(tab -> tab.socket().closeSession(4404, "This page no longer exists."));
         } catch (RuntimeException e) {
             log.warn("Live frames for an aide could not be rendered", e);
