@@ -108,12 +108,12 @@ final class Wiring {
                 infrastructure.storage().accessKey(), infrastructure.storage().secretKey());
         owned.add(storage);
         ensureBuckets(storage, config);
-        var reporter = new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide");
-        owned.add(reporter);
+        // Starts the Sentry client every path reports through (FailureReporter); closed last but the pools.
+        owned.add(new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide"));
 
         var views = new Views();
         var assets = new Assets();
-        var errors = new Errors(views, assets, reporter);
+        var errors = new Errors(views, assets);
         var sessions = new SessionService(db, config.jwtSecret(), clock);
         var sessionGuard = new SessionGuard(sessions, config.isProd());
         owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, SessionService.REVOKED_CHANNEL, sessions::onRevoked,

@@ -3,6 +3,7 @@ package com.toaide.ai;
 import com.toaide.aides.EditService;
 import com.toaide.aides.TurnFrames;
 import com.toaide.kernel.Json;
+import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -78,7 +79,7 @@ final class TurnRun implements TurnListener {
             Thread.currentThread().interrupt();
             interrupted = true;
         } catch (RuntimeException e) {
-            log.error("Turn {} failed", turnId, e);
+            FailureReporter.background(log, "AI turn", e, userId);
             if (error == null) {
                 error = new ProviderError(ProviderError.Kind.INTERRUPTED, "the turn failed", applied > 0, 0, 0);
             }
@@ -86,7 +87,7 @@ final class TurnRun implements TurnListener {
             try {
                 finish();
             } catch (RuntimeException e) {
-                log.error("Turn {} could not be closed", turnId, e);
+                FailureReporter.background(log, "Closing an AI turn", e, userId);
             }
             parts.running().remove(aideId, this);
         }

@@ -2,6 +2,7 @@ package com.toaide.aides;
 
 import com.toaide.auth.SessionService;
 import com.toaide.platform.failure.Failure;
+import com.toaide.platform.observe.FailureReporter;
 import com.toaide.render.Renderer;
 import io.javalin.websocket.WsContext;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class LiveHub implements AutoCloseable {
         } catch (Failure.NotFound gone) {
             tabs.forEach(tab -> tab.socket().closeSession(4404, "This page no longer exists."));
         } catch (RuntimeException e) {
-            log.warn("Live frames for an aide could not be rendered", e);
+            FailureReporter.background(log, "Live frames", e, owner);
         }
     }
 

@@ -5,7 +5,6 @@ import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.mail.Email;
 import com.toaide.platform.mail.EmailNotSent;
 import com.toaide.platform.mail.EmailSender;
-import com.toaide.platform.limits.RateLimiter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,6 +2,7 @@ package com.toaide.ops;
 
 import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.observe.FailureReporter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -105,7 +106,7 @@ public final class Scheduler implements AutoCloseable {
             tick();
         } catch (RuntimeException e) {
             // Never let an exception escape: a scheduled executor stops repeating after one.
-            log.error("Scheduler tick failed", e);
+            FailureReporter.background(log, "Scheduler tick", e, null);
         }
     }
 
@@ -140,7 +141,8 @@ public final class Scheduler implements AutoCloseable {
             }
             return outcome;
         } catch (Exception e) {
-            log.error("Job {} failed; it runs again next interval", job.name(), e);
+            // It runs again next interval.
+            FailureReporter.background(log, "Job " + job.name(), e, null);
             return Outcome.FAILED;
         }
     }

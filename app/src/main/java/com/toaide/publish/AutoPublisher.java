@@ -1,6 +1,9 @@
 package com.toaide.publish;
 
 import com.toaide.platform.db.Database;
+import com.toaide.platform.db.DatabaseUnavailable;
+import com.toaide.platform.failure.Failure;
+import com.toaide.platform.observe.FailureReporter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -66,8 +69,12 @@ public final class AutoPublisher implements AutoCloseable {
         Optional<Duration> wait;
         try {
             wait = publishNow(aideId);
+        } catch (Failure | DatabaseUnavailable expected) {
+            // The next change of the aide asks again.
+            log.warn("Automatic publish check did not run: {}", expected.getClass().getSimpleName());
+            return;
         } catch (RuntimeException e) {
-            log.warn("Automatic publish check failed: {}", e.getMessage());
+            FailureReporter.background(log, "Automatic publish check", e, null);
             return;
         }
         wait.ifPresent(delay -> schedule(aideId, delay));
@@ -122,7 +129,12 @@ public final class AutoPublisher implements AutoCloseable {
                 handle.attach(PublishDao.class).restorePublishedAt(aideId, state.publishedAt());
                 return null;
             });
-            log.warn("Automatic publish of an aide failed: {}", e.getMessage());
+            if (e instanceof Failure) {
+                // Expected (a publish that finished first, storage away): the next change tries again.
+                log.warn("Automatic publish of an aide did not happen: {}", e.getClass().getSimpleName());
+            } else {
+                FailureReporter.background(log, "Automatic publish", e, state.userId());
+            }
         }
     }
 

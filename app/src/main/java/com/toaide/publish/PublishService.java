@@ -201,7 +201,7 @@ public final class PublishService {
             objects.putFeed(slug, Feed.atom(feedTitle, objects.pageUrl(slug), recorded.versions()));
         } catch (StorageUnavailable e) {
             // The page is out; the next publish writes the feed again.
-            log.warn("Feed upload failed after publishing version {}: {}", version, e.getMessage());
+            log.warn("Feed upload failed after publishing version {}", version);
         }
         return new Published(objects.pageUrl(slug), version);
     }

@@ -1,5 +1,6 @@
 package com.toaide.platform.db;
 
+import com.toaide.platform.observe.FailureReporter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -119,7 +120,7 @@ public final class ChangeListener implements AutoCloseable {
         try {
             onNotice.accept(payload);
         } catch (RuntimeException e) {
-            log.error("A change notice could not be handled", e);
+            FailureReporter.background(log, "Change notice on " + channel, e, null);
         }
     }
 

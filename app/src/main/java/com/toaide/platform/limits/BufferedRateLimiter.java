@@ -2,6 +2,7 @@ package com.toaide.platform.limits;
 
 import com.toaide.platform.db.Database;
 import com.toaide.platform.db.DatabaseUnavailable;
+import com.toaide.platform.observe.FailureReporter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,9 +108,9 @@ public final class BufferedRateLimiter implements AutoCloseable {
             flush();
         } catch (DatabaseUnavailable | JdbiException e) {
             // The hits stay counted here and go with the next flush.
-            log.warn("Rate-limit counters not flushed: {}", e.getMessage());
+            log.warn("Rate-limit counters not flushed: {}", e.getClass().getSimpleName());
         } catch (RuntimeException e) {
-            log.error("Rate-limit flush failed", e);
+            FailureReporter.background(log, "Rate-limit flush", e, null);
         }
     }
 

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Reports unexpected errors to Sentry, once each, with the request id, route and user UUID only:
+ * Starts and closes the Sentry client that {@link FailureReporter} reports unexpected errors
+ * to, once each, with the request id, route (or task) and user UUID only:
  * {@code sendDefaultPii=false}, no message text, emails or prop values (security.md).
  * With no DSN it does nothing.
  *
@@ -21,7 +21,7 @@ import java.util.UUID;
  * input); the request id finds the full story in our own logs.
  */
 public final class ErrorReporter implements AutoCloseable {
-    static final Set<String> KEPT_TAGS = Set.of("request_id", "route");
+    static final Set<String> KEPT_TAGS = Set.of("request_id", "route", "task");
     static final String MESSAGE_REMOVED = "(message removed)";
 
     private final boolean enabled;
@@ -43,22 +43,6 @@ public final class ErrorReporter implements AutoCloseable {
                 options.setBeforeSend((event, hint) -> scrub(event));
             });
         }
-    }
-
-    public void report(Throwable error, String requestId, String route, UUID userId) {
-        if (!enabled) {
-            return;
-        }
-        Sentry.withScope(scope -> {
-            scope.setTag("request_id", requestId);
-            scope.setTag("route", route);
-            if (userId != null) {
-                var user = new User();
-                user.setId(userId.toString());
-                scope.setUser(user);
-            }
-            Sentry.captureException(error);
-        });
     }
 
     /** Keeps exception types and frames, the kept tags and the user id; drops everything else. */

@@ -3,8 +3,7 @@ package com.toaide.platform.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.platform.db.DatabaseUnavailable;
 import com.toaide.platform.failure.Failure;
-import com.toaide.platform.observe.ErrorReporter;
-import com.toaide.platform.observe.Redacted;
+import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,12 +21,9 @@ public final class Errors {
 
     private final Views views;
     private final Assets assets;
-    private final ErrorReporter reporter;
-
-    public Errors(Views views, Assets assets, ErrorReporter reporter) {
+    public Errors(Views views, Assets assets) {
         this.views = views;
         this.assets = assets;
-        this.reporter = reporter;
     }
 
     public void register(RoutesConfig routes) {
@@ -52,8 +48,7 @@ public final class Errors {
             respond(ctx, 503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unexpected error on {} {} (request {})", ctx.method(), RoutePattern.of(ctx), RequestIds.of(ctx), Redacted.of(e));
-            reporter.report(e, RequestIds.of(ctx), RoutePattern.of(ctx), RequestUser.of(ctx).orElse(null));
+            FailureReporter.request(log, e, ctx.method().name(), RequestIds.of(ctx), RoutePattern.of(ctx), RequestUser.of(ctx).orElse(null));
             respond(ctx, 500, "Something went wrong on our side. It has been reported.");
         });
         routes.error(404, ctx -> {
