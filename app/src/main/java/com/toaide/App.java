@@ -15,6 +15,7 @@ import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.observe.Redacted;
 import com.toaide.platform.web.BodyDeadline;
 import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.RequestIds;
@@ -267,7 +268,7 @@ public final class App implements AutoCloseable {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                log.warn("Closing {} failed", resources.get(i).getClass().getSimpleName(), e);
+                log.warn("Closing {} failed", resources.get(i).getClass().getSimpleName(), Redacted.of(e));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.toaide.ai;
 
+import com.toaide.platform.observe.FailureReporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,7 +167,7 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
                 listener.onError(error);
             }
         } catch (RuntimeException e) {
-            LOG.error("the turn listener failed at the end of a model call", e);
+            FailureReporter.background(LOG, "AI turn listener at the end of a model call", e, null);
         } finally {
             finished.countDown();
         }
@@ -287,7 +288,7 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
         try {
             callback.run();
         } catch (RuntimeException e) {
-            LOG.error("the turn listener failed; ending the model call", e);
+            FailureReporter.background(LOG, "AI turn listener (ending the model call)", e, null);
             synchronized (lock) {
                 if (stoppedAs == null) {
                     stoppedAs = ProviderError.Kind.INTERRUPTED;

@@ -29,7 +29,7 @@ public final class ImageRoutes {
         if (file == null) {
             throw new Failure.Invalid("Choose a photo to upload.");
         }
-        var image = refusalsAsProblems(() -> images.upload(user, aide, new ImageService.Upload() {
+        var image = refusalsAsFailures(() -> images.upload(user, aide, new ImageService.Upload() {
             @Override
             public long size() {
                 return file.size();
@@ -59,7 +59,7 @@ public final class ImageRoutes {
 
     public void list(Context ctx) {
         UUID aide = Params.id(ctx, "id");
-        List<ImageJson> list = refusalsAsProblems(() -> images.ofAide(RequestUser.require(ctx), aide)).stream().map(ImageJson::of).toList();
+        List<ImageJson> list = refusalsAsFailures(() -> images.ofAide(RequestUser.require(ctx), aide)).stream().map(ImageJson::of).toList();
         ctx.json(new ImageList(list));
     }
 
@@ -74,18 +74,23 @@ public final class ImageRoutes {
     }
 
     public void delete(Context ctx) {
-        refusalsAsProblems(() -> {
+        refusalsAsFailures(() -> {
             images.delete(RequestUser.require(ctx), Params.id(ctx, "id"), Params.id(ctx, "image"));
             return null;
         });
         ctx.status(204);
     }
 
-    private static <T> T refusalsAsProblems(java.util.function.Supplier<T> work) {
+    private static <T> T refusalsAsFailures(java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (ImageRefused e) {
-            throw new Problem(e.status(), e.getMessage());
+            throw switch (e.status()) {
+                case 413 -> new Failure.TooLarge(e.getMessage());
+                case 415 -> new Failure.Unsupported(e.getMessage());
+                case 409 -> new Failure.Conflict(e.getMessage());
+                default -> new Failure.Unusable(e.getMessage());
+            };
         } catch (ImagesBusy e) {
             throw new Failure.Unavailable(e.getMessage(), Duration.ofSeconds(5));
         } catch (ImageNotFound e) {

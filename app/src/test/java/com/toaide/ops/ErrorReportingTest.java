@@ -33,21 +33,10 @@ class ErrorReportingTest {
     @Test
     void a_failing_request_is_reported_once_with_its_tags_and_no_user_data() throws Exception {
         List<String> envelopes = new CopyOnWriteArrayList<>();
-        HttpServer sentry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        sentry.createContext("/api/1/envelope/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-                body = gunzip(body);
-            }
-            envelopes.add(new String(body, StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        sentry.start();
+        HttpServer sentry = fakeSentry(envelopes);
         try {
             var database = TestPostgres.freshDatabase();
-            String dsn = "http://publickey@127.0.0.1:" + sentry.getAddress().getPort() + "/1";
-            var app = TestApp.start(database, Map.of("SENTRY_DSN", dsn));
+            var app = TestApp.start(database, Map.of("SENTRY_DSN", dsn(sentry)));
             TestApp.TestUser user;
             String requestId;
             try {
@@ -83,6 +72,26 @@ class ErrorReportingTest {
         } finally {
             sentry.stop(0);
         }
+    }
+
+    /** A Sentry on localhost that keeps every envelope the real SDK sends it, as text. */
+    static HttpServer fakeSentry(List<String> envelopes) throws IOException {
+        HttpServer sentry = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        sentry.createContext("/api/1/envelope/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                body = gunzip(body);
+            }
+            envelopes.add(new String(body, StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        sentry.start();
+        return sentry;
+    }
+
+    static String dsn(HttpServer sentry) {
+        return "http://publickey@127.0.0.1:" + sentry.getAddress().getPort() + "/1";
     }
 
     /** The database refuses to store events, and says so with the statement's values in the error. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  * A failure that is not one of these is unexpected: a 500, reported.
  */
 public abstract sealed class Failure extends RuntimeException
-        permits Failure.NotFound, Failure.Invalid, Failure.TooLarge, Failure.NotAllowed, Failure.Conflict,
-                Failure.Gone, Failure.Limited, Failure.Unavailable {
+        permits Failure.NotFound, Failure.Invalid, Failure.TooLarge, Failure.Unsupported, Failure.Unusable,
+                Failure.NotAllowed, Failure.Conflict, Failure.Gone, Failure.Limited, Failure.Unavailable {
     private final String logDetail;
 
     private Failure(String message, String logDetail, Throwable cause) {
@@ -51,6 +51,20 @@ public abstract sealed class Failure extends RuntimeException
     /** The input is over a size limit; nothing was changed. */
     public static final class TooLarge extends Failure {
         public TooLarge(String message) {
+            super(message, null, null);
+        }
+    }
+
+    /** A kind of content AIde does not take (a file that is not a picture). */
+    public static final class Unsupported extends Failure {
+        public Unsupported(String message) {
+            super(message, null, null);
+        }
+    }
+
+    /** Well-formed, but nothing usable came of it (a damaged picture, an edit whose every event was refused). */
+    public static final class Unusable extends Failure {
+        public Unusable(String message) {
             super(message, null, null);
         }
     }
@@ -98,12 +112,26 @@ public abstract sealed class Failure extends RuntimeException
 
     /** Something AIde depends on (storage, Stripe, the mailer, the model) is not answering; nothing was lost. */
     public static final class Unavailable extends Failure {
+        private final Duration retryAfter;
+
         public Unavailable(String message) {
             this(message, null, null);
         }
 
+        /** @param retryAfter when to try again (sent as Retry-After) */
+        public Unavailable(String message, Duration retryAfter) {
+            super(message, null, null);
+            this.retryAfter = retryAfter;
+        }
+
         public Unavailable(String message, String logDetail, Throwable cause) {
             super(message, logDetail, cause);
+            this.retryAfter = null;
+        }
+
+        @Override
+        public Optional<Duration> retryAfter() {
+            return Optional.ofNullable(retryAfter);
         }
     }
 }

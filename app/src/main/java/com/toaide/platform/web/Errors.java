@@ -68,6 +68,10 @@ public final class Errors {
             return 400;
         } else if (failure instanceof Failure.TooLarge) {
             return 413;
+        } else if (failure instanceof Failure.Unsupported) {
+            return 415;
+        } else if (failure instanceof Failure.Unusable) {
+            return 422;
         } else if (failure instanceof Failure.NotAllowed) {
             return 403;
         } else if (failure instanceof Failure.Conflict) {
@@ -128,6 +132,7 @@ public final class Errors {
             case 409 -> "Not now";
             case 410 -> "No longer here";
             case 413 -> "Too large";
+            case 415 -> "Not a kind AIde takes";
             case 422 -> "Not changed";
             case 429 -> "Slow down";
             case 503 -> "Back in a moment";
@@ -159,6 +164,7 @@ public final class Errors {
             case 409 -> "conflict";
             case 410 -> "gone";
             case 413 -> "too_large";
+            case 415 -> "unsupported";
             case 422 -> "unprocessable";
             case 429 -> "rate_limited";
             case 503 -> "unavailable";

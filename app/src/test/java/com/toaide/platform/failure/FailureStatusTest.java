@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Every kind of domain failure has its status, mapped once in Errors. */
 class FailureStatusTest {
     static final List<Failure> ONE_OF_EACH = List.of(
-            new Failure.NotFound(), new Failure.Invalid("x"), new Failure.TooLarge("x"), new Failure.NotAllowed("x"),
+            new Failure.NotFound(), new Failure.Invalid("x"), new Failure.TooLarge("x"), new Failure.Unsupported("x"), new Failure.Unusable("x"), new Failure.NotAllowed("x"),
             new Failure.Conflict("x"), new Failure.Gone("x"), new Failure.Limited("x", Duration.ofSeconds(5)),
             new Failure.Unavailable("x"));
 
@@ -22,7 +22,7 @@ class FailureStatusTest {
         Map<String, Integer> statuses = ONE_OF_EACH.stream()
                 .collect(Collectors.toMap(f -> f.getClass().getSimpleName(), Errors::status));
         assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "NotFound", 404, "Invalid", 400, "TooLarge", 413, "NotAllowed", 403,
+                "NotFound", 404, "Invalid", 400, "TooLarge", 413, "Unsupported", 415, "Unusable", 422, "NotAllowed", 403,
                 "Conflict", 409, "Gone", 410, "Limited", 429, "Unavailable", 503));
     }
 
