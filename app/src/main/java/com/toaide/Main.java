@@ -42,7 +42,7 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "replay" -> withJsonLines(options, (in, out, opts) -> ReplayCommand.run(in, out));
                 case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
-                case "eval" -> EvalCommand.run(options, System.getenv(), System.out);
+                case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
                 default -> usage(command);
             };
             if (status != 0) {

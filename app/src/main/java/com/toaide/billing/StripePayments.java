@@ -93,7 +93,7 @@ public final class StripePayments implements PaymentProvider {
                 }
             }
         }
-        throw new WebhookRejected("The Stripe signature has no timestamp", null);
+        throw PaymentProvider.rejected("The Stripe signature has no timestamp", null);
     }
 
     @Override
@@ -114,7 +114,7 @@ public final class StripePayments implements PaymentProvider {
         // reading it from the header is safe now that the signature verified.
         long signedAt = signedAt(signatureHeader);
         if (Math.abs(Webhook.Util.getTimeNow() - signedAt) > Webhook.DEFAULT_TOLERANCE) {
-            throw new WebhookRejected("The Stripe signature's timestamp is too far from now", null);
+            throw PaymentProvider.rejected("The Stripe signature's timestamp is too far from now", null);
         }
         if (event.getId() == null || event.getType() == null) {
             throw PaymentProvider.rejected("The webhook body is not a Stripe event", null);

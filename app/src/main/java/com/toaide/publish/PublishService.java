@@ -211,7 +211,7 @@ public final class PublishService {
             objects.deleteAll(slug);
         } catch (StorageUnavailable e) {
             throw new Failure.Unavailable("The published page could not be removed because file storage is not answering. "
-                    + "Nothing changed; try again in a minute.", null, e.getMessage(), e);
+                    + "Nothing changed; try again in a minute.", e.getMessage(), e);
         }
     }
 

@@ -60,7 +60,7 @@ final class SlugReservation {
                 return new Target(slug, lastVersion(userId, aideId) + 1, state.now());
             }
         }
-        throw new Failure.Unavailable("No free address was found for this page. Try again.", null,
+        throw new Failure.Unavailable("No free address was found for this page. Try again.",
                 "no free random slug after " + SLUG_ATTEMPTS + " attempts", null);
     }
 

@@ -2,6 +2,7 @@ package com.toaide.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.Config;
 import com.toaide.ai.eval.EvalCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ class EvalHarnessTest {
 
     static Run eval(List<String> options, Map<String, String> env) {
         var bytes = new ByteArrayOutputStream();
-        int status = EvalCommand.run(options, env, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = EvalCommand.run(options, Config.fromEnvironment(env).ai(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(status, bytes.toString(StandardCharsets.UTF_8));
     }
 

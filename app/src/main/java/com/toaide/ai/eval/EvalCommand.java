@@ -1,7 +1,7 @@
 package com.toaide.ai.eval;
 
-import com.toaide.Config;
 import com.toaide.ai.AiProviders;
+import com.toaide.ai.AiSettings;
 import com.toaide.ai.PriceTable;
 import com.toaide.ai.PromptCache;
 import com.toaide.ai.Prompts;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +27,8 @@ public final class EvalCommand {
 
     private EvalCommand() {}
 
-    public static int run(List<String> options, Map<String, String> env, PrintStream out) {
+    /** @param ai the model settings Config read from the environment (empty: no model configured) */
+    public static int run(List<String> options, Optional<AiSettings> ai, PrintStream out) {
         Path file = null;
         Optional<Tier> forced = Optional.empty();
         for (int i = 0; i < options.size(); i++) {
@@ -45,7 +45,6 @@ public final class EvalCommand {
                 return 2;
             }
         }
-        Optional<Config.Ai> ai = Config.fromEnvironment(env).ai();
         if (ai.isEmpty()) {
             out.println("eval needs a model: set ANTHROPIC_API_KEY (models from AIDE_MODEL_FAST and AIDE_MODEL_DEEP), "
                     + "or OPENAI_BASE_URL and OPENAI_MODEL for an OpenAI-compatible server.");
@@ -59,7 +58,7 @@ public final class EvalCommand {
             return 2;
         }
         Prompts prompts = Prompts.load();
-        Config.Ai settings = ai.get();
+        AiSettings settings = ai.get();
         var runner = new EvalRunner(AiProviders.create(settings, StreamPolicy.DEFAULT), tier -> AiProviders.model(settings, tier),
                 prompts, PriceTable.standard(), forced, StreamPolicy.DEFAULT.hardLimit().plus(Duration.ofSeconds(10)));
         out.println("Prompts " + prompts.version() + "; fast: " + settings.fastModel() + ", deep: " + settings.deepModel()
