@@ -219,7 +219,7 @@ public final class EditService {
             var dao = handle.attach(AideDao.class);
             long version = dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq();
             if (seq < 0 || seq > version) {
-                throw new Problem(404, "This page has no such point in its history.");
+                throw new Failure.NotFound("This page has no such point in its history.");
             }
             return reader.read(History.at(new DatabaseLog(dao, aideId), seq).snapshot(), seq);
         });
@@ -232,7 +232,7 @@ public final class EditService {
     public Outcome restore(UUID userId, UUID aideId, long seq) {
         return change(userId, aideId, (history, log, answers) -> {
             if (seq < 0 || seq > history.version()) {
-                throw new Problem(404, "This page has no such point in its history.");
+                throw new Failure.NotFound("This page has no such point in its history.");
             }
             var events = Restore.events(history.snapshot(), History.at(log, seq).snapshot());
             if (events.isEmpty()) {

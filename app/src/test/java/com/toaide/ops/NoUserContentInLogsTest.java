@@ -96,7 +96,7 @@ class NoUserContentInLogsTest {
 
     /** A job whose work fails with the user's words in the error. */
     private static void failAJob(Database db) {
-        var scheduler = new Scheduler(db, Clock.systemUTC(), Duration.ofSeconds(5))
+        var scheduler = new Scheduler(db, Clock.systemUTC(), Duration.ofSeconds(5), SchedulerTest.awake(Clock.systemUTC()))
                 .register(Job.of("leak-probe", Duration.ofHours(1), () -> {
                     throw new IllegalStateException("could not handle " + MARK + " for a user");
                 }));

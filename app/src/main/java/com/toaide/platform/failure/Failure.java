@@ -33,7 +33,12 @@ public abstract sealed class Failure extends RuntimeException
     /** Not there, or not the user's: the two are never told apart. */
     public static final class NotFound extends Failure {
         public NotFound() {
-            super(null, null, null);
+            this(null);
+        }
+
+        /** @param message what is missing, when saying so tells nothing about another user's data */
+        public NotFound(String message) {
+            super(message, null, null);
         }
     }
 
