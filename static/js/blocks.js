@@ -258,6 +258,7 @@
 
   async function insert(type, parent, at) {
     const spec = NEW_BLOCKS[type];
+    if (spec.upload) return Aide.addPhoto(spec.upload, parent, at);
     const id = Aide.newId(type);
     const events = [{ t: "entity.create", id, parent, display: spec.display, p: spec.p }];
     if (at !== null && at !== undefined) events.push({ t: "entity.move", ref: id, parent, position: at });

@@ -225,6 +225,10 @@ class ImageApiTest {
     }
 
     static UUID newAide(TestUser user) {
-        return UUID.fromString(JSON.readTree(app.postJson("/aides", "", user).body()).get("id").asString());
+        return newAideOn(app, user);
+    }
+
+    static UUID newAideOn(TestApp on, TestUser user) {
+        return UUID.fromString(JSON.readTree(on.postJson("/aides", "", user).body()).get("id").asString());
     }
 }
