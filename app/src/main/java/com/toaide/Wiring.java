@@ -143,7 +143,7 @@ final class Wiring {
         // Before an account is deleted, its public pages and photos go and its sessions end on every instance.
         var account = new AccountRoutes(new AccountService(db, billingService,
                 List.of(publishService::beforeAccountDelete, imageService::beforeAccountDelete, sessions::endAll),
-                clock), billingService, sessionGuard, views, assets);
+                clock), billingService, sessionGuard, views, assets, imageService::usedLine);
         var aideService = new AideService(db, billingService, (user, aide) -> {
             publishService.beforeAideDelete(user, aide);
             imageService.beforeAideDelete(user, aide);

@@ -17,13 +17,16 @@ public final class AccountRoutes {
     private static final String NOT_CONFIRMED = "The address typed did not match this account's. Nothing was deleted.";
 
     private final AccountService accounts;
+    private final PhotoStorage photos;
     private final BillingService billing;
     private final SessionGuard sessionGuard;
     private final Views views;
     private final Assets assets;
 
-    public AccountRoutes(AccountService accounts, BillingService billing, SessionGuard sessionGuard, Views views, Assets assets) {
+    public AccountRoutes(AccountService accounts, BillingService billing, SessionGuard sessionGuard, Views views, Assets assets,
+                         PhotoStorage photos) {
         this.accounts = accounts;
+        this.photos = photos;
         this.billing = billing;
         this.sessionGuard = sessionGuard;
         this.views = views;
@@ -44,7 +47,8 @@ public final class AccountRoutes {
             ctx.json(AccountAnswer.of(account));
             return;
         }
-        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))), null));
+        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))),
+                photos.used(account.id()), null));
     }
 
     public void export(Context ctx) {
@@ -59,7 +63,7 @@ public final class AccountRoutes {
         var userId = RequestUser.require(ctx);
         if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.plan(userId), NOT_CONFIRMED));
+            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.plan(userId), photos.used(userId), NOT_CONFIRMED));
             return;
         }
         sessionGuard.clearCookie(ctx);

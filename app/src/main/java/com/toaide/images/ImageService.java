@@ -218,6 +218,11 @@ public final class ImageService {
         return db.asUser(userId, handle -> handle.attach(ImageDao.class).bytesUsed());
     }
 
+    /** The account page's line: "3.4 MB of 100 MB used by photos." */
+    public String usedLine(UUID userId) {
+        return Storage.describe(usage(userId)) + " of " + Storage.describe(quota(userId)) + " used by photos.";
+    }
+
     public long quota(UUID userId) {
         return billing.tier(userId) == Tier.PRO ? PRO_QUOTA_BYTES : FREE_QUOTA_BYTES;
     }

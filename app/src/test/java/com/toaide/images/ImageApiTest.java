@@ -67,6 +67,7 @@ class ImageApiTest {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(served.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
+        assertThat(app.get("/account", "Cookie", user.cookie()).body()).containsPattern("[0-9.]+ MB of 100 MB used by photos\\.");
         var bytes = getBytes("/aides/" + aide + "/images/" + id + "/480.jpg", user);
         assertThat(ImageIO.read(new ByteArrayInputStream(bytes)).getWidth()).isEqualTo(480);
     }
