@@ -50,8 +50,8 @@ public final class ImageProcessor {
             throw ImageRefused.tooLarge();
         }
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(ImageRefused::notAPicture);
-        BufferedImage upright = Orientation.apply(decode(bytes, format), Orientation.of(bytes));
-        BufferedImage original = fitWithin(upright, MAX_EDGE);
+        // Brought down to size before it is turned: turning copies the picture, so copy the smaller one.
+        BufferedImage original = Orientation.apply(fitWithin(decode(bytes, format), MAX_EDGE), Orientation.of(bytes));
         boolean opaque = !Pixels.hasAlpha(original);
         var variants = new ArrayList<Variant>();
         for (int width : WIDTHS) {
