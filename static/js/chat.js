@@ -89,6 +89,10 @@
       line("notice", frame.error);
     } else if (frame.type === "turn.end") {
       if (frame.notice) line("notice", frame.notice);
+      // A turn that changed nothing is given back: the server says how many are left now.
+      if (turnsLeft && typeof frame.turns_left === "number") {
+        turnsLeft.textContent = frame.turns_left === 1 ? "1 turn left this week" : frame.turns_left + " turns left this week";
+      }
       if (!current || frame.turn === current) { current = null; running(false); }
     } else if (frame.type === "chat" && frame.html) {
       const holder = document.createElement("template");

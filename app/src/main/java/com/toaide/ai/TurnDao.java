@@ -37,6 +37,16 @@ interface TurnDao {
     @SqlUpdate("update users set turn_count = :count, turn_week_start = :start where id = app_user_id()")
     void countWeek(@Bind("count") int count, @Bind("start") Instant weekStart);
 
+    /**
+     * Gives back the turn started at {@code started} (it failed before changing anything), if it
+     * was counted in the week still running: a turn of a week that has ended is not taken off the next.
+     */
+    @SqlUpdate("""
+            update users set turn_count = greatest(turn_count - 1, 0)
+             where id = app_user_id() and turn_week_start <= :started and turn_week_start + interval '7 days' > :now
+            """)
+    int giveBack(@Bind("started") Instant started, @Bind("now") Instant now);
+
     @SqlQuery("select count(*) from turns where started_at > :since")
     int startedSince(@Bind("since") Instant since);
 

@@ -2,12 +2,14 @@ package com.toaide.ai;
 
 import com.toaide.aides.EditService;
 import com.toaide.aides.TurnFrames;
+import com.toaide.auth.TurnWeek;
 import com.toaide.kernel.Json;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ final class TurnRun implements TurnListener {
     private final UUID turnId;
     private final UUID userId;
     private final UUID aideId;
+    /** When the turn was counted: a turn given back is taken off the week it was counted in. */
+    private final Instant startedAt;
     final List<Message> window;
     final String batchId;
     final long startNanos = System.nanoTime();
@@ -56,8 +60,9 @@ final class TurnRun implements TurnListener {
     Usage usage = Usage.NONE;
     BigDecimal cost = BigDecimal.ZERO;
 
-    TurnRun(Parts parts, UUID turnId, UUID userId, UUID aideId, Tier tier, List<Message> window) {
+    TurnRun(Parts parts, UUID turnId, UUID userId, UUID aideId, Instant startedAt, Tier tier, List<Message> window) {
         this.parts = parts;
+        this.startedAt = startedAt;
         this.turnId = turnId;
         this.userId = userId;
         this.aideId = aideId;
@@ -230,6 +235,9 @@ final class TurnRun implements TurnListener {
             status = "done";
             shown = null;
         }
+        // Fair counting (ai.md): a turn that ended without changing the page (the model down,
+        // refusing, stalled, or stopped before its first change) does not use up one of the week's turns.
+        boolean givenBack = !status.equals("done") && applied == 0;
         String fallback = voices.isEmpty() && (shown == null || applied > 0) ? VoiceRules.fallback(applied) : null;
         var record = new TurnDao.Finish(turnId, status, tier.name().toLowerCase(Locale.ROOT), model, parts.prompts().version(),
                 usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(), usage.cacheWriteTokens(),
@@ -248,7 +256,13 @@ final class TurnRun implements TurnListener {
                 }
             }
             dao.finish(record);
-            var end = turnFrame("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected);
+            if (givenBack) {
+                dao.giveBack(startedAt, parts.clock().instant());
+            }
+            var week = dao.readWeek().orElse(new TurnDao.WeekCount(0, null));
+            var end = turnFrame("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected)
+                    .put("counted", !givenBack)
+                    .put("turns_left", TurnWeek.of(week.turnCount(), week.turnWeekStart(), parts.clock().instant()).freeTurnsLeft());
             if (interrupted) {
                 end.put("notice", shown);
             }

@@ -100,7 +100,7 @@ public final class TurnService implements AutoCloseable {
             var stored = storedMessages(dao.recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
             TurnRun.frame(dao, aideId, TurnRun.turnFrame("turn.start", turnId).put("message", TurnRun.clip(text)));
-            return new TurnRun(parts, turnId, userId, aideId, tier, ConversationWindow.pick(stored, text));
+            return new TurnRun(parts, turnId, userId, aideId, now, tier, ConversationWindow.pick(stored, text));
         });
         running.put(aideId, run);
         workers.execute(run::execute);

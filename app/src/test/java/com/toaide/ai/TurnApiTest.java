@@ -579,6 +579,82 @@ class TurnApiTest {
         assertThat(History.replay(log).snapshot().toJson()).isEqualTo(snapshot(user, aide));
     }
 
+    // ---------- fair counting ----------
+
+    static int turnsUsed(TestApp.TestUser user) {
+        return JSON.readTree(app.getJson("/account", user).body()).get("turns_used").asInt();
+    }
+
+    @Test
+    void a_turn_the_model_never_answered_gives_its_turn_back() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        build(user, aide);
+        // Nothing queued: the fake answers 500 to the call and to both retries.
+        try (var socket = tab(user, aide)) {
+            UUID turn = started(say(user, aide, "Mike's out this week"));
+            var frames = framesOfTurn(socket, turn);
+            var end = frames.get(frames.size() - 1);
+            assertThat(end.get("counted").asBoolean()).isFalse();
+            assertThat(end.get("turns_left").asInt()).isEqualTo(49);
+        }
+
+        assertThat(turnRecord(UUID.fromString(lastTurn(aide))).get("status")).isEqualTo("error");
+        assertThat(turnsUsed(user)).isEqualTo(1);
+        assertThat(app.get("/account", "Cookie", user.cookie()).body()).contains("1 of 50 AI turns used this week; 49 left.");
+    }
+
+    @Test
+    void a_refused_turn_gives_its_turn_back() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        build(user, aide);
+        model.refuse(400, "invalid_request_error");
+
+        var state = turn(user, aide, "Mike's out this week");
+
+        assertThat(state.get("status").asString()).isEqualTo("error");
+        assertThat(turnsUsed(user)).isEqualTo(1);
+    }
+
+    @Test
+    void a_turn_stalled_before_its_first_change_gives_its_turn_back() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        build(user, aide);
+        model.streamThenHold("stalls_before_any_change.sse");
+
+        var state = turn(user, aide, "Mike's out this week");
+
+        assertThat(state.get("status").asString()).isEqualTo("error");
+        assertThat(state.get("applied").asInt()).isZero();
+        assertThat(turnsUsed(user)).isEqualTo(1);
+        assertThat(app.get("/aides/" + aide, "Cookie", user.cookie()).body()).contains("49 turns left this week");
+    }
+
+    @Test
+    void a_turn_that_changed_the_page_counts_however_it_ends() {
+        var user = app.newUser();
+        model.stream("overloaded_after_content.sse");
+        assertThat(turn(user, newAide(user), "Thursday poker league").get("applied").asInt()).isEqualTo(1);
+        assertThat(turnsUsed(user)).isEqualTo(1);
+        UUID aide = newAide(user);
+        build(user, aide);
+        try (var socket = tab(user, aide)) {
+            model.streamThenHold("stalls_after_first_tool_call.sse");
+            UUID turn = started(say(user, aide, "Mike's out this week"));
+            startOf(socket, turn);
+            socket.next("patch");
+            socket.send("{\"type\":\"interrupt\"}");
+            var end = socket.next("turn.end");
+            assertThat(end.get("status").asString()).isEqualTo("interrupted");
+            assertThat(end.get("counted").asBoolean()).isTrue();
+        }
+        finished(user, aide, UUID.fromString(lastTurn(aide)));
+
+        assertThat(turnsUsed(user)).isEqualTo(3);
+    }
+
     @Test
     void the_account_counts_the_turns() {
         var user = app.newUser();
