@@ -3,10 +3,6 @@ package com.toaide.ops;
 import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.observe.FailureReporter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +23,17 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>time is cut into slots of each job's interval, aligned to the epoch; a job runs at most
  *       once per slot across all instances ({@code scheduled_runs} records the last slot run);</li>
- *   <li>while it runs, the job holds {@code pg_try_advisory_xact_lock} on a key derived from its
- *       name, so a second instance skips it instead of running it beside the first.</li>
+ *   <li>before it runs, an instance leases the job in one short statement ({@link #LEASE}, renewed
+ *       while the job runs), so a second instance skips it instead of running it beside the first.</li>
  * </ul>
- * The lock and the claim live in one system transaction that does no other work; the job opens
- * its own transactions. An idle instance leaves the database alone so it can sleep: a due job
+ * No transaction stays open while a job runs: the job opens its own, and its network calls
+ * (S3 listings, Slack) happen outside any. A lease left by an instance that died expires by itself.
+ * An idle instance leaves the database alone so it can sleep: a due job
  * runs only while the instance is busy (it served someone within the idle period, which is longer
  * than the shortest job interval, so activity is always followed by a run), or when its last
- * attempt is an hour old ({@link #IDLE_AT_MOST}). A job that throws is logged, its claim rolls back (another instance may
- * retry it in the same slot), and the loop goes on.
+ * attempt is an hour old ({@link #IDLE_AT_MOST}). A job that throws is reported, its lease is
+ * released without recording the slot (another instance may retry it in the same slot), and the
+ * loop goes on.
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
@@ -45,6 +44,12 @@ public final class Scheduler implements AutoCloseable {
     /** How often a job still runs on an instance nobody uses. */
     static final Duration IDLE_AT_MOST = Duration.ofHours(1);
 
+    /**
+     * How long a claim holds before another instance may take the job over. Renewed every fifth
+     * of it while the job runs, so only an instance that stopped renewing (it died) loses it.
+     */
+    static final Duration LEASE = Duration.ofMinutes(10);
+
     private final Database db;
     private final Clock clock;
     private final Duration tick;
@@ -53,6 +58,11 @@ public final class Scheduler implements AutoCloseable {
     private final Map<String, Long> lastSlotSeen = new HashMap<>();
     private final Map<String, Instant> lastAttempt = new HashMap<>();
     private volatile ScheduledExecutorService executor;
+    private final ScheduledExecutorService leaseKeeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "aide-scheduler-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** {@code tick}: how often the loop looks for due jobs; shorter than the shortest interval. */
     public Scheduler(Database db, Clock clock, Duration tick, Activity activity) {
@@ -123,42 +133,64 @@ public final class Scheduler implements AutoCloseable {
         }
         lastSlotSeen.put(job.name(), slot);
         lastAttempt.put(job.name(), now);
-        long started = System.nanoTime();
+        UUID holder = UUID.randomUUID();
+        String name = job.name();
         try {
-            Outcome outcome = db.asSystem(handle -> {
-                var dao = handle.attach(SchedulerDao.class);
-                if (!dao.tryLock(lockKey(job.name()))) {
-                    return Outcome.RUNNING_ELSEWHERE;
-                }
-                if (!dao.claim(job.name(), slot)) {
-                    return Outcome.ALREADY_RAN;
-                }
-                job.run();
-                return Outcome.RAN;
-            });
-            if (outcome == Outcome.RAN) {
-                log.info("Job {} ran in {} ms", job.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            boolean claimed = db.asSystem(h -> h.attach(SchedulerDao.class).claim(name, slot, holder, LEASE.toSeconds()));
+            if (!claimed) {
+                return db.asSystem(h -> h.attach(SchedulerDao.class).alreadyRan(name, slot))
+                        ? Outcome.ALREADY_RAN : Outcome.RUNNING_ELSEWHERE;
             }
-            return outcome;
+        } catch (RuntimeException e) {
+            FailureReporter.background(log, "Job " + name, e, null);
+            return Outcome.FAILED;
+        }
+        long started = System.nanoTime();
+        var renewal = leaseKeeper.scheduleWithFixedDelay(() -> renew(name, holder),
+                LEASE.toMillis() / 5, LEASE.toMillis() / 5, TimeUnit.MILLISECONDS);
+        try {
+            job.run();
+            renewal.cancel(false);
+            db.asSystem(h -> {
+                h.attach(SchedulerDao.class).finish(name, slot, holder);
+                return null;
+            });
+            log.info("Job {} ran in {} ms", name, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return Outcome.RAN;
         } catch (Exception e) {
-            // It runs again next interval.
-            FailureReporter.background(log, "Job " + job.name(), e, null);
+            renewal.cancel(false);
+            // It runs again next interval, or sooner on another instance.
+            FailureReporter.background(log, "Job " + name, e, null);
+            releaseQuietly(name, holder);
             return Outcome.FAILED;
         }
     }
 
-    /** A stable 64-bit advisory-lock key per job name (the first 8 bytes of its SHA-256). */
-    static long lockKey(String jobName) {
+    private void renew(String name, UUID holder) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("aide.job:" + jobName).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            if (!db.asSystem(h -> h.attach(SchedulerDao.class).renew(name, holder, LEASE.toSeconds()))) {
+                log.warn("Job {} lost its lease while running; another instance may run it too", name);
+            }
+        } catch (RuntimeException e) {
+            FailureReporter.background(log, "Job lease " + name, e, null);
+        }
+    }
+
+    private void releaseQuietly(String name, UUID holder) {
+        try {
+            db.asSystem(h -> {
+                h.attach(SchedulerDao.class).release(name, holder);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // The lease then expires by itself; the job waits at most LEASE to be retried.
+            FailureReporter.background(log, "Job release " + name, e, null);
         }
     }
 
     @Override
     public void close() {
+        leaseKeeper.shutdownNow();
         if (executor != null) {
             executor.shutdownNow();
             try {

@@ -181,8 +181,60 @@ class SchedulerTest {
     }
 
     @Test
-    void lock_keys_are_stable_and_differ_between_jobs() {
-        assertThat(Scheduler.lockKey("abuse-check")).isEqualTo(Scheduler.lockKey("abuse-check"))
-                .isNotEqualTo(Scheduler.lockKey("cleanup"));
+    void no_connection_sits_idle_in_transaction_while_a_job_runs() throws Exception {
+        var clock = new HandClock();
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var job = Job.of("holds-nothing", MINUTE, () -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        });
+        try (var scheduler = new Scheduler(db, clock, MINUTE, awake(clock)).register(job)) {
+            var run = CompletableFuture.supplyAsync(scheduler::tick);
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            try {
+                // This query's own transaction is the only one open on this database.
+                var states = db.asSystem(h -> h.createQuery("""
+                                select state from pg_stat_activity
+                                where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
+                                """).mapTo(String.class).list());
+                assertThat(states).doesNotContain("idle in transaction", "idle in transaction (aborted)", "active");
+                // The job is leased meanwhile, so the claim is not a mere absence of locking.
+                var leased = db.asSystem(h -> h.createQuery("select lease_until > now() from scheduled_runs where job = 'holds-nothing'")
+                        .mapTo(Boolean.class).one());
+                assertThat(leased).isTrue();
+            } finally {
+                release.countDown();
+            }
+            assertThat(run.get(10, TimeUnit.SECONDS)).containsEntry("holds-nothing", Scheduler.Outcome.RAN);
+            boolean released = db.asSystem(h -> h.createQuery("select lease_holder is null from scheduled_runs where job = 'holds-nothing'")
+                    .mapTo(Boolean.class).one());
+            assertThat(released).isTrue();
+        }
+    }
+
+    @Test
+    void a_lease_left_by_an_instance_that_died_expires_and_the_job_runs_again() {
+        var clock = new HandClock();
+        var runs = new AtomicInteger();
+        db.asSystem(h -> h.execute("""
+                insert into scheduled_runs (job, last_slot, lease_holder, lease_until)
+                values ('orphaned-lease', -1, gen_random_uuid(), now() - interval '1 second')
+                """));
+        try (var scheduler = new Scheduler(db, clock, MINUTE, awake(clock)).register(Job.of("orphaned-lease", MINUTE, runs::incrementAndGet))) {
+            assertThat(scheduler.tick()).containsEntry("orphaned-lease", Scheduler.Outcome.RAN);
+            assertThat(runs).hasValue(1);
+        }
+    }
+
+    @Test
+    void a_lease_still_held_elsewhere_is_skipped() {
+        var clock = new HandClock();
+        var runs = new AtomicInteger();
+        try (var scheduler = new Scheduler(db, clock, MINUTE, awake(clock)).register(Job.of("leased-elsewhere", MINUTE, runs::incrementAndGet))) {
+            var outcome = JobLock.holding(db, "leased-elsewhere", scheduler::tick);
+            assertThat(outcome).containsEntry("leased-elsewhere", Scheduler.Outcome.RUNNING_ELSEWHERE);
+            assertThat(runs).hasValue(0);
+        }
     }
 }
