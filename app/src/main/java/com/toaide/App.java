@@ -56,6 +56,10 @@ public final class App implements AutoCloseable {
      */
     private static final Duration IDLE_AFTER = Duration.ofMinutes(2);
 
+    /** Said at every start outside production, so a dev instance deployed by mistake is noticed in its log. */
+    static final String DEV_MODE_LINE = "DEV MODE (APP_ENV is not prod): embedded defaults where variables are missing,"
+            + " sign-in links readable at /dev/outbox from this machine only. Never expose this instance; set APP_ENV=prod in production.";
+
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
 
@@ -99,9 +103,12 @@ public final class App implements AutoCloseable {
                 guards(cfg.routes, parts.guards());
                 routes(cfg.routes, parts.handlers());
             });
-            javalin.start(config.port());
+            javalin.start(config.host(), config.port());
             parts.scheduler().start();
-            log.info("AIde is listening on port {} ({})", javalin.port(), config.environment().name().toLowerCase());
+            log.info("AIde is listening on {}:{} ({})", config.host(), javalin.port(), config.environment().name().toLowerCase());
+            if (!config.isProd()) {
+                log.warn(DEV_MODE_LINE);
+            }
             if (config.ai().isEmpty()) {
                 // The editor tells its users only that the AI is off; how to switch it on is for the operator.
                 log.info("The AI is off: set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart to switch it on");
@@ -190,6 +197,7 @@ public final class App implements AutoCloseable {
             r.get("/s/{slug}/v/{n}", h.publicPages()::version, ANYONE, PAGE_CSP);
             r.get("/s/{slug}/feed.xml", h.publicPages()::feed, ANYONE, PAGE_CSP);
             r.get("/s/{slug}/img/{file}", h.publicPages()::photo, ANYONE, PAGE_CSP);
+            r.get("/robots.txt", h.publicPages()::robots, ANYONE);
         }
 
         // The account: plan and turns, export, deletion.

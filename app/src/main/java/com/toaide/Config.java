@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  */
 public record Config(
         Environment environment,
+        String host,
         int port,
         Path dataDir,
         Optional<Database> database,
@@ -38,7 +39,9 @@ public record Config(
         Optional<AiSettings> ai,
         Optional<String> sentryDsn,
         Optional<URI> slackWebhook,
-        boolean trustedProxy) {
+        boolean trustedProxy,
+        Optional<EdgeCache> edgeCache,
+        Optional<String> verifySecret) {
 
     public enum Environment { DEV, PROD }
 
@@ -74,6 +77,21 @@ public record Config(
 
     public record Billing(String secretKey, String webhookSecret, String priceId, URI apiBase) {}
 
+    /** Cloudflare's purge API for the zone that caches published pages ({@code apiBase} is a local fake in tests). */
+    public record EdgeCache(String zoneId, String apiToken, URI apiBase) {}
+
+    /**
+     * What production needs beyond {@link #REQUIRED_IN_PROD} unless its switch says {@code off}:
+     * a feature may be off in production only when someone wrote that down.
+     */
+    record Switchable(String switchName, List<String> variables) {}
+
+    static final List<Switchable> SWITCHABLE_IN_PROD = List.of(
+            new Switchable("BILLING", List.of("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_ID")),
+            new Switchable("ALERTS", List.of("SLACK_WEBHOOK")),
+            new Switchable("ERROR_TRACKING", List.of("SENTRY_DSN")),
+            new Switchable("EDGE_PURGE", List.of("CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN")));
+
     static final List<String> REQUIRED_IN_PROD = List.of(
             "DATABASE_URL", "R2_ENDPOINT", "R2_ACCESS_KEY", "R2_SECRET_KEY",
             "EDITOR_URL", "PUBLIC_URL", "JWT_SECRET", "RESEND_API_KEY", "EMAIL_FROM");
@@ -97,9 +115,21 @@ public record Config(
         boolean prod = environment == Environment.PROD;
         if (prod) {
             REQUIRED_IN_PROD.stream().filter(name -> vars.get(name).isEmpty()).forEach(name -> problems.add(name + " is missing"));
+            for (var feature : SWITCHABLE_IN_PROD) {
+                String setting = vars.get(feature.switchName()).orElse("on");
+                if (!setting.equals("on") && !setting.equals("off")) {
+                    problems.add(feature.switchName() + " must be on or off");
+                } else if (setting.equals("on")) {
+                    feature.variables().stream().filter(name -> vars.get(name).isEmpty())
+                            .forEach(name -> problems.add(name + " is missing (or set " + feature.switchName() + "=off)"));
+                }
+            }
         }
 
         int port = vars.get("PORT").map(value -> parsePort(value, problems)).orElse(8080);
+        // Outside production only this machine can reach the app unless HOST says otherwise: a
+        // dev instance shows every sign-in link at /dev/outbox.
+        String host = vars.get("HOST").orElse(prod ? "0.0.0.0" : "127.0.0.1");
         Path dataDir = Path.of(vars.get("DATA_DIR").orElse(".aide")).toAbsolutePath().normalize();
         URI editorUrl = vars.get("EDITOR_URL").map(value -> parseUrl("EDITOR_URL", value, problems)).orElse(URI.create("http://localhost:" + port));
         URI publicUrl = vars.get("PUBLIC_URL").map(value -> parseUrl("PUBLIC_URL", value, problems)).orElse(editorUrl);
@@ -117,6 +147,13 @@ public record Config(
                         parseUrl("STRIPE_API_BASE", vars.get("STRIPE_API_BASE").orElse("https://api.stripe.com"), problems)));
 
         var ai = ai(vars, problems);
+        var edgeCache = allOrNothing(vars, List.of("CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN"), problems)
+                .map(v -> new EdgeCache(v.get(0), v.get(1), parseUrl("CLOUDFLARE_API_BASE",
+                        vars.get("CLOUDFLARE_API_BASE").orElse("https://api.cloudflare.com/client/v4"), problems)));
+        var verifySecret = vars.get("VERIFY_SECRET");
+        if (verifySecret.isPresent() && verifySecret.get().length() < MIN_SECRET_LENGTH) {
+            problems.add("VERIFY_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
 
         String jwtSecret = vars.get("JWT_SECRET").orElse(null);
         if (jwtSecret != null && jwtSecret.length() < MIN_SECRET_LENGTH) {
@@ -129,13 +166,14 @@ public record Config(
         if (jwtSecret == null) {
             jwtSecret = devSecret(dataDir);
         }
-        return new Config(environment, port, dataDir, database, storage,
+        return new Config(environment, host, port, dataDir, database, storage,
                 vars.get("R2_WORKSPACE_BUCKET").orElse("aide-workspaces"),
                 vars.get("R2_PUBLISHED_BUCKET").orElse("aide-published"),
                 editorUrl, publicUrl, jwtSecret, email, billing, ai,
                 vars.get("SENTRY_DSN"),
                 vars.get("SLACK_WEBHOOK").map(value -> URI.create(value)),
-                vars.get("TRUSTED_PROXY").map(Boolean::parseBoolean).orElse(false));
+                vars.get("TRUSTED_PROXY").map(Boolean::parseBoolean).orElse(false),
+                edgeCache, verifySecret);
     }
 
     public boolean isProd() {

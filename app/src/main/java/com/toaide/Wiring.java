@@ -107,7 +107,8 @@ final class Wiring {
         var storage = S3BlobStore.connect(infrastructure.storage().endpoint(),
                 infrastructure.storage().accessKey(), infrastructure.storage().secretKey());
         owned.add(storage);
-        ensureBuckets(storage, config);
+        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl());
+        ensureBuckets(storage, config, publishedObjects);
         // Starts the Sentry client every path reports through (FailureReporter); closed last but the pools.
         owned.add(new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide"));
 
@@ -136,7 +137,6 @@ final class Wiring {
         var billingService = new BillingService(db, config.billing().map(Wiring::payments), config.editorUrl());
         var renderer = new Renderer();
         var edits = new EditService(db, clock);
-        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl());
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
         var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService, imageService,
                 config.editorUrl(), clock, new SecureRandom());
@@ -199,11 +199,12 @@ final class Wiring {
         return new StripePayments(billing.secretKey(), billing.webhookSecret(), billing.priceId(), billing.apiBase());
     }
 
-    /** Buckets are created on start when missing; an outage here is reported by readiness, not fatal. */
-    private static void ensureBuckets(BlobStore storage, Config config) {
+    /** Buckets are created on start when missing, and robots.txt written; an outage here is reported by readiness, not fatal. */
+    private static void ensureBuckets(BlobStore storage, Config config, PublishedObjects published) {
         try {
             storage.ensureBucket(config.workspaceBucket());
             storage.ensureBucket(config.publishedBucket());
+            published.putRobots();
         } catch (StorageUnavailable e) {
             log.warn("Object storage unavailable at start: {}", e.getMessage());
         }

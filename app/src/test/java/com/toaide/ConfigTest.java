@@ -49,6 +49,27 @@ class ConfigTest {
     }
 
     @Test
+    void prod_names_billing_alerts_error_tracking_and_edge_purge_unless_each_is_switched_off() {
+        var env = prodEnvironment();
+        env.keySet().removeAll(java.util.List.of("BILLING", "ALERTS", "ERROR_TRACKING", "EDGE_PURGE"));
+        assertThatThrownBy(() -> Config.fromEnvironment(env))
+                .hasMessageContaining("STRIPE_SECRET_KEY is missing (or set BILLING=off)")
+                .hasMessageContaining("STRIPE_PRICE_ID is missing (or set BILLING=off)")
+                .hasMessageContaining("SLACK_WEBHOOK is missing (or set ALERTS=off)")
+                .hasMessageContaining("SENTRY_DSN is missing (or set ERROR_TRACKING=off)")
+                .hasMessageContaining("CLOUDFLARE_API_TOKEN is missing (or set EDGE_PURGE=off)");
+        env.put("ALERTS", "maybe");
+        assertThatThrownBy(() -> Config.fromEnvironment(env)).hasMessageContaining("ALERTS must be on or off");
+    }
+
+    @Test
+    void prod_binds_every_interface_and_dev_only_loopback_unless_host_says_otherwise() {
+        assertThat(Config.fromEnvironment(prodEnvironment()).host()).isEqualTo("0.0.0.0");
+        assertThat(Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString())).host()).isEqualTo("127.0.0.1");
+        assertThat(Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "HOST", "0.0.0.0")).host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
     void neons_pooled_url_gets_its_direct_twin_for_listen_and_migrations() {
         var config = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(),
                 "DATABASE_URL", "postgresql://owner:pw@ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech/aide?sslmode=require"));
@@ -134,6 +155,10 @@ class ConfigTest {
         env.put("JWT_SECRET", "x".repeat(48));
         env.put("RESEND_API_KEY", "re_123");
         env.put("EMAIL_FROM", "AIde <hello@toaide.com>");
+        env.put("BILLING", "off");
+        env.put("ALERTS", "off");
+        env.put("ERROR_TRACKING", "off");
+        env.put("EDGE_PURGE", "off");
         return env;
     }
 }

@@ -46,6 +46,11 @@ public final class PublicPages {
         serve(ctx, Slugs.valid(slug) ? PublishedObjects.feedKey(slug) : null);
     }
 
+    /** The public domain's robots.txt, from the bucket's root like the CDN's. */
+    public void robots(Context ctx) {
+        serve(ctx, PublishedObjects.ROBOTS_KEY);
+    }
+
     private void serve(Context ctx, String key) {
         Blob blob = key == null ? null : objects.get(key).orElse(null);
         if (blob == null) {

@@ -45,6 +45,23 @@ public final class PublishedObjects {
         return slug + "/v/" + version + "/index.html";
     }
 
+    static final String ROBOTS_KEY = "robots.txt";
+
+    /**
+     * The public domain's robots.txt, at the bucket's root so the CDN serves it as
+     * {@code /robots.txt}. Everything published is meant to be read; every page names its
+     * canonical address, so crawlers fold a version's copy into its page.
+     */
+    static final String ROBOTS = """
+            User-agent: *
+            Allow: /
+            """;
+
+    /** Writes robots.txt at the bucket's root (on every start, so a changed text reaches the bucket). */
+    public void putRobots() {
+        storage.put(bucket, ROBOTS_KEY, ROBOTS.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", PAGE_CACHE);
+    }
+
     static String feedKey(String slug) {
         return slug + "/feed.xml";
     }
