@@ -176,6 +176,7 @@ public final class App implements AutoCloseable {
         r.post("/aides/{id}/history/{seq}/restore", h.aides()::restore, USER, PAUSABLE);
         r.post("/aides/{id}/rename", h.aides()::rename, USER, PAUSABLE);
         r.post("/aides/{id}/archive", h.aides()::archive, USER, PAUSABLE);
+        r.post("/aides/{id}/unarchive", h.aides()::unarchive, USER, PAUSABLE);
         r.post("/aides/{id}/delete", h.aides()::delete, USER, PAUSABLE);
         r.post("/aides/{id}/publish", h.publish()::publish, USER, PAUSABLE);
         r.post("/aides/{id}/unpublish", h.publish()::unpublish, USER, PAUSABLE);

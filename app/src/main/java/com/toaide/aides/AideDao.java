@@ -19,13 +19,27 @@ interface AideDao {
             select id, coalesce(title, '') as title, status,
                    case when published_version is not null then slug end as slug, updated_at
               from aides
-             where status = 'active'
+             where status = :status
              order by updated_at desc
             """)
-    List<AideSummary> listActive();
+    List<AideSummary> list(@Bind("status") String status);
 
-    @SqlQuery("select count(*) from aides where status = 'active'")
-    int countActive();
+    /** Active aides that count toward the free plan: a page never edited (no event, no title) does not. */
+    @SqlQuery("select count(*) from aides where status = 'active' and (log_seq > 0 or coalesce(title, '') <> '')")
+    int countCounted();
+
+    /**
+     * The user's newest page never edited, brought to the top of the dashboard: "New page" opens it
+     * again rather than making another empty one.
+     */
+    @SqlQuery("""
+            update aides set updated_at = now()
+             where id = (select id from aides
+                          where status = 'active' and log_seq = 0 and coalesce(title, '') = ''
+                          order by created_at desc limit 1)
+            returning id
+            """)
+    Optional<UUID> reuseEmpty();
 
     /**
      * Holds the user's count of aides until the transaction ends. An advisory lock on the user id,
@@ -144,6 +158,9 @@ interface AideDao {
 
     @SqlUpdate("update aides set status = 'archived', updated_at = now() where id = :id and status = 'active'")
     int archive(@Bind("id") UUID id);
+
+    @SqlUpdate("update aides set status = 'active', updated_at = now() where id = :id and status = 'archived'")
+    int unarchive(@Bind("id") UUID id);
 
     @SqlUpdate("delete from aides where id = :id")
     int delete(@Bind("id") UUID id);

@@ -59,20 +59,30 @@ public final class AideRoutes {
     record Sequence(long sequence) {}
 
     public void dashboard(Context ctx) {
-        var list = aides.list(RequestUser.require(ctx));
+        UUID user = RequestUser.require(ctx);
         if (Errors.wantsJson(ctx)) {
-            ctx.json(new Dashboard(list));
+            ctx.json(new Dashboard(aides.list(user)));
             return;
         }
-        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), list, publicUrl, null));
+        var overview = aides.overview(user);
+        // ?archived=<id> names the aide just archived; only one of the user's own archived aides is shown.
+        String archivedId = ctx.queryParam("archived");
+        var archived = overview.archived().stream().filter(a -> a.id().toString().equals(archivedId)).findFirst().orElse(null);
+        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), overview.active(),
+                overview.archived(), publicUrl, overview.limit(), ctx.queryParam("full") != null, overview.upgrade(), archived));
     }
 
+    /** At the free plan's limit a form post lands back on the dashboard, which says why and what to do. */
     public void create(Context ctx) {
-        UUID id = aides.create(RequestUser.require(ctx));
+        UUID user = RequestUser.require(ctx);
         if (Errors.wantsJson(ctx)) {
-            ctx.status(201).json(new Created(id));
-        } else {
-            ctx.redirect("/aides/" + id, HttpStatus.SEE_OTHER);
+            ctx.status(201).json(new Created(aides.create(user)));
+            return;
+        }
+        try {
+            ctx.redirect("/aides/" + aides.create(user), HttpStatus.SEE_OTHER);
+        } catch (Failure.Conflict atLimit) {
+            ctx.redirect("/aides?full", HttpStatus.SEE_OTHER);
         }
     }
 
@@ -146,9 +156,31 @@ public final class AideRoutes {
         back(ctx, "/aides/" + Params.id(ctx, "id"));
     }
 
+    /** The dashboard's status line then says so, with an Undo. */
     public void archive(Context ctx) {
-        aides.archive(RequestUser.require(ctx), Params.id(ctx, "id"));
-        back(ctx, "/aides");
+        UUID aide = Params.id(ctx, "id");
+        aides.archive(RequestUser.require(ctx), aide);
+        if (Errors.wantsJson(ctx)) {
+            ctx.status(204);
+        } else {
+            ctx.redirect("/aides?archived=" + aide, HttpStatus.SEE_OTHER);
+        }
+    }
+
+    public void unarchive(Context ctx) {
+        UUID user = RequestUser.require(ctx);
+        UUID aide = Params.id(ctx, "id");
+        if (Errors.wantsJson(ctx)) {
+            aides.unarchive(user, aide);
+            ctx.status(204);
+            return;
+        }
+        try {
+            aides.unarchive(user, aide);
+            ctx.redirect("/aides", HttpStatus.SEE_OTHER);
+        } catch (Failure.Conflict atLimit) {
+            ctx.redirect("/aides?full", HttpStatus.SEE_OTHER);
+        }
     }
 
     public void delete(Context ctx) {

@@ -36,15 +36,36 @@ public final class AideService {
         }
     }
 
+    /** The active aides, newest first. */
     public List<AideSummary> list(UUID userId) {
-        return db.asUser(userId, handle -> handle.attach(AideDao.class).listActive());
+        return db.asUser(userId, handle -> handle.attach(AideDao.class).list("active"));
+    }
+
+    /**
+     * What the dashboard shows: the active and archived aides, and, when the free plan's pages
+     * are all in use, what to do about it ({@code limit}, else null); {@code upgrade} when billing is on.
+     */
+    public record Overview(List<AideSummary> active, List<AideSummary> archived, String limit, boolean upgrade) {}
+
+    public Overview overview(UUID userId) {
+        boolean free = billing.tier(userId) == Tier.FREE;
+        return db.asUser(userId, handle -> {
+            var dao = handle.attach(AideDao.class);
+            return new Overview(dao.list("active"), dao.list("archived"),
+                    free && dao.countCounted() >= FREE_ACTIVE_AIDES ? limitMessage() : null, billing.enabled());
+        });
     }
 
     public AideSummary find(UUID userId, UUID aideId) {
         return db.asUser(userId, handle -> handle.attach(AideDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
     }
 
-    /** A new, empty aide. The free plan keeps at most five active ones. */
+    /**
+     * A page to start on: the user's page never edited if there is one (so "New page" clicked
+     * twice does not pile up empty pages), else a new one. Pages never edited and archived pages
+     * do not count toward the free plan's five; at the limit the answer is a {@code 409} saying
+     * what to do.
+     */
     public UUID create(UUID userId) {
         boolean free = billing.tier(userId) == Tier.FREE;
         synchronized (createLocks[Math.floorMod(userId.hashCode(), createLocks.length)]) {
@@ -52,13 +73,22 @@ public final class AideService {
                 var dao = handle.attach(AideDao.class);
                 // Creates of one user take turns until commit, so parallel ones cannot all count the same four.
                 dao.lockAideCount();
-                if (free && dao.countActive() >= FREE_ACTIVE_AIDES) {
-                    throw new Failure.Conflict("The free plan keeps " + FREE_ACTIVE_AIDES
-                            + " active pages. Archive one, or upgrade to Pro for unlimited pages.");
+                var empty = dao.reuseEmpty();
+                if (empty.isPresent()) {
+                    return empty.get();
+                }
+                if (free && dao.countCounted() >= FREE_ACTIVE_AIDES) {
+                    throw new Failure.Conflict(limitMessage());
                 }
                 return dao.create(EMPTY_STATE);
             });
         }
+    }
+
+    /** What the free plan's limit says, in the product's words; upgrading is offered only when billing is on. */
+    private String limitMessage() {
+        return "The free plan keeps " + FREE_ACTIVE_AIDES + " pages going at once, and all " + FREE_ACTIVE_AIDES
+                + " are in use. Archive one to start another" + (billing.enabled() ? ", or upgrade to Pro for unlimited pages." : ".");
     }
 
     public void rename(UUID userId, UUID aideId, String title) {
@@ -72,8 +102,28 @@ public final class AideService {
         changeOne(userId, handle -> handle.rename(aideId, clean));
     }
 
+    /** Archives the aide; its published page, if any, stays up. */
     public void archive(UUID userId, UUID aideId) {
         changeOne(userId, handle -> handle.archive(aideId));
+    }
+
+    /** Brings an archived aide back; on the free plan only while fewer than five pages count. */
+    public void unarchive(UUID userId, UUID aideId) {
+        boolean free = billing.tier(userId) == Tier.FREE;
+        synchronized (createLocks[Math.floorMod(userId.hashCode(), createLocks.length)]) {
+            db.asUser(userId, handle -> {
+                var dao = handle.attach(AideDao.class);
+                dao.lockAideCount();
+                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
+                if (aide.status().equals("active")) {
+                    return 0; // Undo pressed twice: it is back already.
+                }
+                if (free && dao.countCounted() >= FREE_ACTIVE_AIDES) {
+                    throw new Failure.Conflict(limitMessage());
+                }
+                return dao.unarchive(aideId);
+            });
+        }
     }
 
     public void delete(UUID userId, UUID aideId) {

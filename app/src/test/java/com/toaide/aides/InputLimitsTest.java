@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.TestApp;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -79,20 +81,37 @@ class InputLimitsTest {
     }
 
     @Test
-    void thirty_parallel_creates_leave_exactly_the_free_plan_limit_active() throws Exception {
+    void thirty_parallel_creates_make_one_empty_page_and_none_past_the_free_plan_limit() throws Exception {
         var user = app.newUser();
+        for (int i = 0; i < AideService.FREE_ACTIVE_AIDES - 1; i++) {
+            assertThat(app.postJson("/aides/" + EditApiTest.create(user, app) + "/events", EditApiTest.PAGE, user).statusCode())
+                    .isEqualTo(200);
+        }
+        var first = parallelCreates(user);
+        assertThat(first).as(first.toString()).allMatch(answer -> answer.statusCode() == 201);
+        // Creates take turns: the first makes the empty page, the other 29 are given the same one.
+        assertThat(first.stream().map(HttpResponse::body).distinct()).hasSize(1);
+        String id = EditApiTest.JSON.readTree(first.get(0).body()).get("id").asString();
+        assertThat(app.postJson("/aides/" + id + "/events", EditApiTest.PAGE, user).statusCode()).isEqualTo(200);
+
+        var second = parallelCreates(user);
+        assertThat(second).as(second.toString()).allMatch(answer -> answer.statusCode() == 409);
+        assertThat(EditApiTest.JSON.readTree(app.getJson("/aides", user).body()).get("aides").size())
+                .isEqualTo(AideService.FREE_ACTIVE_AIDES);
+    }
+
+    private static List<HttpResponse<String>> parallelCreates(TestApp.TestUser user) throws Exception {
         var pool = Executors.newFixedThreadPool(30);
         try {
-            var creates = new ArrayList<Callable<Integer>>();
+            var creates = new ArrayList<Callable<HttpResponse<String>>>();
             for (int i = 0; i < 30; i++) {
-                creates.add(() -> app.postJson("/aides", "", user).statusCode());
+                creates.add(() -> app.postJson("/aides", "", user));
             }
-            var statuses = new ArrayList<Integer>();
+            var answers = new ArrayList<HttpResponse<String>>();
             for (var future : pool.invokeAll(creates)) {
-                statuses.add(future.get());
+                answers.add(future.get());
             }
-            assertThat(statuses).as(statuses.toString()).filteredOn(status -> status == 201).hasSize(AideService.FREE_ACTIVE_AIDES);
-            assertThat(statuses).as(statuses.toString()).filteredOn(status -> status == 409).hasSize(30 - AideService.FREE_ACTIVE_AIDES);
+            return answers;
         } finally {
             pool.shutdown();
         }
