@@ -148,7 +148,7 @@ final class Wiring {
             publishService.beforeAideDelete(user, aide);
             imageService.beforeAideDelete(user, aide);
         });
-        var turnService = new TurnService(db, edits, billingService, config.ai(), modelLimits,
+        var turnService = new TurnService(db, edits, imageService, billingService, config.ai(), modelLimits,
                 Prompts.load(), PriceTable.standard(), clock);
         owned.add(turnService);
         var pageCss = new PageCssRoute(renderer);

@@ -41,7 +41,7 @@ public class ImageBench {
     }
 
     /** Smooth colour with grain, like a photo (a flat picture would compress to nothing). */
-    static byte[] phonePhoto() {
+    public static byte[] phonePhoto() {
         var image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
         var random = new Random(12);
         for (int y = 0; y < 3000; y++) {

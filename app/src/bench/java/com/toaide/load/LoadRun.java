@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
  * 100. {@code --warmup} seconds at the same rate go first and are not counted (the JIT compiles
  * the hot path meanwhile). It only ever talks to the given local URL and stops by itself.
  *
+ * <p>{@code --uploaders N} adds N people uploading 12-megapixel phone photos one after another
+ * (each starts the next as soon as the last is answered) for the whole measured phase, beside
+ * the edits: more than the one decoding slot and its waiting line hold, so the server's photo
+ * queue stays full and some uploads are told to try again (503), the worst case for memory.
+ *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=com.toaide.load.LoadRun \
  *     -Dbench.args="--url http://localhost:8080 --users 450 --warmup 20 --seconds 60 --rate 500 --views 0 --pid 12345"
@@ -69,6 +74,7 @@ public final class LoadRun {
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         double views = Double.parseDouble(options.getOrDefault("views", "0.1"));
         long pid = Long.parseLong(options.getOrDefault("pid", "-1"));
+        int uploaders = Integer.parseInt(options.getOrDefault("uploaders", "0"));
 
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         var run = new LoadRun(http, base);
@@ -78,7 +84,7 @@ public final class LoadRun {
             signedIn.add(run.signUp(i));
         }
         System.out.printf("Signed in %d users and seeded their aides in %.1f s%n", users, (System.nanoTime() - setupStart) / 1e9);
-        run.drive(signedIn, warmup, seconds, rate, views, pid);
+        run.drive(signedIn, warmup, seconds, rate, views, pid, uploaders);
         System.exit(0);
     }
 
@@ -154,7 +160,8 @@ public final class LoadRun {
         }
     }
 
-    private void drive(List<User> users, int warmup, int seconds, int rate, double viewShare, long pid) throws Exception {
+    private void drive(List<User> users, int warmup, int seconds, int rate, double viewShare, long pid, int uploaders)
+            throws Exception {
         var maxRss = new AtomicLong();
         var sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(rssKb(pid), Math::max), 0, 1, TimeUnit.SECONDS);
@@ -172,7 +179,11 @@ public final class LoadRun {
             System.out.printf("Warming up for %d s at %d requests/s...%n", warmup, rate);
             run(users, warmup, rate, viewShare, queue, phase);
         }
+        var photos = uploaders > 0 ? new Uploads(http, base, users, uploaders) : null;
         var measured = run(users, seconds, rate, viewShare, queue, phase);
+        if (photos != null) {
+            photos.stop();
+        }
         sampler.shutdownNow();
         System.out.printf("%nRan %d s at a scheduled %d requests/s (%.0f%% page views), %d users, %d connections%n",
                 seconds, rate, viewShare * 100, users.size(), CONNECTIONS);
@@ -181,6 +192,9 @@ public final class LoadRun {
         report("GET /aides/{id}", measured.phase.views, measured.phase.viewCount.get());
         long errors = measured.phase.statuses.entrySet().stream().filter(e -> e.getKey() != 200).mapToLong(e -> e.getValue().get()).sum();
         System.out.printf("Errors: %d (statuses %s)%n", errors, measured.phase.statuses);
+        if (photos != null) {
+            photos.report(measured.elapsedSeconds);
+        }
         System.out.printf("Server RSS (max sampled): %s%n", maxRss.get() > 0 ? (maxRss.get() / 1024) + " MB" : "pass --pid to sample it");
     }
 
@@ -229,7 +243,7 @@ public final class LoadRun {
         }
     }
 
-    private static void report(String name, long[] latencies, int count) {
+    static void report(String name, long[] latencies, int count) {
         if (count == 0) {
             return;
         }

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>A turn's system prompt is two blocks: the tier's instructions, byte-identical on every
  * turn and every day so the provider can cache them ({@link PromptCache}), then today's date
- * and the {@link PageView}, which change and are never cached.
+ * and the {@link PageView} with the {@link UploadedPhotos}, which change and are never cached.
  */
 public final class Prompts {
     public static final String CURRENT_VERSION = "v2";
@@ -53,15 +53,30 @@ public final class Prompts {
         return instructions.get(tier);
     }
 
-    /** The system blocks of a turn: the tier's instructions (cached), then the date and the page (not cached). */
+    /** The system blocks of a turn on an aide without uploaded photos. */
     public List<SystemBlock> system(Tier tier, Snapshot snapshot, LocalDate today) {
-        String context = dateLine(today) + "\nThe page now:\n" + PageView.of(snapshot, PageView.DEFAULT_BUDGET_TOKENS);
+        return system(tier, snapshot, List.of(), today);
+    }
+
+    /**
+     * The system blocks of a turn: the tier's instructions (cached), then the date, the page and
+     * the photos uploaded to it (not cached).
+     */
+    public List<SystemBlock> system(Tier tier, Snapshot snapshot, List<UploadedPhotos.Photo> photos, LocalDate today) {
+        String context = dateLine(today) + "\nThe page now:\n" + PageView.of(snapshot, PageView.DEFAULT_BUDGET_TOKENS)
+                + UploadedPhotos.of(snapshot, photos);
         return List.of(new SystemBlock(instructions(tier), true), new SystemBlock(context, false));
     }
 
-    /** A whole turn's request: the tier's prompt and tools, the window, every answer as tool calls. */
+    /** A whole turn's request on an aide without uploaded photos. */
     public TurnRequest request(String model, Tier tier, Snapshot snapshot, List<Message> window, LocalDate today) {
-        return TurnRequest.of(model, system(tier, snapshot, today), Tools.forTier(tier), window);
+        return request(model, tier, snapshot, List.of(), window, today);
+    }
+
+    /** A whole turn's request: the tier's prompt and tools, the window, every answer as tool calls. */
+    public TurnRequest request(String model, Tier tier, Snapshot snapshot, List<UploadedPhotos.Photo> photos,
+                               List<Message> window, LocalDate today) {
+        return TurnRequest.of(model, system(tier, snapshot, photos, today), Tools.forTier(tier), window);
     }
 
     /** "Today is Wednesday 2026-12-02." Dates on the page are resolved from it (prompts v2, "Dates"). */

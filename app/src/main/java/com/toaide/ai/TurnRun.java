@@ -3,6 +3,7 @@ package com.toaide.ai;
 import com.toaide.aides.EditService;
 import com.toaide.aides.TurnFrames;
 import com.toaide.auth.TurnWeek;
+import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
@@ -33,8 +34,8 @@ final class TurnRun implements TurnListener {
     private static final int MAX_LINE = 2_000;
 
     /** What every turn of a {@link TurnService} shares: its collaborators and its running turns. */
-    record Parts(Database db, EditService edits, AiSettings ai, AiProvider provider, Prompts prompts, PriceTable prices,
-                 Clock clock, Duration callLimit, Map<UUID, TurnRun> running) {}
+    record Parts(Database db, EditService edits, ImageService images, AiSettings ai, AiProvider provider, Prompts prompts,
+                 PriceTable prices, Clock clock, Duration callLimit, Map<UUID, TurnRun> running) {}
 
     private final Parts parts;
     private final UUID turnId;
@@ -101,8 +102,9 @@ final class TurnRun implements TurnListener {
     private void call() throws InterruptedException {
         model = AiProviders.model(parts.ai(), tier);
         Tier on = tier;
-        var request = parts.edits().read(userId, aideId, (snapshot, version) ->
-                parts.prompts().request(model, on, snapshot, window, LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC)));
+        var photos = photos();
+        var request = parts.edits().read(userId, aideId, (snapshot, version) -> parts.prompts().request(model, on, snapshot,
+                photos, window, LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC)));
         error = null;
         var started = parts.provider().stream(request, this);
         stream = started;
@@ -113,6 +115,14 @@ final class TurnRun implements TurnListener {
             started.cancel();
             started.await(Duration.ofSeconds(5));
         }
+    }
+
+    /** The aide's newest uploaded photos, one more than are listed so older ones are said to be left out. */
+    private List<UploadedPhotos.Photo> photos() {
+        return parts.images().newest(userId, aideId, UploadedPhotos.MAX_LISTED + 1).stream()
+                .map(image -> new UploadedPhotos.Photo(image.id().toString(), image.width(), image.height(), image.name(),
+                        LocalDate.ofInstant(image.createdAt(), ZoneOffset.UTC)))
+                .toList();
     }
 
     void interrupt() {

@@ -4,6 +4,7 @@ import com.toaide.aides.EditService;
 import com.toaide.aides.EditorChat;
 import com.toaide.auth.TurnWeek;
 import com.toaide.billing.BillingService;
+import com.toaide.images.ImageService;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.failure.Failure;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class TurnService implements AutoCloseable {
      * @param ai empty when the AI is not configured: turns are then refused with a plain message
      * @param policy the model call's limits; a turn waits for its call a little longer than the hard limit
      */
-    public TurnService(Database db, EditService edits, BillingService billing, Optional<AiSettings> ai,
+    public TurnService(Database db, EditService edits, ImageService images, BillingService billing, Optional<AiSettings> ai,
                        StreamPolicy policy, Prompts prompts, PriceTable prices, Clock clock) {
         this.db = db;
         this.edits = edits;
@@ -68,7 +69,7 @@ public final class TurnService implements AutoCloseable {
         this.prices = prices;
         this.clock = clock;
         this.callLimit = policy.hardLimit().plus(Duration.ofSeconds(10));
-        this.parts = provider.map(p -> new TurnRun.Parts(db, edits, ai.get(), p, prompts, prices, clock, callLimit, running))
+        this.parts = provider.map(p -> new TurnRun.Parts(db, edits, images, ai.get(), p, prompts, prices, clock, callLimit, running))
                 .orElse(null);
     }
 

@@ -26,11 +26,20 @@ interface ImageDao {
     boolean aideExists(@Bind("aide") UUID aideId);
 
     @SqlUpdate("""
-            insert into images (id, aide_id, user_id, width, height, bytes, variants)
-            values (:id, :aide, app_user_id(), :width, :height, :bytes, cast(:variants as jsonb))
+            insert into images (id, aide_id, user_id, width, height, bytes, variants, name)
+            values (:id, :aide, app_user_id(), :width, :height, :bytes, cast(:variants as jsonb), :name)
             """)
     void insert(@Bind("id") UUID id, @Bind("aide") UUID aideId, @Bind("width") int width,
-                @Bind("height") int height, @Bind("bytes") long bytes, @Bind("variants") String variants);
+                @Bind("height") int height, @Bind("bytes") long bytes, @Bind("variants") String variants,
+                @Bind("name") String name);
+
+    /** The aide's newest photos first, as an AI turn is offered them. */
+    @SqlQuery("""
+            select id, width, height, name, created_at from images
+             where aide_id = :aide order by created_at desc, id limit :limit
+            """)
+    @RegisterConstructorMapper(ImageService.Offered.class)
+    List<ImageService.Offered> newest(@Bind("aide") UUID aideId, @Bind("limit") int limit);
 
     @SqlQuery("""
             select id, aide_id, user_id, width, height, bytes, variants::text as variants

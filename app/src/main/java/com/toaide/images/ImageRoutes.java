@@ -36,6 +36,11 @@ public final class ImageRoutes {
             }
 
             @Override
+            public String name() {
+                return file.filename();
+            }
+
+            @Override
             public InputStream open() throws IOException {
                 return file.content();
             }

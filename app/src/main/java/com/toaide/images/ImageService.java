@@ -68,12 +68,21 @@ public final class ImageService {
         this.clock = clock;
     }
 
-    /** What a file upload gives: its size as received and its bytes, read only when it is its turn. */
+    /** What a file upload gives: its size as received, the name it came with, and its bytes, read only when it is its turn. */
     public interface Upload {
         long size();
 
+        /** As the browser sent it (may be null, or hold a folder); kept only cleaned ({@link #fileName}). */
+        String name();
+
         InputStream open() throws IOException;
     }
+
+    /** A photo as an AI turn is offered it: which one, its shape, and what it was called when uploaded. */
+    public record Offered(UUID id, int width, int height, String name, Instant createdAt) {}
+
+    /** Longer file names are cut: the start says what the photo is. */
+    static final int MAX_NAME = 120;
 
     public StoredImage upload(UUID userId, UUID aideId, Upload upload) {
         if (!db.asUser(userId, handle -> handle.attach(ImageDao.class).aideExists(aideId))) {
@@ -101,7 +110,8 @@ public final class ImageService {
                 if (dao.bytesUsed() + image.bytes() > quota) {
                     throw quotaReached(quota);
                 }
-                dao.insert(image.id(), aideId, image.width(), image.height(), image.bytes(), variantsJson(image.sizes()));
+                dao.insert(image.id(), aideId, image.width(), image.height(), image.bytes(), variantsJson(image.sizes()),
+                        fileName(upload.name()));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -176,6 +186,28 @@ public final class ImageService {
             }
             return dao.ofAide(aideId);
         }).stream().map(ImageService::stored).toList();
+    }
+
+    /** The aide's newest photos, at most {@code limit}, newest first (what an AI turn is offered). */
+    public List<Offered> newest(UUID userId, UUID aideId, int limit) {
+        return db.asUser(userId, handle -> handle.attach(ImageDao.class).newest(aideId, limit));
+    }
+
+    /**
+     * The name a file came with, fit to show: without the folder some browsers send
+     * ({@code C:\fakepath\...}), without control characters, at most {@link #MAX_NAME}
+     * characters; null when nothing is left.
+     */
+    static String fileName(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME));
+        }
+        return name.isEmpty() ? null : name;
     }
 
     /** The aide's photos as its owner's editor shows them (loaded when a page first shows one). */

@@ -6,11 +6,14 @@ import com.toaide.kernel.History;
 import com.toaide.kernel.LogEntry;
 import com.toaide.kernel.Source;
 import com.toaide.ops.JobLock;
+import com.toaide.images.Multipart;
+import com.toaide.images.TestImages;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.LiveSocket;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -703,6 +706,47 @@ class TurnApiTest {
         assertThat(conversation(aide)).hasSize(8).filteredOn(line -> line.startsWith("user: ")).hasSize(4);
         var account = JSON.readTree(app.getJson("/account", user).body());
         assertThat(account.get("turns_used").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void a_turn_places_a_photo_that_was_uploaded_but_not_on_the_page_by_its_id() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        var seeded = app.postJson("/aides/" + aide + "/events", """
+                {"events":[{"t":"entity.create","id":"page","parent":"root","display":"page","p":{"title":"Kitchen"}},
+                 {"t":"entity.create","id":"before","parent":"page","display":"section","p":{"title":"Before"}},
+                 {"t":"entity.create","id":"after","parent":"page","display":"section","p":{"title":"After"}}]}""", user);
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        var body = new Multipart().file("file", "kitchen.jpg", "image/jpeg", TestImages.jpeg(800, 600));
+        var uploaded = app.send(HttpRequest.newBuilder(app.base.resolve("/aides/" + aide + "/images"))
+                .header("Content-Type", body.contentType()).header("Accept", "application/json")
+                .header("Origin", app.origin()).header("Cookie", user.cookie()).POST(body.publisher()));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String photo = JSON.readTree(uploaded.body()).get("id").asString();
+        int asked = model.requests().size();
+        var answer = JSON.createArrayNode();
+        answer.addArray().add("mutate_entity").add(JSON.createObjectNode().put("action", "create").put("id", "photo_kitchen")
+                .put("parent", "before").put("display", "image")
+                .set("props", JSON.createObjectNode().put("src", "upload:" + photo).put("alt", "The kitchen before the work")));
+        answer.addArray().add("voice").add(JSON.createObjectNode().put("text", "Before: the kitchen photo."));
+        model.streamText(ScriptedAnswer.sse(answer));
+
+        var state = turn(user, aide, "Put the kitchen photo under Before");
+
+        assertThat(state.get("status").asString()).isEqualTo("done");
+        assertThat(state.get("applied").asInt()).isEqualTo(1);
+        // The model was offered the photo by its id and file name, as not yet on the page.
+        var system = new StringBuilder();
+        JSON.readTree(model.requests().get(asked).body()).get("system").forEach(block -> system.append(block.get("text").asString()));
+        assertThat(system.toString()).contains("upload:" + photo + " 800x600 landscape, file \"kitchen.jpg\", uploaded ")
+                .contains("not on the page");
+        JsonNode placed = snapshot(user, aide).get("entities").get("photo_kitchen");
+        assertThat(placed.get("parent").asString()).isEqualTo("before");
+        assertThat(placed.get("props").get("src").asString()).isEqualTo("upload:" + photo);
+        // The editor shows it from the owner's route, in every size, with the alt the turn gave it.
+        assertThat(app.get("/aides/" + aide, "Cookie", user.cookie()).body())
+                .contains("/aides/" + aide + "/images/" + photo + "/480.jpg 480w")
+                .contains("alt=\"The kitchen before the work\"");
     }
 
     /** The envelope time as the kernel saw it (three fraction digits, UTC). */
