@@ -3,37 +3,52 @@ package com.toaide.ai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The real Anthropic client against a local server replaying recorded streams. */
-class AnthropicProviderTest {
-    /** Retries without waiting; generous limits so a cold JVM never trips them (the limit tests set their own). */
-    static final StreamPolicy FAST_LIMITS = new StreamPolicy(
-            Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
+/**
+ * The real Anthropic client against a local server replaying recorded streams: the port's
+ * contract, then what only the Messages API has (its headers, cache marks, error events, 529).
+ */
+class AnthropicProviderTest extends AiProviderContractTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    FakeModelServer server;
-    AnthropicProvider provider;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new FakeModelServer();
-        provider = new AnthropicProvider(server.baseUrl(), "test-key", FAST_LIMITS);
+    @Override
+    protected AiProvider provider(URI baseUrl, StreamPolicy policy) {
+        return new AnthropicProvider(baseUrl, "test-key", policy);
     }
 
-    @AfterEach
-    void stop() {
-        server.close();
+    @Override
+    protected TurnRequest request() {
+        return turn("claude-sonnet-4-5", List.of(), "Thursday poker league, 10 players, buy-in $20");
+    }
+
+    @Override
+    protected Recorded updateTurn() {
+        return new Recorded("update_turn.sse", List.of("mutate_entity", "mutate_entity", "set_relationship", "voice"),
+                new Usage(412, 187, 0, 3214));
+    }
+
+    @Override
+    protected Recorded cutMidToolCall() {
+        return new Recorded("cut_mid_tool_call.sse", List.of("mutate_entity", "mutate_entity"), new Usage(1862, 3, 0, 3214));
+    }
+
+    @Override
+    protected String malformedToolInput() {
+        return "malformed_tool_input.sse";
+    }
+
+    @Override
+    protected String stallsAfterFirstToolCall() {
+        return "stalls_after_first_tool_call.sse";
     }
 
     static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
@@ -49,10 +64,6 @@ class AnthropicProviderTest {
         assertThat(stream.await(Duration.ofSeconds(5))).isTrue();
         assertThat(stream.isFinished()).isTrue();
         return listener;
-    }
-
-    RecordingListener run() throws InterruptedException {
-        return run(turn("claude-sonnet-4-5", List.of(), "Thursday poker league, 10 players, buy-in $20"));
     }
 
     @Test
@@ -77,22 +88,6 @@ class AnthropicProviderTest {
         assertThat(listener.callbacks.subList(listener.callbacks.size() - 2, listener.callbacks.size()))
                 .containsExactly("usage", "done");
         assertThat(server.requests()).hasSize(1);
-    }
-
-    @Test
-    void a_stream_arriving_in_seven_byte_pieces_gives_the_same_calls_as_in_one_piece() throws Exception {
-        server.stream("first_turn.sse").streamInPieces("first_turn.sse", 7);
-
-        RecordingListener first = run();
-        List<ToolCall> whole = first.toolCalls;
-        List<ToolCall> pieces = run().toolCalls;
-
-        assertThat(first.error).isNull();
-        assertThat(whole).hasSize(30);
-
-        assertThat(pieces).hasSize(30);
-        assertThat(pieces.stream().map(ToolCall::input).toList()).isEqualTo(whole.stream().map(ToolCall::input).toList());
-        assertThat(pieces.get(8).input().path("props").path("name").stringValue()).isEqualTo("José");
     }
 
     @Test
@@ -144,18 +139,6 @@ class AnthropicProviderTest {
     }
 
     @Test
-    void an_update_turn_delivers_its_changes_and_voice() throws Exception {
-        server.stream("update_turn.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(listener.toolNames()).containsExactly("mutate_entity", "mutate_entity", "set_relationship", "voice");
-        assertThat(listener.toolCalls.get(0).input().path("props").path("status").stringValue()).isEqualTo("out this week");
-        assertThat(listener.usages).containsExactly(new Usage(412, 187, 0, 3214));
-        assertThat(listener.texts).isEmpty();
-    }
-
-    @Test
     void a_question_is_answered_by_a_voice_line_only() throws Exception {
         server.stream("question_turn.sse");
 
@@ -178,37 +161,6 @@ class AnthropicProviderTest {
         assertThat(event.path("t").stringValue()).isEqualTo("escalate");
         assertThat(event.path("reason").stringValue()).isEqualTo("needs a new section for the season budget");
         assertThat(Escalation.rerunOnDeep(Tier.FAST, true, 0)).isTrue();
-    }
-
-    @Test
-    void a_stream_cut_in_the_middle_of_a_tool_call_keeps_the_complete_calls_and_reports_cut() throws Exception {
-        server.stream("cut_mid_tool_call.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(listener.toolCalls).hasSize(2);
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.CUT);
-        assertThat(listener.error.contentArrived()).isTrue();
-        assertThat(listener.usages).containsExactly(new Usage(1862, 3, 0, 3214));
-        assertThat(listener.callbacks).containsExactly("toolCall", "toolCall", "usage", "error");
-        assertThat(server.requests()).hasSize(1);
-    }
-
-    @Test
-    void malformed_json_in_one_tool_input_is_reported_as_malformed_and_the_others_still_arrive() throws Exception {
-        server.stream("malformed_tool_input.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(listener.toolCalls).hasSize(3);
-        assertThat(listener.toolCalls.get(0).malformed()).isFalse();
-        ToolCall broken = listener.toolCalls.get(1);
-        assertThat(broken.malformed()).isTrue();
-        assertThat(broken.name()).isEqualTo("mutate_entity");
-        assertThat(broken.rawInput()).contains("\"paid\": tru,");
-        assertThat(ToolMapping.map(broken).rejection()).startsWith("MALFORMED_INPUT:");
-        assertThat(listener.toolCalls.get(2).input().path("text").stringValue()).isEqualTo("Paid: 9 of 10.");
-        assertThat(listener.stopReason).isEqualTo(StopReason.TOOL_USE);
     }
 
     @Test
@@ -240,11 +192,9 @@ class AnthropicProviderTest {
     @ParameterizedTest
     @CsvSource({
         "529, overloaded_error, OVERLOADED",
-        "500, api_error, SERVER",
         "503, api_error, SERVER",
-        "429, rate_limit_error, RATE_LIMITED",
     })
-    void a_refusal_before_the_stream_is_retried_twice_then_reported(int status, String type, ProviderError.Kind kind)
+    void a_refusal_is_reported_with_the_status_and_the_error_type(int status, String type, ProviderError.Kind kind)
             throws Exception {
         server.refuse(status, type).refuse(status, type).refuse(status, type).stream("update_turn.sse");
 
@@ -258,133 +208,5 @@ class AnthropicProviderTest {
         assertThat(listener.error.detail()).isEqualTo("HTTP " + status + " " + type);
         assertThat(listener.usages).isEmpty();
         assertThat(listener.error.plainWords()).isEqualTo("The model is unavailable right now. Try again in a minute.");
-    }
-
-    @Test
-    void a_refusal_followed_by_a_good_answer_succeeds_on_the_retry() throws Exception {
-        server.refuse(529, "overloaded_error").stream("update_turn.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(server.requests()).hasSize(2);
-        assertThat(listener.stopReason).isEqualTo(StopReason.TOOL_USE);
-        assertThat(listener.toolCalls).hasSize(4);
-    }
-
-    @Test
-    void a_bad_request_is_not_retried() throws Exception {
-        server.refuse(400, "invalid_request_error").stream("update_turn.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(server.requests()).hasSize(1);
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.CLIENT);
-        assertThat(listener.error.attempts()).isEqualTo(1);
-        assertThat(listener.toolCalls).isEmpty();
-    }
-
-    @Test
-    void a_stream_that_goes_quiet_is_reported_stalled_after_the_no_progress_limit() throws Exception {
-        // The limit also runs before the first bytes, which must arrive within it even on a busy machine.
-        provider = new AnthropicProvider(server.baseUrl(), "test-key",
-                new StreamPolicy(Duration.ofSeconds(3), Duration.ofSeconds(30), List.of()));
-        server.streamThenHold("stalls_after_first_tool_call.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(listener.toolCalls).hasSize(1);
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.STALLED);
-        assertThat(listener.error.contentArrived()).isTrue();
-        assertThat(listener.usages).containsExactly(new Usage(412, 1, 0, 3214));
-        assertThat(server.requests()).hasSize(1);
-    }
-
-    @Test
-    void a_call_longer_than_the_hard_limit_ends_as_a_timeout() throws Exception {
-        // The first tool call must arrive within the limit even on a busy machine (the fake holds 10 s).
-        provider = new AnthropicProvider(server.baseUrl(), "test-key",
-                new StreamPolicy(Duration.ofSeconds(20), Duration.ofSeconds(3), List.of()));
-        server.streamThenHold("stalls_after_first_tool_call.sse");
-
-        RecordingListener listener = run();
-
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.TIMEOUT);
-        assertThat(listener.toolCalls).hasSize(1);
-    }
-
-    @Test
-    void cancelling_mid_stream_tells_the_listener_and_closes_the_connection() throws Exception {
-        server.streamThenHold("stalls_after_first_tool_call.sse");
-        provider = new AnthropicProvider(server.baseUrl(), "test-key",
-                new StreamPolicy(Duration.ofSeconds(20), Duration.ofSeconds(20), List.of()));
-        RecordingListener listener = new RecordingListener();
-
-        TurnStream stream = provider.stream(turn("claude-haiku-4-5", List.of(), "Mike's out"), listener);
-        listener.awaitFirstToolCall();
-        stream.cancel();
-        listener.awaitEnd();
-        server.release();
-
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.INTERRUPTED);
-        assertThat(listener.error.contentArrived()).isTrue();
-        assertThat(listener.error.plainWords()).isEqualTo("Stopped. Changes so far are kept.");
-        assertThat(server.clientHungUp.await(10, TimeUnit.SECONDS)).as("the fake saw the connection closed").isTrue();
-        stream.cancel();
-        assertThat(listener.callbacks).containsExactly("toolCall", "usage", "error");
-    }
-
-    @Test
-    void cancelling_after_the_end_changes_nothing() throws Exception {
-        server.stream("question_turn.sse");
-        RecordingListener listener = new RecordingListener();
-
-        TurnStream stream = provider.stream(turn("claude-sonnet-4-5", List.of(), "Who hasn't paid?"), listener);
-        listener.awaitEnd();
-        assertThat(stream.await(Duration.ofSeconds(5))).isTrue();
-        stream.cancel();
-
-        assertThat(listener.callbacks).containsExactly("toolCall", "usage", "done");
-    }
-
-    @Test
-    void a_listener_that_throws_ends_the_call_as_interrupted() throws Exception {
-        server.stream("update_turn.sse");
-        RecordingListener recorder = new RecordingListener();
-        TurnListener failing = new TurnListener() {
-            @Override
-            public void onToolCall(ToolCall call) {
-                recorder.onToolCall(call);
-                throw new IllegalStateException("database gone");
-            }
-
-            @Override
-            public void onDone(StopReason stopReason) {
-                recorder.onDone(stopReason);
-            }
-
-            @Override
-            public void onError(ProviderError error) {
-                recorder.onError(error);
-            }
-        };
-
-        provider.stream(turn("claude-haiku-4-5", List.of(), "Mike's out"), failing);
-        recorder.awaitEnd();
-
-        assertThat(recorder.toolCalls).hasSize(1);
-        assertThat(recorder.error.kind()).isEqualTo(ProviderError.Kind.INTERRUPTED);
-        assertThat(recorder.error.detail()).contains("listener failed");
-    }
-
-    @Test
-    void a_server_that_cannot_be_reached_is_retried_then_reported_unreachable() throws Exception {
-        java.net.URI closed = server.baseUrl();
-        server.close();
-        provider = new AnthropicProvider(closed, "test-key", FAST_LIMITS);
-
-        RecordingListener listener = run();
-
-        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.UNREACHABLE);
-        assertThat(listener.error.attempts()).isEqualTo(3);
     }
 }
