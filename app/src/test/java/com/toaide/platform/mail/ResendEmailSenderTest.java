@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The Resend adapter against a fake Resend on localhost: the exact request, and every refusal. */
-class ResendEmailSenderTest {
+/** The Resend adapter against a fake Resend on localhost: the mailer port's contract, the exact request, and every refusal. */
+class ResendEmailSenderTest extends EmailSenderContractTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Email SIGN_IN = new Email(
@@ -42,6 +42,28 @@ class ResendEmailSenderTest {
     @AfterEach
     void stop() {
         resend.stop();
+    }
+
+    @Override
+    protected EmailSender sender() {
+        resend.answer(200, "{\"id\":\"49a3999c-0ce1-4ea6-ab68-afcd6dc2e794\"}");
+        return new ResendEmailSender(resend.baseUrl(), "re_test_key", "AIde <hello@toaide.com>");
+    }
+
+    @Override
+    protected List<Delivered> delivered() throws Exception {
+        var delivered = new java.util.ArrayList<Delivered>();
+        for (Recorded request; (request = resend.requests.poll()) != null; ) {
+            var body = JSON.readTree(request.body());
+            delivered.add(new Delivered(body.path("to").path(0).stringValue(), body.path("subject").stringValue(), body.path("text").stringValue()));
+        }
+        return delivered;
+    }
+
+    @Override
+    protected EmailSender senderThatCannotDeliver() {
+        resend.answer(500, "{\"statusCode\":500,\"name\":\"application_error\",\"message\":\"to: private.person@example.com\"}");
+        return new ResendEmailSender(resend.baseUrl(), "re_test_key", "hello@toaide.com");
     }
 
     @Test
