@@ -450,7 +450,7 @@
   if (start) {
     start.addEventListener("click", () => {
       Aide.focusAfter({ entity: "page", edit: true });
-      Aide.change([{ t: "entity.create", id: "page", display: "page", p: { title: "Untitled page" } }], "Page started.");
+      Aide.change([{ t: "entity.create", id: "page", display: "page", p: { title: "Untitled" } }], "Page started.");
     });
   }
   // The starting points are one JSON file (static/starters/starters.json): each is one batch of

@@ -24,7 +24,7 @@ interface TurnDao {
 
     /** What a finished turn records (never the prompt nor the snapshot). */
     record Finish(UUID id, String status, String tier, String model, String promptVersion,
-                  long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
+                  long inputTokens, long outputTokens, long cacheWriteTokens, long cacheReadTokens,
                   Integer firstChangeMs, int totalMs, int applied, int rejected, BigDecimal costUsd, String error) {}
 
     /** Locks the user's row, so two turns starting at once count one after the other. */

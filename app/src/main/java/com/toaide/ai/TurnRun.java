@@ -250,7 +250,7 @@ final class TurnRun implements TurnListener {
         boolean givenBack = !status.equals("done") && applied == 0;
         String fallback = voices.isEmpty() && (shown == null || applied > 0) ? VoiceRules.fallback(applied) : null;
         var record = new TurnDao.Finish(turnId, status, tier.name().toLowerCase(Locale.ROOT), model, parts.prompts().version(),
-                usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(), usage.cacheWriteTokens(),
+                usage.inputTokens(), usage.outputTokens(), usage.cacheWriteTokens(), usage.cacheReadTokens(),
                 firstChangeMs, (int) elapsedMillis(), applied, rejected, cost,
                 errorCode());
         parts.db().asUser(userId, handle -> {

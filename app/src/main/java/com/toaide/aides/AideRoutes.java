@@ -10,6 +10,7 @@ import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
+import com.toaide.render.Titles;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -92,7 +93,7 @@ public final class AideRoutes {
         var conversation = chat.of(user, aide.id());
         var shown = photos.of(user, aide.id());
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
-                new Frame(aide.title().isEmpty() ? "New page" : aide.title(), assets, true), aide,
+                new Frame(Titles.orUntitled(aide.title()), assets, true), aide,
                 new RenderedHtml(renderer.editorBody(snapshot, shown)), pageCssUrl, version,
                 snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured, conversation));
         views.html(ctx, "aides/editor.jte", page);

@@ -1,5 +1,6 @@
 package com.toaide.aides;
 
+import com.toaide.render.Titles;
 import com.toaide.platform.web.Frame;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,6 @@ public record DashboardPage(Frame frame, List<AideSummary> aides, List<AideSumma
     }
 
     public String title(AideSummary aide) {
-        return aide.title().isEmpty() ? "Untitled page" : aide.title();
+        return Titles.orUntitled(aide.title());
     }
 }

@@ -10,6 +10,7 @@ import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.failure.Failure;
+import com.toaide.render.Titles;
 import com.toaide.render.PageContext;
 import com.toaide.render.Renderer;
 import java.net.URI;
@@ -196,7 +197,7 @@ public final class PublishService {
             }
             throw e;
         }
-        String feedTitle = recorded.title().isBlank() ? "Untitled page" : recorded.title();
+        String feedTitle = Titles.orUntitled(recorded.title());
         try {
             objects.putFeed(slug, Feed.atom(feedTitle, objects.pageUrl(slug), recorded.versions()));
         } catch (StorageUnavailable e) {

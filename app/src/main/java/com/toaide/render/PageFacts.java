@@ -18,16 +18,13 @@ record PageFacts(String title, String lead, String firstText, String firstImage,
     static final int OUTLINE_MAX = 8;
     /** The description meta tag is cut to this many characters. */
     static final int DESCRIPTION_LENGTH = 160;
-    /** The title of a page that names itself nowhere. */
-    static final String UNTITLED = "Untitled";
-
-    /** The document's title: the snapshot's, else the page's h1, else {@link #UNTITLED}. */
+    /** The document's title: the snapshot's, else the page's h1, else {@link Titles#UNTITLED}. */
     String documentTitle(Snapshot snapshot) {
         String t = snapshot.title();
         if (t == null || t.isBlank()) {
             t = title;
         }
-        return t == null || t.isBlank() ? UNTITLED : Values.shorten(t, 120);
+        return t == null || t.isBlank() ? Titles.UNTITLED : Values.shorten(t, 120);
     }
 
     /**
