@@ -6,8 +6,6 @@ import java.util.UUID;
 /** The chat beside the page as the editor first draws it (the AI feature answers it; App wires it). */
 @FunctionalInterface
 public interface EditorChat {
-    EditorChat NONE = (userId, aideId) -> new State(List.of(), null, false);
-
     /** One row of the conversation: {@code user}, {@code voice} or {@code notice}. */
     record Line(String role, String text) {}
 

@@ -8,13 +8,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Checkout, the portal, Stripe's webhook, and a small plan page. The routes do not exist while billing is off. */
+/**
+ * Checkout, the portal, Stripe's webhook, and a small plan page. The routes are always in the
+ * table; while billing is off the POSTs answer 404 and the plan page says every plan is Free.
+ */
 public final class BillingRoutes {
-    private static final Logger log = LoggerFactory.getLogger(BillingRoutes.class);
-
     private final BillingService billing;
     private final Views views;
     private final Assets assets;

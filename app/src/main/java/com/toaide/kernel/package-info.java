@@ -2,8 +2,8 @@
  * The kernel: the entity tree of an aide and the one function that changes it
  * ({@link com.toaide.kernel.Kernel#apply}), plus the event log with undo, redo and replay
  * ({@link com.toaide.kernel.History}, {@link com.toaide.kernel.LogEntry}) and the jar's
- * {@code replay} command ({@link com.toaide.kernel.ReplayCommand}). Specified by
- * shared/spec/kernel.md; design notes in docs/kernel.md.
+ * {@code replay} command ({@link com.toaide.kernel.ReplayCommand}). Design notes in
+ * docs/kernel.md.
  *
  * <p>Owns: {@link com.toaide.kernel.Snapshot} and its JSON form, the typed
  * {@link com.toaide.kernel.Event}s, every rejection {@link com.toaide.kernel.Code}, the

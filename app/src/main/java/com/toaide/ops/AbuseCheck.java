@@ -102,7 +102,7 @@ public final class AbuseCheck implements Job {
         List<String> alertedFloods = floods.stream().map(AbuseCheck::addressHash)
                 .filter(hash -> limiter.hit(IP_ALERTS, hash).allowed()).toList();
 
-        // Alerts go out after the transactions: no network call inside one (style.md).
+        // Alerts go out after the transactions: a Slack call inside one would hold its connection.
         limited.forEach((userId, why) -> alerts.send(":rotating_light: AIde abuse check: user " + userId
                 + " limited for " + LIMIT_FOR.toMinutes() + " minutes: " + why + "."));
         alertedFloods.forEach(hash -> alerts.send(":rotating_light: AIde abuse check: a client address (hash " + hash
