@@ -56,10 +56,6 @@
     if (response.status === 202) {
       input.value = "";
       current = body.turn_id;
-      if (turnsLeft) {
-        const left = Math.max(0, parseInt(turnsLeft.textContent, 10) - 1);
-        turnsLeft.textContent = left === 1 ? "1 turn left this week" : left + " turns left this week";
-      }
     } else {
       running(false);
       showError(body.message || "Not sent. Try again.");
@@ -89,15 +85,12 @@
       line("notice", frame.error);
     } else if (frame.type === "turn.end") {
       if (frame.notice) line("notice", frame.notice);
-      // A turn that changed nothing is given back: the server says how many are left now.
+      // The count is the server's, never the browser's: a turn that changed nothing is given
+      // back, and another tab may have used one meanwhile.
       if (turnsLeft && typeof frame.turns_left === "number") {
         turnsLeft.textContent = frame.turns_left === 1 ? "1 turn left this week" : frame.turns_left + " turns left this week";
       }
       if (!current || frame.turn === current) { current = null; running(false); }
-    } else if (frame.type === "chat" && frame.html) {
-      const holder = document.createElement("template");
-      holder.innerHTML = frame.html;
-      log.appendChild(holder.content);
     }
   });
 

@@ -1,4 +1,4 @@
-// The editor's publish panel: Publish shows its steps (rendering, uploading, done) and the page's
+// The editor's publish panel: Publish shows its state (publishing, then done or failed) and the page's
 // link; the checkbox turns "keep the published page up to date" on and off. Without this script
 // the form still publishes and the versions page does the rest.
 (function () {
@@ -13,16 +13,15 @@
   const link = panel.querySelector("[data-publish-link]");
   const auto = panel.querySelector("[data-publish-auto]");
   const autoBox = panel.querySelector("[data-publish-auto-box]");
-  // Rendering takes milliseconds and happens in the same request as the upload; the step
-  // switches to "Uploading" after this long so both are visible.
-  const RENDER_MS = 150;
+  // Rendering and uploading happen in one request, so the browser cannot tell them apart: it
+  // shows one honest "Publishing" step until the server answers.
   // Counts publishes started, so the state read as the page loads cannot overwrite a newer one.
   let publishes = 0;
 
   function step(name, state) {
     steps.hidden = false;
     steps.querySelectorAll("li").forEach((li) => {
-      const order = ["rendering", "uploading", "done"];
+      const order = ["publishing", "done"];
       const here = order.indexOf(li.dataset.step);
       const current = order.indexOf(name);
       li.className = here < current || (here === current && state === "done") ? "done"
@@ -67,26 +66,23 @@
     publishes++;
     button.disabled = true;
     link.textContent = "";
-    step("rendering", "active");
-    const timer = setTimeout(() => step("uploading", "active"), RENDER_MS);
+    step("publishing", "active");
     try {
       const { ok, body } = await json(`/aides/${aideId}/publish`, {
         method: "POST",
         headers: { "Accept": "application/json", "Content-Type": "application/json" },
         body: "{}",
       });
-      clearTimeout(timer);
       if (ok) {
         step("done", "done");
         showLink(`Published version ${body.version} at`, body.url);
         auto.hidden = false;
       } else {
-        step("uploading", "failed");
+        step("publishing", "failed");
         showLink(body.message || "Not published. Try again in a minute.");
       }
     } catch (e) {
-      clearTimeout(timer);
-      step("uploading", "failed");
+      step("publishing", "failed");
       showLink("Not published: AIde could not be reached. Try again.");
     } finally {
       button.disabled = false;

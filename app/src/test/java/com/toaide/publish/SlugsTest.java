@@ -38,4 +38,13 @@ class SlugsTest {
         }
         assertThat(Slugs.chosen("a".repeat(64))).hasSize(64);
     }
+
+    @Test
+    void the_versions_page_asks_the_browser_for_the_same_shape_the_server_checks() throws Exception {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("templates", "publish", "versions.jte"));
+        var attribute = java.util.regex.Pattern.compile("id=\"slug\"[^>]*pattern=\"([^\"]+)\"").matcher(page);
+        assertThat(attribute.find()).as("the slug field has a pattern").isTrue();
+        // The browser anchors a pattern attribute and wants the dash escaped inside a class (the v flag).
+        assertThat("^" + attribute.group(1).replace("\\-", "-") + "$").isEqualTo(Slugs.SHAPE.pattern());
+    }
 }
