@@ -1,5 +1,6 @@
 package com.toaide.images;
 
+import com.toaide.platform.failure.Failure;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,12 +45,12 @@ public final class ImageProcessor {
 
     public ProcessedImage process(byte[] bytes) {
         if (bytes.length == 0) {
-            throw new ImageRefused(422, "That file is empty.");
+            throw Refusals.empty();
         }
         if (bytes.length > MAX_BYTES) {
-            throw ImageRefused.tooLarge();
+            throw Refusals.tooLarge();
         }
-        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(ImageRefused::notAPicture);
+        ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(Refusals::notAPicture);
         // Brought down to size before it is turned: turning copies the picture, so copy the smaller one.
         BufferedImage original = Orientation.apply(fitWithin(decode(bytes, format), MAX_EDGE), Orientation.of(bytes));
         boolean opaque = !Pixels.hasAlpha(original);
@@ -74,11 +75,10 @@ public final class ImageProcessor {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw ImageRefused.damaged();
+                throw Refusals.damaged();
             }
             if (width * height > MAX_PIXELS) {
-                throw new ImageRefused(422, "That picture is too large (" + Math.round(width * height / 1e6)
-                        + " megapixels). Photos up to 40 megapixels work.");
+                throw Refusals.tooManyPixels(width * height);
             }
             var param = reader.getDefaultReadParam();
             int step = 1;
@@ -91,13 +91,13 @@ public final class ImageProcessor {
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             BufferedImage image = reader.read(0, param);
             if (image == null || !warnings.isEmpty()) {
-                throw ImageRefused.damaged();
+                throw Refusals.damaged();
             }
             return image;
-        } catch (ImageRefused e) {
+        } catch (Failure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ImageRefused.damaged();
+            throw Refusals.damaged();
         } finally {
             reader.dispose();
         }

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,7 +28,7 @@ public final class ImageRoutes {
         if (file == null) {
             throw new Failure.Invalid("Choose a photo to upload.");
         }
-        var image = refusalsAsFailures(() -> images.upload(user, aide, new ImageService.Upload() {
+        var image = images.upload(user, aide, new ImageService.Upload() {
             @Override
             public long size() {
                 return file.size();
@@ -44,7 +43,7 @@ public final class ImageRoutes {
             public InputStream open() throws IOException {
                 return file.content();
             }
-        }));
+        });
         ctx.status(201).json(ImageJson.of(image));
     }
 
@@ -64,7 +63,7 @@ public final class ImageRoutes {
 
     public void list(Context ctx) {
         UUID aide = Params.id(ctx, "id");
-        List<ImageJson> list = refusalsAsFailures(() -> images.ofAide(RequestUser.require(ctx), aide)).stream().map(ImageJson::of).toList();
+        List<ImageJson> list = images.ofAide(RequestUser.require(ctx), aide).stream().map(ImageJson::of).toList();
         ctx.json(new ImageList(list));
     }
 
@@ -79,27 +78,7 @@ public final class ImageRoutes {
     }
 
     public void delete(Context ctx) {
-        refusalsAsFailures(() -> {
-            images.delete(RequestUser.require(ctx), Params.id(ctx, "id"), Params.id(ctx, "image"));
-            return null;
-        });
+        images.delete(RequestUser.require(ctx), Params.id(ctx, "id"), Params.id(ctx, "image"));
         ctx.status(204);
-    }
-
-    private static <T> T refusalsAsFailures(java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (ImageRefused e) {
-            throw switch (e.status()) {
-                case 413 -> new Failure.TooLarge(e.getMessage());
-                case 415 -> new Failure.Unsupported(e.getMessage());
-                case 409 -> new Failure.Conflict(e.getMessage());
-                default -> new Failure.Unusable(e.getMessage());
-            };
-        } catch (ImagesBusy e) {
-            throw new Failure.Unavailable(e.getMessage(), Duration.ofSeconds(5));
-        } catch (ImageNotFound e) {
-            throw new Failure.NotFound();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.toaide.images;
 
+import com.toaide.platform.failure.Failure;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Tier;
 import com.toaide.kernel.Json;
@@ -86,10 +87,10 @@ public final class ImageService {
 
     public StoredImage upload(UUID userId, UUID aideId, Upload upload) {
         if (!db.asUser(userId, handle -> handle.attach(ImageDao.class).aideExists(aideId))) {
-            throw new ImageNotFound();
+            throw new Failure.NotFound();
         }
         if (upload.size() > ImageProcessor.MAX_BYTES) {
-            throw ImageRefused.tooLarge();
+            throw Refusals.tooLarge();
         }
         long quota = quota(userId);
         if (usage(userId) >= quota) {
@@ -124,19 +125,19 @@ public final class ImageService {
     private ImageProcessor.ProcessedImage decodeInTurn(Upload upload) {
         if (waiting.incrementAndGet() > MAX_WAITING + DECODE_SLOTS) {
             waiting.decrementAndGet();
-            throw new ImagesBusy();
+            throw Refusals.busy();
         }
         boolean acquired = false;
         try {
             acquired = decoders.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (!acquired) {
-                throw new ImagesBusy();
+                throw Refusals.busy();
             }
             // The bytes come into memory only now: waiting uploads stay on disk.
             return processor.process(read(upload));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImagesBusy();
+            throw Refusals.busy();
         } finally {
             if (acquired) {
                 decoders.release();
@@ -149,7 +150,7 @@ public final class ImageService {
         try (InputStream in = upload.open()) {
             byte[] bytes = in.readNBytes(ImageProcessor.MAX_BYTES + 1);
             if (bytes.length > ImageProcessor.MAX_BYTES) {
-                throw ImageRefused.tooLarge();
+                throw Refusals.tooLarge();
             }
             return bytes;
         } catch (IOException e) {
@@ -182,7 +183,7 @@ public final class ImageService {
         return db.asUser(userId, handle -> {
             var dao = handle.attach(ImageDao.class);
             if (!dao.aideExists(aideId)) {
-                throw new ImageNotFound();
+                throw new Failure.NotFound();
             }
             return dao.ofAide(aideId);
         }).stream().map(ImageService::stored).toList();
@@ -232,7 +233,7 @@ public final class ImageService {
     }
 
     public void delete(UUID userId, UUID aideId, UUID imageId) {
-        var image = find(userId, aideId, imageId).orElseThrow(ImageNotFound::new);
+        var image = find(userId, aideId, imageId).orElseThrow(Failure.NotFound::new);
         db.asUser(userId, handle -> handle.attach(ImageDao.class).delete(aideId, imageId));
         removeObjects(image.prefix());
     }
@@ -308,10 +309,8 @@ public final class ImageService {
         }
     }
 
-    private static ImageRefused quotaReached(long quota) {
-        return new ImageRefused(409, "Your photos have used all " + Storage.describe(quota)
-                + " of storage on your plan. Delete some photos to make room"
-                + (quota == FREE_QUOTA_BYTES ? ", or upgrade to Pro for 5 GB." : "."));
+    private static Failure quotaReached(long quota) {
+        return Refusals.quotaReached(Storage.describe(quota), quota == FREE_QUOTA_BYTES);
     }
 
     private static String variantsJson(List<StoredImage.Size> sizes) {

@@ -126,7 +126,7 @@ class ImageProcessorTest {
     }
 
     private void assertRefused(byte[] bytes, String says) {
-        assertThatThrownBy(() -> processor.process(bytes)).isInstanceOf(ImageRefused.class).hasMessageContaining(says);
+        assertThatThrownBy(() -> processor.process(bytes)).isInstanceOf(com.toaide.platform.failure.Failure.class).hasMessageContaining(says);
     }
 
     private static byte[] jpegWithGpsCheckedToCarryIt(int w, int h, int orientation) throws Exception {
