@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -41,7 +42,8 @@ public record Config(
         Optional<URI> slackWebhook,
         boolean trustedProxy,
         Optional<EdgeCache> edgeCache,
-        Optional<String> verifySecret) {
+        Optional<String> verifySecret,
+        AutoPublish autoPublish) {
 
     public enum Environment { DEV, PROD }
 
@@ -74,6 +76,13 @@ public record Config(
     public record Storage(URI endpoint, String accessKey, String secretKey) {}
 
     public record Email(String resendApiKey, String from) {}
+
+    /**
+     * "Keep the published page up to date": a page is published once it has been quiet for
+     * {@code quiet}, or once its first unpublished change is {@code gap} old, and never sooner
+     * than {@code gap} after its last publish. So a burst of edits makes one version.
+     */
+    public record AutoPublish(Duration quiet, Duration gap) {}
 
     public record Billing(String secretKey, String webhookSecret, String priceId, URI apiBase) {}
 
@@ -154,6 +163,9 @@ public record Config(
         if (verifySecret.isPresent() && verifySecret.get().length() < MIN_SECRET_LENGTH) {
             problems.add("VERIFY_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
         }
+        var autoPublish = new AutoPublish(
+                Duration.ofSeconds(seconds(vars, "AUTO_PUBLISH_QUIET_SECONDS", 30, problems)),
+                Duration.ofSeconds(seconds(vars, "AUTO_PUBLISH_GAP_SECONDS", 180, problems)));
 
         String jwtSecret = vars.get("JWT_SECRET").orElse(null);
         if (jwtSecret != null && jwtSecret.length() < MIN_SECRET_LENGTH) {
@@ -173,7 +185,7 @@ public record Config(
                 vars.get("SENTRY_DSN"),
                 vars.get("SLACK_WEBHOOK").map(value -> URI.create(value)),
                 vars.get("TRUSTED_PROXY").map(Boolean::parseBoolean).orElse(false),
-                edgeCache, verifySecret);
+                edgeCache, verifySecret, autoPublish);
     }
 
     public boolean isProd() {
@@ -214,6 +226,23 @@ public record Config(
                     vars.get("OPENAI_API_KEY").orElse(""), model, model));
         }
         return Optional.empty();
+    }
+
+    private static long seconds(Vars vars, String name, long fallback, List<String> problems) {
+        var value = vars.get(name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long seconds = Long.parseLong(value.get());
+            if (seconds >= 1 && seconds <= 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a number of seconds from 1 to 86400");
+        return fallback;
     }
 
     private static int parsePort(String value, List<String> problems) {

@@ -82,8 +82,6 @@ final class Wiring {
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
     private static final long READINESS_BUDGET_MILLIS = 1_500;
     private static final Duration SCHEDULER_TICK = Duration.ofSeconds(5);
-    /** "Keep the published page up to date" uploads an aide at most this often. */
-    private static final Duration AUTO_PUBLISH_INTERVAL = Duration.ofSeconds(10);
 
     /** The steps every request goes through, in the order App runs them. */
     record Guards(Activity activity, SecurityHeaders securityHeaders, OriginGuard origins, BodyLimits bodyLimits, SessionGuard sessions,
@@ -159,7 +157,7 @@ final class Wiring {
         activity.keepAwakeWhile(hub::hasTabs);
         owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, "aide_changes", hub::onNotice, hub::resync).start());
         sessions.onEnded(hub::closeEnded);
-        var autoPublisher = new AutoPublisher(db, publishService, AUTO_PUBLISH_INTERVAL);
+        var autoPublisher = new AutoPublisher(db, publishService, config.autoPublish().quiet(), config.autoPublish().gap());
         owned.add(autoPublisher);
         // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
         owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());

@@ -94,9 +94,12 @@ public final class ChangeNotes {
         }
     }
 
-    /** "Added 4 to Games, updated 3 in Players": counts by what was done and where. */
+    /**
+     * "Added 4 to Games, updated 3 in Players": counts by what was done and where; a change alone
+     * in its group is named as it would be on its own ("added Games to League").
+     */
     private static String summary(List<Change> changes) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, List<Change>> groups = new LinkedHashMap<>();
         for (Change change : changes) {
             String preposition = switch (change.verb()) {
                 case "added" -> " to ";
@@ -104,12 +107,19 @@ public final class ChangeNotes {
                 default -> null;
             };
             String key = change.verb() + (preposition != null && change.where() != null ? "|" + preposition + change.where() : "|");
-            counts.merge(key, 1, Integer::sum);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
         }
         List<String> parts = new ArrayList<>();
-        counts.forEach((key, count) -> {
+        groups.forEach((key, group) -> {
             String[] verbAndWhere = key.split("\\|", 2);
-            parts.add(verbAndWhere[0] + " " + count + (verbAndWhere[1].isEmpty() ? (count == 1 ? " thing" : " things") : verbAndWhere[1]));
+            String verb = verbAndWhere[0];
+            String alone = group.get(0).text();
+            if (group.size() == 1 && alone.startsWith(label(verb))) {
+                parts.add(verb + alone.substring(verb.length()));
+            } else {
+                int count = group.size();
+                parts.add(verb + " " + count + (verbAndWhere[1].isEmpty() ? (count == 1 ? " thing" : " things") : verbAndWhere[1]));
+            }
         });
         String joined = String.join(", ", parts);
         return joined.substring(0, 1).toUpperCase(Locale.ROOT) + joined.substring(1);

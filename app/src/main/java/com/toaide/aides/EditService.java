@@ -163,8 +163,11 @@ public final class EditService {
         }
     }
 
-    /** One batch in the History panel: its last seq, who made it, when, and what it changed. */
-    public record HistoryBatch(long seq, String who, String ts, String note) {}
+    /**
+     * One batch in the History panel: its last seq (the point to preview), its first (the next
+     * page of History starts before it), who made it, when, and what it changed.
+     */
+    public record HistoryBatch(long seq, long from, String who, String ts, String note) {}
 
     /** Prefix of the batch ids of restores, so History can say who made them. */
     static final String RESTORE_BATCH = "restore-";
@@ -178,6 +181,25 @@ public final class EditService {
         }
     }
 
+    /** Batches a version's note names at most; older ones fall under the cap anyway. */
+    private static final int NOTE_BATCHES = 12;
+
+    /**
+     * The note of a publish: the change notes of the batches after entry {@code after} up to
+     * entry {@code upto}, most recent first, combined and capped ({@link ChangeNotes#combine}).
+     * Empty when they changed nothing.
+     */
+    public String notesBetween(UUID userId, UUID aideId, long after, long upto) {
+        var recent = history(userId, aideId, upto, NOTE_BATCHES);
+        var notes = new ArrayList<String>();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (recent.get(i).seq() > after) {
+                notes.add(recent.get(i).note());
+            }
+        }
+        return ChangeNotes.combine(notes);
+    }
+
     private List<HistoryBatch> batches(AideDao dao, UUID userId, UUID aideId, long upto, int limit) {
         var snapshot = historyAt(dao, userId, aideId).snapshot();
         var rows = dao.latestEvents(aideId, upto, HISTORY_ROWS);
@@ -188,6 +210,10 @@ public final class EditService {
             while (end < rows.size() && rows.get(end).batch().equals(rows.get(start).batch())) {
                 end++;
             }
+            if (end == rows.size() && rows.size() == HISTORY_ROWS && !batches.isEmpty()) {
+                // The window may have cut this batch: the next page shows it whole.
+                break;
+            }
             var entries = new ArrayList<LogEntry>();
             for (int i = end - 1; i >= start; i--) {
                 entries.add(rows.get(i).toEntry());
@@ -195,7 +221,7 @@ public final class EditService {
             String note = ChangeNotes.of(entries, snapshot);
             if (!note.isEmpty()) {
                 var last = rows.get(start);
-                batches.add(new HistoryBatch(last.seq(), who(last), StoredEvent.TS.format(last.ts()), note));
+                batches.add(new HistoryBatch(last.seq(), rows.get(end - 1).seq(), who(last), StoredEvent.TS.format(last.ts()), note));
             }
         }
         return batches;

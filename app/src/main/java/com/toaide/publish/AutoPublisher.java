@@ -17,30 +17,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Keep the published page up to date": hears the change notices of aides with the option on
- * ({@link com.toaide.aides.EditService#AUTO_PUBLISH_CHANNEL}) and republishes the aide, at most
- * once per {@code interval}. Other aides' changes never reach it, so they cost it nothing.
+ * ({@link com.toaide.aides.EditService#AUTO_PUBLISH_CHANNEL}) and republishes the aide once a
+ * burst of edits is over (quiet for {@code quiet}, or edited without a pause for {@code gap}),
+ * never more often than once per {@code gap}. Other aides' changes never
+ * reach it, so they cost it nothing. It always publishes the current draft, and
+ * {@link PublishService} refuses to put an older point of the log over a newer one.
  *
  * <p>Several instances: every instance hears every notice, and the database decides. Each
  * attempt locks the aide's row and claims the publish only when the aide is on, published,
- * changed since its last publish and quiet for {@code interval} (its {@code published_at});
- * the others see the claim and stand down, or wait out the rest of the interval and ask again.
- * So one upload per interval per aide holds across instances, and the last change of a burst is
- * always published. A notice lost while the LISTEN connection was down is published with the
- * aide's next change.
+ * changed since its last publish and due; the others see the claim and stand down, or wait
+ * until it is due and ask again. So one upload per gap per aide holds across instances, and the
+ * last change of a burst is always published. A notice lost while the LISTEN connection was
+ * down is published with the aide's next change.
  */
 public final class AutoPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AutoPublisher.class);
 
     private final Database db;
     private final PublishService publisher;
-    private final Duration interval;
+    private final Duration quiet;
+    private final Duration gap;
     private final ScheduledExecutorService executor;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
 
-    public AutoPublisher(Database db, PublishService publisher, Duration interval) {
+    public AutoPublisher(Database db, PublishService publisher, Duration quiet, Duration gap) {
         this.db = db;
         this.publisher = publisher;
-        this.interval = interval;
+        this.quiet = quiet;
+        this.gap = gap;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "auto-publish");
             thread.setDaemon(true);
@@ -85,7 +89,7 @@ public final class AutoPublisher implements AutoCloseable {
         /** Nothing to publish: the option is off, or nothing changed since the last publish. */
         record Nothing() implements Claim {}
 
-        /** The aide's quiet interval is still running: ask again after {@code delay}. */
+        /** The aide is not due yet: ask again after {@code delay}. */
         record Wait(Duration delay) implements Claim {}
 
         /** This instance claimed the publish; {@code state} gives the claim back if it fails. */
@@ -94,13 +98,13 @@ public final class AutoPublisher implements AutoCloseable {
 
     /**
      * The automatic publish of one aide after a change (system path: the owner comes from the
-     * row). Returns how long to wait before asking again when the aide's quiet interval is still
-     * running, or empty when there is nothing (more) to do.
+     * row). Returns how long to wait before asking again when the aide is not due yet, or empty
+     * when there is nothing (more) to do.
      */
     Optional<Duration> publishNow(UUID aideId) {
         Claim claim = db.asSystem(handle -> {
             var dao = handle.attach(PublishDao.class);
-            var state = dao.lockForAutoPublish(aideId, interval.toSeconds()).orElse(null);
+            var state = dao.lockForAutoPublish(aideId, quiet.toSeconds(), gap.toSeconds()).orElse(null);
             if (state == null || !state.wanted()) {
                 return new Claim.Nothing();
             }

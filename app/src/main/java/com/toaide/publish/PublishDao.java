@@ -18,21 +18,21 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PublishDao.AutoState.class)
 interface PublishDao {
 
-    /** The aide's publishing state. */
-    record AideRow(UUID id, String title, String slug, Integer publishedVersion, boolean autoPublish) {}
+    /** The aide's publishing state; {@code publishedSeq} is the point of the log the live page shows (null: unknown). */
+    record AideRow(UUID id, String title, String slug, Integer publishedVersion, boolean autoPublish, Long publishedSeq, long logSeq) {}
 
     /** Whether an aide wants an automatic publish, and when it may run. */
     record AutoState(UUID userId, Instant publishedAt, boolean wanted, double waitSeconds) {}
 
     @SqlQuery("""
-            select id, coalesce(title, '') as title, slug, published_version, auto_publish
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq
               from aides where id = :id
             """)
     Optional<AideRow> find(@Bind("id") UUID aideId);
 
     /** Locks the row until the transaction ends, so two publishes of one aide take turns. */
     @SqlQuery("""
-            select id, coalesce(title, '') as title, slug, published_version, auto_publish
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq
               from aides where id = :id for update
             """)
     Optional<AideRow> lock(@Bind("id") UUID aideId);
@@ -59,32 +59,26 @@ interface PublishDao {
     @SqlQuery("select coalesce((select s.last_version from aides a join slugs s on s.slug = a.slug where a.id = :id), 0)")
     int lastVersion(@Bind("id") UUID aideId);
 
-    /** The voice lines since the aide's last published version, oldest first. */
-    @SqlQuery("""
-            select text from conversations
-             where aide_id = :id and role = 'voice'
-               and created_at > coalesce((select max(created_at) from published_versions where aide_id = :id), '-infinity')
-             order by id
-            """)
-    List<String> voiceSinceLastVersion(@Bind("id") UUID aideId);
-
     @SqlUpdate("""
-            insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes, notes)
-            values (:id, :version, app_user_id(), :slug, :key, :size, :notes)
+            insert into published_versions (aide_id, version, user_id, slug, object_key, size_bytes, notes, log_seq)
+            values (:id, :version, app_user_id(), :slug, :key, :size, :notes, :seq)
             """)
     void addVersion(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("slug") String slug,
-                    @Bind("key") String key, @Bind("size") int size, @Bind("notes") String notes);
+                    @Bind("key") String key, @Bind("size") int size, @Bind("notes") String notes, @Bind("seq") long logSeq);
 
-    /** {@code at}: when the published snapshot was read, so a change after it still counts as unpublished. */
-    @SqlUpdate("update aides set published_version = :version, published_at = :at where id = :id")
-    void markPublished(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("at") Instant at);
+    /**
+     * {@code at}: when the published snapshot was read, so a change after it still counts as
+     * unpublished; {@code seq}: the point of the log it shows.
+     */
+    @SqlUpdate("update aides set published_version = :version, published_at = :at, published_seq = :seq where id = :id")
+    void markPublished(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("at") Instant at, @Bind("seq") long seq);
 
     @SqlQuery("select clock_timestamp()")
     Instant now();
 
     /** Newest first. */
     @SqlQuery("""
-            select version, slug, object_key, size_bytes, notes, created_at
+            select version, slug, object_key, size_bytes, notes, created_at, log_seq
               from published_versions where aide_id = :id order by version desc
             """)
     List<PublishedVersion> versions(@Bind("id") UUID aideId);
@@ -105,15 +99,25 @@ interface PublishDao {
 
     /**
      * System: locks the aide's row and says whether it needs an automatic publish (on, published,
-     * changed since) and how many seconds remain of its quiet interval (0: due now).
+     * changed since) and how many seconds remain until it is due (0: due now). It is due when
+     * the page has been quiet for {@code quiet} seconds, or its first unpublished change is
+     * {@code gap} seconds old (so a page edited without a pause still goes out), and never
+     * sooner than {@code gap} seconds after the last publish. A row published before the log
+     * point was kept ({@code published_seq} null) counts as changed once.
      */
     @SqlQuery("""
-            select user_id, published_at,
-                   coalesce(auto_publish and published_version is not null and updated_at > published_at, false) as wanted,
-                   coalesce(greatest(0, extract(epoch from published_at + make_interval(secs => :seconds) - now())), 0)::float8 as wait_seconds
-              from aides where id = :id for update
+            select a.user_id, a.published_at,
+                   coalesce(a.auto_publish and a.published_version is not null and a.log_seq > coalesce(a.published_seq, -1), false) as wanted,
+                   coalesce(greatest(0, extract(epoch from
+                       greatest(a.published_at + make_interval(secs => :gap),
+                                least(a.updated_at + make_interval(secs => :quiet),
+                                      coalesce((select e.ts from aide_events e
+                                                 where e.aide_id = a.id and e.seq > coalesce(a.published_seq, 0)
+                                                 order by e.seq limit 1), a.updated_at) + make_interval(secs => :gap)))
+                       - now())), 0)::float8 as wait_seconds
+              from aides a where a.id = :id for update of a
             """)
-    Optional<AutoState> lockForAutoPublish(@Bind("id") UUID aideId, @Bind("seconds") long seconds);
+    Optional<AutoState> lockForAutoPublish(@Bind("id") UUID aideId, @Bind("quiet") long quietSeconds, @Bind("gap") long gapSeconds);
 
     /** System: the claim of an automatic publish (other instances now see it as not due). */
     @SqlUpdate("update aides set published_at = now() where id = :id")

@@ -34,12 +34,13 @@ public final class PublishRoutes {
 
     record Version(int version, String url, @JsonProperty("created_at") String createdAt, int size, String notes) {}
 
+    /** {@code publishedSequence}: the point of the log the live page shows; {@code sequence}: the draft's. */
     record Versions(String slug, String url, boolean published, @JsonProperty("auto_publish") boolean autoPublish,
-                    List<Version> versions) {
+                    List<Version> versions, @JsonProperty("published_sequence") Long publishedSequence, long sequence) {
         static Versions of(PublishService.Status status) {
             return new Versions(status.slug(), status.url(), status.published(), status.autoPublish(), status.versions().stream()
                     .map(v -> new Version(v.version(), status.url() + "/v/" + v.version(), v.createdAt().toString(), v.sizeBytes(), v.notes()))
-                    .toList());
+                    .toList(), status.publishedSeq(), status.sequence());
         }
     }
 

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -47,6 +46,8 @@ public final class PublishService {
     private final PublishedObjects objects;
     private final ImageService images;
     private final SlugReservation slugs;
+    private static final String NEWER_IS_LIVE = "A newer version of this page was published meanwhile, so this one was not.";
+
     private final EditService edits;
     private final Renderer renderer;
     private final BillingService billing;
@@ -73,14 +74,24 @@ public final class PublishService {
         }
     }
 
-    /** The aide's publishing state for the editor and the versions page. */
-    public record Status(String slug, String url, boolean published, boolean autoPublish, List<PublishedVersion> versions) {}
+    /**
+     * The aide's publishing state for the editor and the versions page: {@code publishedSeq} is
+     * the point of the log the live page shows (null: unknown), {@code sequence} the draft's.
+     */
+    public record Status(String slug, String url, boolean published, boolean autoPublish, List<PublishedVersion> versions,
+                         Long publishedSeq, long sequence) {}
 
     /**
-     * Publishes the aide's current page as a new version. {@code requestedSlug} (Pro only) is the
-     * address the user chose; without it the aide keeps its slug or gets a random one.
+     * Publishes the aide's current page as a new version, noted with what changed since the last
+     * one. {@code requestedSlug} (Pro only) is the address the user chose; without it the aide
+     * keeps its slug or gets a random one.
      */
     public Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug) {
+        return publish(userId, aideId, requestedSlug, null);
+    }
+
+    /** {@code note}: the version's note, or null for the change notes since the last publish. */
+    private Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug, String note) {
         Tier tier = billing.tier(userId);
         Optional<String> chosen = requestedSlug.map(String::strip).filter(s -> !s.isEmpty());
         if (chosen.isPresent() && tier != Tier.PRO) {
@@ -93,32 +104,71 @@ public final class PublishService {
             var context = new PageContext(objects.pageUrl(slug), objects.pageUrl(slug) + "/feed.xml", landingUrl,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)),
                     tier == Tier.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE, photos);
-            byte[] html = edits.read(userId, aideId, (snapshot, version) ->
-                    renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8));
+            record Draft(byte[] html, long seq) {}
+            var draft = edits.read(userId, aideId, (snapshot, seq) ->
+                    new Draft(renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8), seq));
+            Long live = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId))
+                    .orElseThrow(Failure.NotFound::new).publishedSeq();
+            if (live != null && live > draft.seq()) {
+                // Another instance published a newer point meanwhile: never put an older one back.
+                throw new Failure.Conflict(NEWER_IS_LIVE);
+            }
             // The photos the page shows go up before the page that points at them.
             for (StoredImage image : photos.shown()) {
                 for (StoredImage.Size size : image.sizes()) {
                     objects.putPhoto(slug, AidePhotos.publishedName(size), size.contentType(), () -> images.bytes(image, size));
                 }
             }
-            return release(userId, aideId, target, html, null);
+            String notes = note != null ? note : versionNote(userId, aideId, live, draft.seq());
+            return release(userId, aideId, target, draft.html(), draft.seq(), notes);
         }
     }
 
-    /** Publishes an earlier version's page again, as the new latest version. */
+    /** What changed since the live point, in the words of History; never empty (the feed shows it). */
+    private String versionNote(UUID userId, UUID aideId, Long live, long seq) {
+        String changes = edits.notesBetween(userId, aideId, live == null ? 0 : live, seq);
+        if (!changes.isEmpty()) {
+            return changes;
+        }
+        return live == null ? "First version." : "Published again with no changes.";
+    }
+
+    /**
+     * Makes an earlier version the live page again: the draft goes back to that version's point
+     * of the log (one batch, undoable in the editor; nothing is deleted) and is published as the
+     * new latest version, so the next edit, or an automatic publish, builds on the restored page.
+     * A version published before the log point was kept is published again as it was stored.
+     */
     public Published restore(UUID userId, UUID aideId, int version) {
         synchronized (lock(aideId)) {
-            var state = db.asUser(userId, handle -> {
+            var old = db.asUser(userId, handle -> {
                 var dao = handle.attach(PublishDao.class);
-                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
-                var old = dao.versions(aideId).stream().filter(v -> v.version() == version).findFirst()
+                dao.find(aideId).orElseThrow(Failure.NotFound::new);
+                return dao.versions(aideId).stream().filter(v -> v.version() == version).findFirst()
                         .orElseThrow(Failure.NotFound::new);
-                return Map.entry(new SlugReservation.Target(aide.slug(), dao.lastVersion(aideId) + 1, dao.now()), old);
             });
-            byte[] html = objects.get(state.getValue().objectKey()).map(Blob::bytes)
-                    .orElseThrow(() -> new Failure.Gone("Version " + version + " is no longer stored."));
-            return release(userId, aideId, state.getKey(), html, "Restored version " + version + ".");
+            String note = "Restored version " + version + ".";
+            if (old.logSeq() == null) {
+                return republish(userId, aideId, old, note);
+            }
+            try {
+                edits.restore(userId, aideId, old.logSeq());
+            } catch (Failure.Conflict alreadyThere) {
+                // The draft already shows that version: publishing it is all that is left.
+            }
+            return publish(userId, aideId, Optional.empty(), note);
         }
+    }
+
+    private Published republish(UUID userId, UUID aideId, PublishedVersion old, String note) {
+        var target = db.asUser(userId, handle -> {
+            var dao = handle.attach(PublishDao.class);
+            var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
+            return new SlugReservation.Target(aide.slug(), dao.lastVersion(aideId) + 1, dao.now());
+        });
+        byte[] html = objects.get(old.objectKey()).map(Blob::bytes)
+                .orElseThrow(() -> new Failure.Gone("Version " + old.version() + " is no longer stored."));
+        return release(userId, aideId, target, html, null, note);
     }
 
     /** Removes every public object of the aide; its slug stays reserved to it. */
@@ -149,7 +199,7 @@ public final class PublishService {
             var dao = handle.attach(PublishDao.class);
             var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
             return new Status(aide.slug(), aide.slug() == null ? null : objects.pageUrl(aide.slug()),
-                    aide.publishedVersion() != null, aide.autoPublish(), dao.versions(aideId));
+                    aide.publishedVersion() != null, aide.autoPublish(), dao.versions(aideId), aide.publishedSeq(), aide.logSeq());
         });
     }
 
@@ -170,8 +220,13 @@ public final class PublishService {
         db.asUser(userId, handle -> handle.attach(PublishDao.class).slugs()).forEach(this::deleteObjects);
     }
 
-    /** Uploads the version and the page, then records the version, then updates the feed. */
-    private Published release(UUID userId, UUID aideId, SlugReservation.Target target, byte[] html, String notes) {
+    /**
+     * Uploads the version and the page, then records the version, then updates the feed.
+     * {@code seq}: the point of the log the page shows, or null when it is an old version's
+     * stored page (the live point then stays the draft's, so an automatic publish waits for the
+     * next change).
+     */
+    private Published release(UUID userId, UUID aideId, SlugReservation.Target target, byte[] html, Long seq, String notes) {
         String slug = target.slug();
         int version = target.version();
         String key = PublishedObjects.versionKey(slug, version);
@@ -180,22 +235,31 @@ public final class PublishService {
         } catch (StorageUnavailable e) {
             throw new Failure.Unavailable(UPLOAD_FAILED, e.getMessage(), e);
         }
-        record Recorded(String title, List<PublishedVersion> versions) {}
+        record Recorded(String title, List<PublishedVersion> versions, boolean older) {}
         Recorded recorded;
         try {
             recorded = db.asUser(userId, handle -> {
                 var dao = handle.attach(PublishDao.class);
                 var aide = dao.lock(aideId).orElseThrow(Failure.NotFound::new);
-                String lines = notes != null ? notes : String.join("\n", dao.voiceSinceLastVersion(aideId));
-                dao.addVersion(aideId, version, slug, key, html.length, lines);
-                dao.markPublished(aideId, version, target.readAt());
-                return new Recorded(aide.title(), dao.versions(aideId));
+                if (seq != null && aide.publishedSeq() != null && aide.publishedSeq() > seq) {
+                    return new Recorded(aide.title(), dao.versions(aideId), true);
+                }
+                long shown = seq != null ? seq : aide.logSeq();
+                dao.addVersion(aideId, version, slug, key, html.length, notes, seq);
+                dao.markPublished(aideId, version, target.readAt(), shown);
+                return new Recorded(aide.title(), dao.versions(aideId), false);
             });
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e)) {
                 throw new Failure.Conflict("Another publish of this page finished first. Publish again to include your changes.");
             }
             throw e;
+        }
+        if (recorded.older()) {
+            // A publish on another instance recorded a newer point while this one uploaded: its
+            // page goes back up over the older one just uploaded.
+            putPageBack(slug, recorded.versions());
+            throw new Failure.Conflict(NEWER_IS_LIVE);
         }
         String feedTitle = Titles.orUntitled(recorded.title());
         try {
@@ -205,6 +269,15 @@ public final class PublishService {
             log.warn("Feed upload failed after publishing version {}", version);
         }
         return new Published(objects.pageUrl(slug), version);
+    }
+
+    private void putPageBack(String slug, List<PublishedVersion> versions) {
+        try {
+            versions.stream().findFirst().flatMap(newest -> objects.get(newest.objectKey()))
+                    .ifPresent(newest -> objects.putPage(slug, newest.bytes()));
+        } catch (StorageUnavailable e) {
+            log.warn("The newest version could not be put back as the page: {}", e.getMessage());
+        }
     }
 
     private void deleteObjects(String slug) {

@@ -72,6 +72,11 @@ public final class PublishedObjects {
         storage.put(bucket, pageKey(slug), html, HTML, PAGE_CACHE);
     }
 
+    /** Puts an already uploaded version back as the page. */
+    void putPage(String slug, byte[] html) {
+        storage.put(bucket, pageKey(slug), html, HTML, PAGE_CACHE);
+    }
+
     /**
      * A photo's size beside the page, unless it is there already: the name is the bytes' SHA-256,
      * so a copy under it is the same picture.

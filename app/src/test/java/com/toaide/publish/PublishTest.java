@@ -156,13 +156,12 @@ class PublishTest {
     }
 
     @Test
-    void the_feed_lists_every_version_with_its_voice_lines_escaped() throws Exception {
+    void the_feed_and_the_versions_list_carry_what_changed_since_the_version_before_escaped() throws Exception {
         var user = app.newUser();
         UUID aide = fx.aide(user, "League & Friends");
-        fx.voice(user, aide, "Mike out. Dave subbing.");
         fx.publish(user, aide, "");
-        fx.voice(user, aide, "<b>Tom & Jerry</b> bring \"chips\".");
-        fx.retitle(user, aide, "League night");
+        fx.edit(user, aide, "{\"t\":\"entity.update\",\"ref\":\"mike\",\"p\":{\"name\":\"<b>Tom & Jerry</b>\"}}");
+        fx.edit(user, aide, "{\"t\":\"entity.update\",\"ref\":\"dave\",\"p\":{\"wins\":5}}");
         String slug = slugOf(fx.publish(user, aide, ""));
 
         var feed = app.get("/s/" + slug + "/feed.xml");
@@ -172,15 +171,45 @@ class PublishTest {
                 .parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
         var entries = doc.getElementsByTagName("entry");
         assertThat(entries.getLength()).isEqualTo(2);
-        // Newest first, each with only the lines since the version before it.
-        assertThat(entries.item(0).getTextContent()).contains("<b>Tom & Jerry</b> bring \"chips\".").doesNotContain("Mike out");
-        assertThat(entries.item(1).getTextContent()).contains("Mike out. Dave subbing.");
-        assertThat(feed.body()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>");
+        // Newest first, each with only the changes since the version before it, the latest first.
+        assertThat(entries.item(0).getTextContent()).contains("Dave: Wins → 5; <b>Tom & Jerry</b>: Name → <b>Tom & Jerry</b>")
+                .doesNotContain("Added");
+        assertThat(entries.item(1).getTextContent()).contains("Added League & Friends");
+        assertThat(feed.body()).contains("&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>").doesNotContain("Updated.");
         assertThat(feed.body()).contains("/s/" + slug + "/v/2").contains("/s/" + slug + "/v/1");
 
         var versions = json(app.getJson("/aides/" + aide + "/versions", user).body()).get("versions");
-        assertThat(versions.get(0).get("notes").asString()).isEqualTo("<b>Tom & Jerry</b> bring \"chips\".");
-        assertThat(versions.get(1).get("notes").asString()).isEqualTo("Mike out. Dave subbing.");
+        assertThat(versions.get(0).get("notes").asString()).isEqualTo("Dave: Wins → 5; <b>Tom & Jerry</b>: Name → <b>Tom & Jerry</b>");
+        assertThat(versions.get(1).get("notes").asString()).startsWith("Added League & Friends");
+        var page = app.get("/aides/" + aide + "/versions", "Cookie", user.cookie()).body();
+        assertThat(page).contains("Dave: Wins → 5; &lt;b&gt;Tom &amp; Jerry&lt;/b&gt;").doesNotContain("<b>Tom");
+    }
+
+    @Test
+    void publishing_again_without_changes_says_so() {
+        var user = app.newUser();
+        UUID aide = fx.aide(user, "Same");
+        fx.publish(user, aide, "");
+        fx.publish(user, aide, "");
+        var versions = json(app.getJson("/aides/" + aide + "/versions", user).body()).get("versions");
+        assertThat(versions.get(0).get("notes").asString()).isEqualTo("Published again with no changes.");
+    }
+
+    @Test
+    void a_publish_never_puts_an_older_point_of_the_page_over_a_newer_live_one() {
+        var user = app.newUser();
+        UUID aide = fx.aide(user, "Older");
+        String slug = slugOf(fx.publish(user, aide, ""));
+        fx.retitle(user, aide, "Newer");
+        // As if another instance had published a point this one has not seen yet.
+        fx.db.asSystem(h -> h.createUpdate("update aides set published_seq = log_seq + 5 where id = :id").bind("id", aide).execute());
+
+        var refused = app.postJson("/aides/" + aide + "/publish", "", user);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused.body()).get("message").asString()).isEqualTo("A newer version of this page was published meanwhile, so this one was not.");
+        assertThat(app.get("/s/" + slug).body()).contains("Older").doesNotContain("Newer");
+        assertThat(json(app.getJson("/aides/" + aide + "/versions", user).body()).get("versions").size()).isEqualTo(1);
     }
 
     @Test
@@ -270,6 +299,12 @@ class PublishTest {
         var restored = json(app.postJson("/aides/" + aide + "/versions/1/restore", "", user).body());
         assertThat(restored.get("version").asInt()).isEqualTo(3);
         assertThat(app.get("/s/" + slug).body()).contains("Version one");
+        // The draft is back at version 1 too, as one batch: the live page and the draft agree.
+        assertThat(fx.title(user, aide)).isEqualTo("Version one");
+        var status = json(app.getJson("/aides/" + aide + "/versions", user).body());
+        assertThat(status.get("published_sequence").asLong()).isEqualTo(status.get("sequence").asLong());
+        assertThat(app.postJson("/aides/" + aide + "/undo", "", user).statusCode()).isEqualTo(200);
+        assertThat(fx.title(user, aide)).isEqualTo("Version two");
         assertThat(json(app.getJson("/aides/" + aide + "/versions", user).body()).get("versions").get(0).get("notes").asString())
                 .isEqualTo("Restored version 1.");
         assertThat(app.postJson("/aides/" + aide + "/versions/9/restore", "", user).statusCode()).isEqualTo(404);

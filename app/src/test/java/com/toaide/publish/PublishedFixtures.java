@@ -55,9 +55,16 @@ final class PublishedFixtures implements AutoCloseable {
         db.asSystem(h -> h.createUpdate("update users set tier = 'pro' where id = :id").bind("id", user.id()).execute());
     }
 
-    void voice(TestUser user, UUID aide, String text) {
-        db.asSystem(h -> h.createUpdate("insert into conversations (aide_id, user_id, role, text) values (:a, :u, 'voice', :t)")
-                .bind("a", aide).bind("u", user.id()).bind("t", text).execute());
+    void edit(TestUser user, UUID aide, String event) {
+        var response = app.postJson("/aides/" + aide + "/events", "{\"events\":[" + event + "]}", user);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.body());
+        }
+    }
+
+    /** The draft's page title. */
+    String title(TestUser user, UUID aide) {
+        return json(app.getJson("/aides/" + aide + "/snapshot", user).body()).path("snapshot").path("entities").path("page").path("props").path("title").asString();
     }
 
     JsonNode publish(TestUser user, UUID aide, String body) {
