@@ -126,7 +126,7 @@ public final class AutoPublisher implements AutoCloseable {
 
     private void publishClaimed(UUID aideId, PublishDao.AutoState state) {
         try {
-            publisher.publish(state.userId(), aideId, Optional.empty());
+            publisher.publishNewer(state.userId(), aideId);
         } catch (RuntimeException e) {
             // Give the claim back so the next change (or instance) tries again.
             db.asSystem(handle -> {

@@ -87,11 +87,22 @@ public final class PublishService {
      * keeps its slug or gets a random one.
      */
     public Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug) {
-        return publish(userId, aideId, requestedSlug, null);
+        return publish(userId, aideId, requestedSlug, null, false);
     }
 
-    /** {@code note}: the version's note, or null for the change notes since the last publish. */
-    private Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug, String note) {
+    /**
+     * The automatic publish: the current draft, only if it is newer than the live page (a
+     * publish that finished meanwhile, such as a restore, may already show it). Empty when not.
+     */
+    public Optional<Published> publishNewer(UUID userId, UUID aideId) {
+        return Optional.ofNullable(publish(userId, aideId, Optional.empty(), null, true));
+    }
+
+    /**
+     * {@code note}: the version's note, or null for the change notes since the last publish;
+     * {@code onlyNewer}: returns null instead of publishing the live point again.
+     */
+    private Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug, String note, boolean onlyNewer) {
         Tier tier = billing.tier(userId);
         Optional<String> chosen = requestedSlug.map(String::strip).filter(s -> !s.isEmpty());
         if (chosen.isPresent() && tier != Tier.PRO) {
@@ -112,6 +123,9 @@ public final class PublishService {
             if (live != null && live > draft.seq()) {
                 // Another instance published a newer point meanwhile: never put an older one back.
                 throw new Failure.Conflict(NEWER_IS_LIVE);
+            }
+            if (onlyNewer && live != null && live == draft.seq()) {
+                return null;
             }
             // The photos the page shows go up before the page that points at them.
             for (StoredImage image : photos.shown()) {
@@ -156,7 +170,7 @@ public final class PublishService {
             } catch (Failure.Conflict alreadyThere) {
                 // The draft already shows that version: publishing it is all that is left.
             }
-            return publish(userId, aideId, Optional.empty(), note);
+            return publish(userId, aideId, Optional.empty(), note, false);
         }
     }
 
