@@ -205,6 +205,7 @@
       held.push(frame);
       return;
     }
+    const before = version;
     if (frame.type === "page") {
       version = frame.sequence;
       page.innerHTML = frame.html;
@@ -221,6 +222,8 @@
       return;
     }
     decorate();
+    // A page sent again on reconnect is not a change.
+    if (version > before) document.dispatchEvent(new CustomEvent("aide:changed", { detail: { sequence: version } }));
   }
 
   // ---------- what the page offers ----------

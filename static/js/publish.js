@@ -1,6 +1,8 @@
 // The editor's publish panel: Publish shows its state (publishing, then done or failed) and the page's
-// link; the checkbox turns "keep the published page up to date" on and off. Without this script
-// the form still publishes and the versions page does the rest.
+// link; the checkbox turns "keep the published page up to date" on and off. The line under it
+// always says which version is live and whether the latest changes are in it: it is read again
+// after every change the page hears of, and every few seconds while an automatic publish is due.
+// Without this script the form still publishes and the versions page does the rest.
 (function () {
   "use strict";
 
@@ -17,6 +19,12 @@
   // shows one honest "Publishing" step until the server answers.
   // Counts publishes started, so the state read as the page loads cannot overwrite a newer one.
   let publishes = 0;
+  // While an automatic publish is due, the state is read again this often (and only then).
+  const DUE_POLL_MS = 5000;
+  // A burst of changes asks for the state once, this long after its last change.
+  const SETTLE_MS = 1500;
+  let pollTimer = null;
+  let settleTimer = null;
 
   function step(name, state) {
     steps.hidden = false;
@@ -30,7 +38,7 @@
     });
   }
 
-  function showLink(text, url) {
+  function showLink(text, url, after) {
     link.textContent = text + " ";
     if (url) {
       const a = document.createElement("a");
@@ -39,6 +47,12 @@
       a.rel = "noopener";
       a.target = "_blank";
       link.appendChild(a);
+    }
+    if (after) {
+      const note = document.createElement("span");
+      note.className = "publish-behind";
+      note.textContent = " " + after;
+      link.appendChild(note);
     }
   }
 
@@ -50,16 +64,37 @@
 
   async function refresh() {
     const before = publishes;
-    const { ok, body } = await json(`/aides/${aideId}/versions`);
+    clearTimeout(pollTimer);
+    let answer;
+    try {
+      answer = await json(`/aides/${aideId}/versions`);
+    } catch (e) {
+      return; // offline: the next change asks again
+    }
+    const { ok, body } = answer;
     if (!ok || publishes !== before) return;
     if (body.published && body.versions.length) {
-      showLink(`Version ${body.versions[0].version} is live at`, body.url);
+      // Behind: the draft has changes the live page does not show yet.
+      const behind = body.published_sequence != null && body.sequence > body.published_sequence;
+      const live = `Version ${body.versions[0].version} is live at`;
+      if (!behind) showLink(live, body.url, "It shows your latest changes.");
+      else if (body.auto_publish) showLink(live, body.url, "Your latest changes go live by themselves in a few minutes.");
+      else showLink(live, body.url, "Your latest changes are not published yet.");
+      link.dataset.state = !behind ? "live" : body.auto_publish ? "due" : "behind";
       auto.hidden = false;
       autoBox.checked = !!body.auto_publish;
+      if (behind && body.auto_publish) pollTimer = setTimeout(refresh, DUE_POLL_MS);
     } else {
+      link.dataset.state = "unpublished";
       auto.hidden = true;
     }
   }
+
+  // A change to the page (from this tab, another one, the AI, a restore) may leave the live page behind.
+  document.addEventListener("aide:changed", () => {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(refresh, SETTLE_MS);
+  });
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -76,6 +111,7 @@
       if (ok) {
         step("done", "done");
         showLink(`Published version ${body.version} at`, body.url);
+        link.dataset.state = "published";
         auto.hidden = false;
       } else {
         step("publishing", "failed");
@@ -96,6 +132,7 @@
       body: JSON.stringify({ on: autoBox.checked }),
     });
     if (!ok) autoBox.checked = !autoBox.checked;
+    refresh();
   });
 
   const published = new URLSearchParams(location.search).get("published");
