@@ -197,6 +197,7 @@
       Aide.menu(handle, [
         { label: "Move up", run: () => moveBy(id, -1) },
         { label: "Move down", run: () => moveBy(id, 1) },
+        linksItem(id),
         { label: "Duplicate", run: () => duplicate(id) },
         { label: "Delete", run: () => remove(id, element) },
       ], "Row actions");
@@ -222,6 +223,7 @@
       { label: "Move down", run: () => moveBy(id, 1) },
       sections.length ? { label: "Move into a section", items: sections.map((s) => ({ label: s.label, run: () => moveInto(id, s.id) })) } : null,
       inSection ? { label: "Move out of the section", run: () => moveOut(id) } : null,
+      linksItem(id),
       { label: "Duplicate", run: () => duplicate(id) },
       { label: "Delete", run: () => remove(id, element) },
     ], "Block actions");
@@ -231,6 +233,10 @@
     const kind = kindOf(element);
     if (!Aide.openColumns || !["table", "list", "checklist", "card"].includes(kind)) return null;
     return { label: kind === "table" ? "Columns" : "Fields", run: () => Aide.openColumns(element.dataset.entity) };
+  }
+
+  function linksItem(id) {
+    return Aide.openLinks ? { label: "Links to other items", run: () => Aide.openLinks(id) } : null;
   }
 
   function typeItems(then) {

@@ -8,7 +8,8 @@
   const Aide = window.Aide;
   if (!Aide || !Aide.root) return;
 
-  const KIND_LABELS = { text: "Text", number: "Number", money: "Money", date: "Date", time: "Time", yesno: "Yes / no", link: "Link" };
+  const KIND_LABELS = { text: "Text", number: "Number", money: "Money", date: "Date", time: "Time", yesno: "Yes / no", link: "Link",
+    rel: "Points to an item" };
   const MAX_KEY = 64;
   let dialog = null;
   let target = null;   // the entity whose columns are open
@@ -17,6 +18,8 @@
   function keyOf(name) {
     return String(name || "").trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "_").replace(/^_+|_+$/g, "").slice(0, MAX_KEY);
   }
+
+  Aide.keyOf = keyOf;
 
   function rowsOf(snapshot, id) {
     const entity = snapshot.entities[id];
@@ -31,7 +34,10 @@
     return (e && e.display === "table") || (block && Aide.blockKind(block) === "table");
   }
 
-  /** Shown and hidden columns, in order. */
+  /**
+   * Shown and hidden columns, in order, and which of them are links (relationship types the rows
+   * link by, shown after the props as the renderer does, or columns given the "rel" kind).
+   */
   function columns(snapshot, id) {
     const entity = snapshot.entities[id];
     const rows = rowsOf(snapshot, id);
@@ -39,15 +45,20 @@
     rows.forEach((r) => Object.keys(r.props).forEach((k) => {
       if (!k.startsWith("_") && k !== "styles" && !all.includes(k) && (r.props[k] !== null || entity.display !== "card")) all.push(k);
     }));
+    const links = new Set();
+    const kinds = Aide.kindsOf(entity);
+    Object.keys(kinds).forEach((k) => { if (kinds[k] === "rel") links.add(k); });
+    rows.forEach((r) => Object.keys(Aide.linksFrom(snapshot, r.id)).forEach((t) => links.add(t)));
+    links.forEach((t) => { if (!all.includes(t)) all.push(t); else links.delete(t); });
     if (entity.display === "card") {
       const title = ["title", "name"].find((k) => all.includes(k));
-      return { shown: all.filter((k) => k !== title), hidden: [], table: false };
+      return { shown: all.filter((k) => k !== title), hidden: [], table: false, links };
     }
-    if (!isTable(snapshot, id)) return { shown: all, hidden: [], table: false };
+    if (!isTable(snapshot, id)) return { shown: all, hidden: [], table: false, links };
     const explicit = Array.isArray(entity.props._show_fields) ? entity.props._show_fields.map(String) : null;
     const hiddenHint = Array.isArray(entity.props._hide_fields) ? entity.props._hide_fields.map(String) : [];
     const shown = explicit ? explicit.filter((k) => !k.startsWith("_")) : all.filter((k) => !hiddenHint.includes(k));
-    return { shown, hidden: all.filter((k) => !shown.includes(k)), table: true };
+    return { shown, hidden: all.filter((k) => !shown.includes(k)), table: true, links };
   }
 
   function kindsHint(kinds) {
@@ -80,8 +91,9 @@
     const snapshot = await Aide.model();
     const entity = snapshot.entities[target];
     if (!entity || entity._removed) { dialog.close(); return; }
-    const { shown, hidden, table } = columns(snapshot, target);
+    const { shown, hidden, table, links } = columns(snapshot, target);
     const kinds = Aide.kindsOf(entity);
+    links.forEach((k) => { kinds[k] = "rel"; });
     const word = table ? "column" : "field";
     dialog.replaceChildren();
     const head = el("div", "dialog-head");
@@ -106,7 +118,7 @@
     name.setAttribute("aria-label", "New " + word + " name");
     name.maxLength = 64;
     name.dataset.focus = "add-name";
-    const kind = kindSelect("text", "Kind of the new " + word);
+    const kind = kindSelect("text", "Kind of the new " + word, true);
     const addButton = Aide.button("Add " + word, "tool");
     addButton.type = "submit";
     add.append(name, kind, addButton);
@@ -128,8 +140,10 @@
     name.dataset.focus = "name-" + key;
     name.addEventListener("change", () => rename(key, name));
     name.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); rename(key, name); } });
-    const select = kindSelect(kind, "Kind of " + Aide.human(key));
+    const select = kindSelect(kind, "Kind of " + Aide.human(key), kind === "rel");
     select.dataset.focus = "kind-" + key;
+    // A link column stays one: its values are links, not props (its targets are set per row).
+    select.disabled = kind === "rel";
     select.addEventListener("change", () => setKind(key, select.value));
     item.append(name, select);
     if (at.table && at.shown) {
@@ -152,10 +166,10 @@
     return b;
   }
 
-  function kindSelect(value, aria) {
+  function kindSelect(value, aria, links) {
     const select = el("select");
     select.setAttribute("aria-label", aria);
-    Object.keys(KIND_LABELS).forEach((k) => {
+    Object.keys(KIND_LABELS).filter((k) => links !== false || k !== "rel").forEach((k) => {
       const option = el("option", "", KIND_LABELS[k]);
       option.value = k;
       option.selected = k === value;
@@ -191,7 +205,10 @@
   async function context() {
     const snapshot = await Aide.model();
     const entity = snapshot.entities[target];
-    return { snapshot, entity, rows: rowsOf(snapshot, target), cols: columns(snapshot, target), kinds: Aide.kindsOf(entity) };
+    const cols = columns(snapshot, target);
+    const kinds = Aide.kindsOf(entity);
+    cols.links.forEach((k) => { kinds[k] = "rel"; });
+    return { snapshot, entity, rows: rowsOf(snapshot, target), cols, kinds };
   }
 
   async function addColumn(input, kind, note) {
@@ -202,7 +219,8 @@
     if (!rows.length) { tell("Add a row first: a column lives on the rows.", "error"); return; }
     const list = entity.display !== "card" && !cols.table;
     const blank = kind === "yesno" ? false : list ? "–" : null;
-    const events = rows.map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: blank } }));
+    // A link column has no values to write: each row's links are chosen in its cells.
+    const events = kind === "rel" ? [] : rows.map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: blank } }));
     kinds[key] = kind;
     const hints = { _kinds: kindsHint(kinds) };
     if (cols.table) hints._show_fields = cols.shown.concat([key]);
@@ -214,15 +232,17 @@
     const key = keyOf(input.value);
     if (key === oldKey) return;
     if (!key) { tell("A name needs at least one letter or digit. The name was not changed.", "error"); input.value = Aide.human(oldKey); return; }
-    const { rows, cols, kinds } = await context();
+    const { snapshot, rows, cols, kinds } = await context();
     if (cols.shown.includes(key) || cols.hidden.includes(key)) {
       tell(`There is already a column called “${Aide.human(key)}”. The name was not changed.`, "error");
       input.focus();
       return;
     }
-    // Every row, one batch: the value moves to the new key; the old key is emptied.
-    const events = rows.filter((r) => oldKey in r.props)
-      .map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: r.props[oldKey], [oldKey]: null } }));
+    // Every row, one batch: the value moves to the new key; the old key is emptied. A link
+    // column's links are made again under the new type, with the old type's cardinality.
+    const events = kinds[oldKey] === "rel" ? relinked(snapshot, rows, oldKey, key)
+      : rows.filter((r) => oldKey in r.props)
+        .map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: r.props[oldKey], [oldKey]: null } }));
     if (kinds[oldKey]) { kinds[key] = kinds[oldKey]; delete kinds[oldKey]; }
     const hints = { _kinds: kindsHint(kinds) };
     if (cols.table) hints._show_fields = cols.shown.map((k) => (k === oldKey ? key : k));
@@ -230,8 +250,22 @@
     await apply(events, `Renamed to “${Aide.human(key)}”.`, "name-" + key);
   }
 
+  function relinked(snapshot, rows, oldKey, key) {
+    const cardinality = (snapshot.rel_cardinalities || {})[oldKey] || "many_to_one";
+    const events = [];
+    rows.forEach((r) => (Aide.linksFrom(snapshot, r.id)[oldKey] || []).forEach((to) => {
+      events.push({ t: "rel.remove", from: r.id, to, type: oldKey }, { t: "rel.set", from: r.id, to, type: key, cardinality });
+    }));
+    return events;
+  }
+
   async function setKind(key, kind) {
     const { rows, kinds } = await context();
+    if (kind === "rel" || kinds[key] === "rel") {
+      tell("A column of values cannot become a column of links, or the other way round. Add a new column instead.", "error");
+      await draw("kind-" + key);
+      return;
+    }
     kinds[key] = kind;
     const events = [];
     rows.forEach((r) => {
@@ -275,9 +309,11 @@
   }
 
   async function removeColumn(key) {
-    const { rows, cols, kinds } = await context();
+    const { snapshot, rows, cols, kinds } = await context();
     if (cols.table && cols.shown.length === 1 && cols.shown[0] === key) { tell("A table shows at least one column.", "error"); return; }
-    const events = rows.filter((r) => key in r.props).map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: null } }));
+    const events = kinds[key] === "rel"
+      ? rows.filter((r) => Aide.linksFrom(snapshot, r.id)[key]).map((r) => ({ t: "rel.remove", from: r.id, type: key }))
+      : rows.filter((r) => key in r.props).map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: null } }));
     delete kinds[key];
     const hints = { _kinds: kindsHint(kinds) };
     if (cols.table) hints._show_fields = cols.shown.filter((k) => k !== key);

@@ -36,6 +36,8 @@
       case "LIMIT_EXCEEDED":
         if (longer) return `Not saved: that is too long. A value holds at most ${Number(longer[1]).toLocaleString("en")} characters.`;
         if (/props/.test(text)) return "Not saved: an item holds at most 64 fields.";
+        if (/relationship types/.test(text)) return "Not saved: a page uses at most 200 kinds of link.";
+        if (/relationships/.test(text)) return "Not saved: a page holds at most 2,000 links.";
         if (/entities/.test(text)) return "Not saved: this page is full.";
         if (/depth|deep/.test(text)) return "Not saved: blocks cannot nest that deep.";
         return "Not saved: that is more than a page can hold.";
@@ -239,7 +241,13 @@
     });
     page.querySelectorAll("[data-field]:not(input):not(img)").forEach((field) => {
       field.tabIndex = 0;
-      if (isToggle(field)) {
+      if (field.dataset.type === "rel" || kindOf(field) === "rel") {
+        // A link between items: Enter, a click or a tap opens the picker (links.js).
+        field.classList.add("editable", "link-field");
+        field.setAttribute("role", "button");
+        field.setAttribute("aria-haspopup", "dialog");
+        field.setAttribute("aria-label", human(field.dataset.field) + ": " + (currentLinks(field) || "none") + ". Change");
+      } else if (isToggle(field)) {
         field.classList.add("toggle");
         field.setAttribute("role", "switch");
         field.setAttribute("aria-checked", String(isYes(field)));
@@ -272,7 +280,7 @@
 
   // ---------- kinds of values ----------
 
-  const KINDS = ["text", "number", "money", "date", "time", "yesno", "link"];
+  const KINDS = ["text", "number", "money", "date", "time", "yesno", "link", "rel"];
   Aide.KINDS = KINDS;
 
   /** The `_kinds` hint of an entity as a map: ["wins:number", ...] -> {wins: "number"}. */
@@ -296,6 +304,7 @@
       const column = parent && Aide.kindsOf(parent)[field.dataset.field];
       if (column || own) return column || own;
     }
+    if (field.dataset.type === "rel") return "rel";
     if (field.dataset.type === "boolean") return "yesno";
     if (field.dataset.type === "number") return "number";
     if (field.dataset.type === "date") return "date";
@@ -305,6 +314,13 @@
 
   function isToggle(field) {
     return field.tagName !== "INPUT" && kindOf(field) === "yesno";
+  }
+
+  /** The names a link field shows, without its "Type: " label. */
+  function currentLinks(field) {
+    const text = field.textContent.trim();
+    const label = human(field.dataset.field) + ":";
+    return text.startsWith(label) ? text.slice(label.length).trim() : text;
   }
 
   function isYes(field) {
@@ -328,6 +344,7 @@
   function startEditing(field, typed) {
     if (editing) finish(true);
     const kind = kindOf(field);
+    if (kind === "rel") { if (Aide.openLinks) Aide.openLinks(field.dataset.entity, field.dataset.field); return; }
     const long = kind === "text" && (field.classList.contains("txt") || field.textContent.length > 60 || (typed || "").includes("\n"));
     const input = document.createElement(long ? "textarea" : "input");
     input.className = "inline-input";

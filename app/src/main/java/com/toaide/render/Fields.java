@@ -103,7 +103,7 @@ final class Fields {
         }
         List<Rel> rels = new ArrayList<>(byType.size());
         for (Map.Entry<String, StringBuilder> t : byType.entrySet()) {
-            rels.add(new Rel(label(t.getKey()), t.getValue().toString()));
+            rels.add(new Rel(label(t.getKey()), t.getValue().toString(), id(e), editor ? t.getKey() : null));
         }
         return rels;
     }

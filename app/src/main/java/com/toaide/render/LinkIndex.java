@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A snapshot's live relationships by source entity, built on first use (most pages have
- * none), and the name each target shows under. Links touching a removed or missing entity are
+ * none), and the name each target shows under: its title or name, else its first text value. Links touching a removed or missing entity are
  * not shown.
  */
 final class LinkIndex {
@@ -76,6 +76,12 @@ final class LinkIndex {
                 if (!s.isBlank()) {
                     return s;
                 }
+            }
+        }
+        // A row made by hand names itself in its first column ("player", "place"), not by an id.
+        for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
+            if (Props.visible(p.getKey()) && p.getValue().isString() && !p.getValue().asString().isBlank()) {
+                return Values.plain(p.getValue());
             }
         }
         return Values.humanize(e.id());

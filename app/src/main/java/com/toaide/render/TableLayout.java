@@ -103,7 +103,7 @@ final class TableLayout {
             List<Val> cells = new ArrayList<>(n - 1);
             Val first = null;
             for (int i = 0; i < n; i++) {
-                Val v = rel[i] ? Val.text(fields.links.targets(r.id(), columns.get(i)))
+                Val v = rel[i] ? link(r.id(), columns.get(i))
                         : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i]);
                 if (i == 0) {
                     first = v;
@@ -185,6 +185,12 @@ final class TableLayout {
                     : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
         }
         return fields.val(row, key, v);
+    }
+
+    /** A relationship column's cell: the targets' names; in the editor, marked for the picker. */
+    private Val link(String row, String type) {
+        String names = fields.links.targets(row, type);
+        return fields.editor ? new Val(names, null, null, false, null, row, type, Val.REL) : Val.text(names);
     }
 
     private static String groupLabel(JsonNode v) {

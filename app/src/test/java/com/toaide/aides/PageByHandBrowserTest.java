@@ -20,6 +20,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,6 +182,147 @@ class PageByHandBrowserTest {
         }
     }
 
+    @Test
+    void a_link_is_chosen_from_a_list_of_the_pages_items_and_the_block_tools_answer_the_keyboard() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        assertThat(app.postJson("/aides/" + aide + "/events", """
+                {"events":[
+                 {"t":"entity.create","id":"page","display":"page","p":{"title":"League"}},
+                 {"t":"entity.create","id":"players","parent":"page","display":"table","p":{"title":"Players"}},
+                 {"t":"entity.create","id":"dave","parent":"players","p":{"player":"Dave","wins":3}},
+                 {"t":"entity.create","id":"linda","parent":"players","p":{"player":"Linda","wins":2}},
+                 {"t":"entity.create","id":"games","parent":"page","display":"table","p":{"title":"Games"}},
+                 {"t":"entity.create","id":"g1","parent":"games","p":{"place":"The garage","site":"https://example.org"}},
+                 {"t":"entity.create","id":"sched","parent":"page","display":"section","p":{"title":"Schedule"}},
+                 {"t":"entity.create","id":"note","parent":"page","display":"text","p":{"text":"Bring cash."}}]}
+                """, user).statusCode()).isEqualTo(200);
+        try (var browser = Browser.start(1280, 800)) {
+            var b = new Steps(browser, app);
+            b.open(user, aide);
+
+            // A link made from the row's menu: named, one target, picked from the page's items.
+            b.click(By.cssSelector("[data-handle-for=g1]"));
+            b.choose("Links to other items");
+            WebElement name = b.until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='New link name']")));
+            name.sendKeys("Hosted by");
+            new Select(d(b).findElement(By.cssSelector("dialog[open] select[aria-label='New link points to']"))).selectByVisibleText("Dave");
+            b.clickButton("Add link");
+            b.until(x -> links(user, aide).equals(List.of("g1>dave:hosted_by:many_to_one")));
+            b.closeDialog();
+            b.waitText("#live-page table", "Hosted by");
+            b.screenshot("links-made-1280x800");
+
+            // Changed from the cell itself, with the keyboard only: Enter opens the picker there.
+            WebElement cell = b.until(x -> x.findElement(By.cssSelector("td[data-entity=g1][data-field=hosted_by]")));
+            assertThat(cell.getText()).isEqualTo("Dave");
+            cell.sendKeys(Keys.ENTER);
+            WebElement pick = b.until(x -> x.findElement(By.cssSelector("dialog[open] select[aria-label='Hosted by']")));
+            assertThat(d(b).switchTo().activeElement()).isEqualTo(pick);
+            new Select(pick).selectByVisibleText("Linda");
+            b.until(x -> links(user, aide).equals(List.of("g1>linda:hosted_by:many_to_one")));
+            b.screenshot("links-picker-1280x800");
+            browser.dark(true);
+            b.screenshot("links-picker-1280x800-dark");
+            browser.dark(false);
+            new Select(b.until(x -> x.findElement(By.cssSelector("dialog[open] select[aria-label='Hosted by']")))).selectByVisibleText("— none —");
+            b.until(x -> links(user, aide).isEmpty());
+            b.closeDialog();
+
+            // Number and link values are checked as typed; the text stays with the reason.
+            b.clickCell("Dave", 1);
+            WebElement wins = b.until(x -> x.findElement(By.cssSelector("#live-page .inline-input")));
+            wins.sendKeys(Keys.chord(Keys.CONTROL, "a"), "lots", Keys.ENTER);
+            b.waitText("#live-page .field-note", "A number, like 12 or 3.5.");
+            assertThat(wins.getAttribute("value")).isEqualTo("lots");
+            wins.sendKeys(Keys.ESCAPE);
+            b.click(By.cssSelector("td[data-entity=g1][data-field=site]"));
+            WebElement site = b.until(x -> x.findElement(By.cssSelector("#live-page .inline-input")));
+            site.sendKeys(Keys.chord(Keys.CONTROL, "a"), "example dot org", Keys.ENTER);
+            b.waitText("#live-page .field-note", "A web address starting with https://");
+            site.sendKeys(Keys.ESCAPE);
+            assertThat(snapshotProp(user, aide, "dave", "wins").asInt()).isEqualTo(3);
+
+            // The block tools from the keyboard: Shift+F10 opens the menu, Esc gives focus back.
+            WebElement handle = b.until(x -> x.findElement(By.cssSelector("[data-handle-for=players]")));
+            handle.sendKeys(Keys.chord(Keys.SHIFT, Keys.F10));
+            b.until(x -> x.switchTo().activeElement().getAttribute("role").equals("menuitem"));
+            d(b).switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
+
+            // Alt+Down moves it and focus stays on it; Alt+Right puts it in the section above.
+            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+            b.until(x -> children(user, aide, "page").equals(List.of("games", "players", "sched", "note")));
+            b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
+            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+            b.until(x -> children(user, aide, "page").equals(List.of("games", "sched", "players", "note")));
+            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+            b.until(x -> children(user, aide, "sched").equals(List.of("players")));
+            b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
+            // Out again through the menu.
+            b.blockMenu("Players", "Move out of the section");
+            b.until(x -> children(user, aide, "sched").isEmpty() && children(user, aide, "page").equals(List.of("games", "sched", "players", "note")));
+
+            // Alt+Shift+D duplicates (focus on the copy), Delete on its handle deletes, Ctrl+Z brings it back.
+            b.focusHandle("note").sendKeys(Keys.chord(Keys.ALT, Keys.SHIFT, "d"));
+            b.until(x -> children(user, aide, "page").size() == 5);
+            String copy = children(user, aide, "page").get(4);
+            b.until(x -> copy.equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
+            b.focusHandle(copy).sendKeys(Keys.DELETE);
+            b.until(x -> children(user, aide, "page").size() == 4);
+            b.waitText("[data-status]", "Deleted");
+            d(b).findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "z"));
+            b.until(x -> children(user, aide, "page").size() == 5);
+
+            // Dragged: a row dropped on the upper half of another goes before it.
+            b.drag("linda", "dave");
+            b.until(x -> children(user, aide, "players").equals(List.of("linda", "dave")));
+
+            // Columns: hidden, shown again, moved left.
+            b.blockMenu("Players", "Columns");
+            b.click(By.cssSelector("dialog[open] button[aria-label='Hide Wins']"));
+            b.until(x -> showFields(user, aide, "players").equals("[\"player\"]"));
+            b.click(By.cssSelector("dialog[open] button[aria-label='Show Wins']"));
+            b.until(x -> showFields(user, aide, "players").equals("[\"player\",\"wins\"]"));
+            b.click(By.cssSelector("dialog[open] button[aria-label='Move Wins left']"));
+            b.until(x -> showFields(user, aide, "players").equals("[\"wins\",\"player\"]"));
+            b.closeDialog();
+        }
+        try (var phone = Browser.phone(390, 844)) {
+            var p = new Steps(phone, app);
+            p.open(user, aide);
+            p.click(By.cssSelector("[data-handle-for=g1]"));
+            p.choose("Links to other items");
+            p.until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='New link name']")));
+            assertThat(p.smallControls()).as("controls under 44 x 44 CSS px in the links panel").isEmpty();
+            p.screenshot("links-390x844");
+            phone.dark(true);
+            p.screenshot("links-390x844-dark");
+        }
+    }
+
+    private static WebDriver d(Steps s) {
+        return s.d;
+    }
+
+    /** The aide's live links as "from>to:type:cardinality". */
+    static List<String> links(TestApp.TestUser user, UUID aide) {
+        var out = new ArrayList<String>();
+        for (JsonNode l : snapshot(user, aide).get("relationships")) {
+            out.add(l.get("from").asString() + ">" + l.get("to").asString() + ":" + l.get("type").asString() + ":"
+                    + l.get("cardinality").asString());
+        }
+        return out;
+    }
+
+    static List<String> children(TestApp.TestUser user, UUID aide, String id) {
+        return liveChildren(snapshot(user, aide), id).stream().map(e -> e.get("id").asString()).toList();
+    }
+
+    static String showFields(TestApp.TestUser user, UUID aide, String id) {
+        return String.valueOf(snapshotProp(user, aide, id, "_show_fields"));
+    }
+
     // ---- the steps a person takes ----
 
     static final class Steps {
@@ -304,6 +446,33 @@ class PageByHandBrowserTest {
 
         void screenshot(String name) {
             browser.screenshot(name);
+        }
+
+        /** The handle of an item, focused once it is on the page (after a redraw). */
+        WebElement focusHandle(String id) {
+            return until(x -> {
+                WebElement h = x.findElement(By.cssSelector("[data-handle-for='" + id + "']"));
+                ((JavascriptExecutor) x).executeScript("arguments[0].focus()", h);
+                return h;
+            });
+        }
+
+        /**
+         * Drags one item's handle onto the upper half of another's, with the events a browser
+         * fires for a drag (ChromeDriver cannot perform an HTML5 drag itself).
+         */
+        void drag(String from, String onto) {
+            ((JavascriptExecutor) d).executeScript("""
+                    const handle = document.querySelector(`[data-handle-for="${arguments[0]}"]`);
+                    const target = document.querySelector(`[data-entity="${arguments[1]}"]:not([data-field])`);
+                    const data = new DataTransfer();
+                    const r = target.getBoundingClientRect();
+                    const at = { bubbles: true, cancelable: true, dataTransfer: data, clientX: r.left + 5, clientY: r.top + 2 };
+                    handle.dispatchEvent(new DragEvent("dragstart", at));
+                    target.dispatchEvent(new DragEvent("dragover", at));
+                    target.dispatchEvent(new DragEvent("drop", at));
+                    handle.dispatchEvent(new DragEvent("dragend", at));
+                    """, from, onto);
         }
     }
 

@@ -69,6 +69,22 @@ class EditorMarkupTest {
     }
 
     @Test
+    void every_shown_relationship_is_marked_with_its_source_and_type_for_the_picker() {
+        Snapshot s = Snap.of().page("p", "P").add("games", "p", "table")
+                .add("g1", "games", null, "place", "Garage").add("g2", "games", null, "place", "Den")
+                .add("people", "p", "list").add("ann", "people", null, "name", "Ann")
+                .add("c", "p", "card", "title", "Night").rel("g1", "ann", "hosted_by").rel("ann", "g1", "hosts")
+                .rel("c", "ann", "run_by").build();
+        String editor = renderer.editorBody(s);
+        assertThat(editor)
+                .contains("<td data-entity=\"g1\" data-field=\"hosted_by\" data-type=\"rel\">Ann</td>")
+                .contains("<td data-entity=\"g2\" data-field=\"hosted_by\" data-type=\"rel\"></td>")
+                .contains("<span class=\"sec\" data-entity=\"ann\" data-field=\"hosts\" data-type=\"rel\">Hosts: Garage</span>")
+                .contains("<p class=\"rel\" data-entity=\"c\" data-field=\"run_by\" data-type=\"rel\">Run by: Ann</p>");
+        assertThat(strip(editor)).isEqualTo(renderer.publishedBody(s));
+    }
+
+    @Test
     void a_checkbox_keyed_checked_is_edited_as_checked() {
         String editor = renderer.editorBody(Snap.of().page("p", "P").add("k", "p", "checklist")
                 .add("a", "k", null, "label", "Tent", "checked", false).build());
@@ -113,7 +129,7 @@ class EditorMarkupTest {
         Matcher m = Pattern.compile("data-type=\"([^\"]*)\"").matcher(renderer.editorBody(Pages.typical(200)));
         int n = 0;
         while (m.find()) {
-            assertThat(m.group(1)).isIn("string", "number", "boolean", "date");
+            assertThat(m.group(1)).isIn("string", "number", "boolean", "date", "rel");
             n++;
         }
         assertThat(n).isGreaterThan(200);

@@ -10,10 +10,14 @@ package com.toaide.render.view;
  * @param cls      a presentational class such as {@code num}, or null
  * @param entity   editor only: the entity the value belongs to
  * @param field    editor only: the prop key
- * @param type     editor only: {@code string|number|boolean|date}
+ * @param type     editor only: {@code string|number|boolean|date}, or {@code rel} for a
+ *                 relationship shown as a table cell (then {@code field} is its type)
  */
 public record Val(String text, String href, String datetime, boolean yes, String cls,
                   String entity, String field, String type) {
+
+    /** The editing type of a relationship: the editor offers a picker of entities for it. */
+    public static final String REL = "rel";
 
     public static final Val EMPTY = new Val("", null, null, false, null, null, null, null);
 
