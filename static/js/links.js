@@ -103,12 +103,11 @@
     source = id;
     asked = type || null;
     if (!dialog) build();
-    await draw(type ? "type-" + type : null);
+    await draw();
     if (!dialog.open) dialog.showModal();
-    if (!dialog.contains(document.activeElement) || document.activeElement === dialog) {
-      const first = dialog.querySelector("select, input, button");
-      if (first) first.focus();
-    }
+    // showModal focuses the first control: the type that was clicked goes first.
+    const first = (type && dialog.querySelector(`[data-focus="${CSS.escape("type-" + type)}"]`)) || dialog.querySelector("select, input");
+    if (first) first.focus();
   };
 
   function build() {

@@ -210,7 +210,7 @@ class PageByHandBrowserTest {
             b.clickButton("Add link");
             b.until(x -> links(user, aide).equals(List.of("g1>dave:hosted_by:many_to_one")));
             b.closeDialog();
-            b.waitText("#live-page table", "Hosted by");
+            b.until(x -> x.findElement(By.cssSelector("td[data-entity=g1][data-field=hosted_by]")).getText().equals("Dave"));
             b.screenshot("links-made-1280x800");
 
             // Changed from the cell itself, with the keyboard only: Enter opens the picker there.
