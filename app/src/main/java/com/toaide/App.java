@@ -213,6 +213,8 @@ public final class App implements AutoCloseable {
         r.post("/webhooks/stripe", h.billing()::webhook, ANYONE, CSRF_EXEMPT);
         r.get("/health", h.health()::live, ANYONE);
         r.get("/health/ready", h.health()::ready, ANYONE);
+        // aide.jar verify --full: signs in the verify account by an HMAC of VERIFY_SECRET; 404 while unset.
+        r.post("/verify/session", h.verify()::session, ANYONE, CSRF_EXEMPT, SMALL_BODY);
         // Without a real mailer only; the role guard answers 404 before the handler would run otherwise.
         r.get("/dev/outbox", ctx -> h.outbox().list(ctx), DEV_ONLY);
 

@@ -2,6 +2,7 @@ package com.toaide;
 
 import com.toaide.ai.eval.EvalCommand;
 import com.toaide.kernel.ReplayCommand;
+import com.toaide.ops.VerifyCommand;
 import com.toaide.render.RenderCommand;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.EmbeddedDatabase;
@@ -42,6 +43,7 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "replay" -> withJsonLines(options, (in, out, opts) -> ReplayCommand.run(in, out));
                 case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                case "verify" -> VerifyCommand.run(options, System.getenv(), System.out);
                 case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
                 default -> usage(command);
             };
@@ -95,7 +97,8 @@ public final class Main {
     private static int usage(String command) {
         System.err.println("Unknown command: " + command
                 + "\nUsage: java -jar aide.jar [serve [--no-migrate] | migrate | replay [file] | render [file] [--tier free|pro] [--editor]"
-                + " | eval [--scenarios file] [--tier fast|deep]]");
+                + " | eval [--scenarios file] [--tier fast|deep]"
+                + " | verify <editor-url> [<public-url>] [--page slug] [--full] [--slow-ms n]]");
         return 2;
     }
 

@@ -17,6 +17,8 @@ import com.toaide.auth.MagicLinkService;
 import com.toaide.auth.SessionGuard;
 import com.toaide.auth.SessionService;
 import com.toaide.auth.SignInRoutes;
+import com.toaide.auth.VerifyRoutes;
+import com.toaide.auth.VerifySignIn;
 import com.toaide.billing.BillingRoutes;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.PaymentProvider;
@@ -58,6 +60,8 @@ import com.toaide.platform.web.RoleGuard;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
 import com.toaide.publish.AutoPublisher;
+import com.toaide.publish.CloudflarePurge;
+import com.toaide.publish.EdgeCache;
 import com.toaide.publish.OrphanSweep;
 import com.toaide.publish.PublicPages;
 import com.toaide.publish.PublishRoutes;
@@ -90,7 +94,8 @@ final class Wiring {
     /** The route classes; {@code publicPages} and {@code outbox} are null where the app does not serve them. */
     record Handlers(SignInRoutes signIn, AideRoutes aides, TurnRoutes turns, LiveRoutes live, PublishRoutes publish,
                     PublicPages publicPages, AccountRoutes account, BillingRoutes billing, HealthRoutes health,
-                    AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets, ImageRoutes images) {}
+                    AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets, ImageRoutes images,
+                    VerifyRoutes verify) {}
 
     record Parts(Errors errors, Guards guards, Handlers handlers, Scheduler scheduler) {}
 
@@ -105,7 +110,14 @@ final class Wiring {
         var storage = S3BlobStore.connect(infrastructure.storage().endpoint(),
                 infrastructure.storage().accessKey(), infrastructure.storage().secretKey());
         owned.add(storage);
-        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl());
+        EdgeCache edge = EdgeCache.NONE;
+        if (config.edgeCache().isPresent()) {
+            var cloudflare = config.edgeCache().get();
+            var purge = new CloudflarePurge(cloudflare.apiBase(), cloudflare.zoneId(), cloudflare.apiToken());
+            owned.add(purge);
+            edge = purge;
+        }
+        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl(), edge);
         ensureBuckets(storage, config, publishedObjects);
         // Starts the Sentry client every path reports through (FailureReporter); closed last but the pools.
         owned.add(new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide"));
@@ -138,9 +150,10 @@ final class Wiring {
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
         var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService, imageService,
                 config.editorUrl(), clock, new SecureRandom());
-        // Before an account is deleted, its public pages and photos go and its sessions end on every instance.
+        // Before an account is deleted, its subscription is cancelled (first: a failure keeps everything),
+        // its public pages and photos go and its sessions end on every instance.
         var account = new AccountRoutes(new AccountService(db, billingService,
-                List.of(publishService::beforeAccountDelete, imageService::beforeAccountDelete, sessions::endAll),
+                List.of(billingService::beforeAccountDelete, publishService::beforeAccountDelete, imageService::beforeAccountDelete, sessions::endAll),
                 clock), billingService, sessionGuard, views, assets, imageService::usedLine);
         var aideService = new AideService(db, billingService, (user, aide) -> {
             publishService.beforeAideDelete(user, aide);
@@ -189,7 +202,8 @@ final class Wiring {
                 account, new BillingRoutes(billingService, views, assets), new HealthRoutes(readiness),
                 new AdminRoutes(breakGlass, views, assets, pageCss.url()),
                 devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,
-                new ImageRoutes(imageService));
+                new ImageRoutes(imageService),
+                new VerifyRoutes(new VerifySignIn(config.verifySecret(), db, sessions, config.editorUrl().getHost(), clock), sessionGuard));
         return new Parts(errors, guards, handlers, scheduler);
     }
 

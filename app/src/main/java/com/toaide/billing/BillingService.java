@@ -6,6 +6,7 @@ import com.toaide.billing.PaymentProvider.WebhookEvent;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.failure.Failure;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,12 +28,23 @@ public final class BillingService {
     static final String UPGRADED = "Pro is active.";
     static final String NO_CUSTOMER = "There is no billing account yet. The billing portal opens once Pro has been bought.";
 
+    /** Subscription statuses after which Stripe charges nothing more. */
+    private static final Set<String> ENDED = Set.of("canceled", "incomplete_expired");
+
     /** Subscription statuses under which the user is told a payment failed. */
     private static final Set<String> PAYMENT_FAILING = Set.of("past_due", "unpaid");
+
+    /** Stripe's price is asked again after this long; a price change shows within the hour. */
+    static final Duration PRICE_FRESH = Duration.ofHours(1);
+    /** After Stripe failed to answer, the account page waits this long before asking again. */
+    private static final Duration PRICE_RETRY = Duration.ofMinutes(1);
 
     private final Database db;
     private final Optional<PaymentProvider> payments;
     private final URI editorUrl;
+    /** The last price Stripe gave (label or null) and when to ask again, on System.nanoTime. */
+    private record CachedPrice(String label, long askAgainAt) {}
+    private volatile CachedPrice price = new CachedPrice(null, System.nanoTime());
 
     /** {@code payments} empty means billing is off. */
     public BillingService(Database db, Optional<PaymentProvider> payments, URI editorUrl) {
@@ -79,15 +91,49 @@ public final class BillingService {
     /** The plan for the account page, with the notice that fits how the browser arrived. */
     public PlanView plan(UUID userId, Arrival arrival) {
         if (!enabled()) {
-            return new PlanView(Tier.FREE.code(), false, false, false, null);
+            return new PlanView(Tier.FREE.code(), false, false, false, null, null);
         }
         var account = db.asUser(userId, handle -> handle.attach(BillingDao.class).account(userId));
         if (account.isEmpty()) {
-            return new PlanView(Tier.FREE.code(), true, false, false, null);
+            return new PlanView(Tier.FREE.code(), true, false, false, null, priceLabel());
         }
         var a = account.get();
         String notice = a.subscriptionStatus() != null && PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, arrival);
-        return new PlanView(Tier.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice);
+        return new PlanView(Tier.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice, priceLabel());
+    }
+
+    /**
+     * What Pro costs, from Stripe for STRIPE_PRICE_ID, asked at most hourly. When Stripe does
+     * not answer, the last known price stands (or none is shown) and it is asked again a minute later.
+     */
+    private String priceLabel() {
+        var cached = price;
+        if (System.nanoTime() - cached.askAgainAt() < 0) {
+            return cached.label();
+        }
+        try {
+            String label = payments.orElseThrow(BillingService::off).price().label();
+            price = new CachedPrice(label, System.nanoTime() + PRICE_FRESH.toNanos());
+            return label;
+        } catch (Failure.Unavailable | IllegalArgumentException e) {
+            log.warn("Stripe's price for Pro is unknown for now: {}", e.getMessage());
+            price = new CachedPrice(cached.label(), System.nanoTime() + PRICE_RETRY.toNanos());
+            return cached.label();
+        }
+    }
+
+    /**
+     * Before an account is deleted ({@code AccountCleanup}, first of all): cancels its
+     * subscription, so a deleted account is never charged again. When Stripe does not confirm,
+     * this throws and the account is kept.
+     */
+    public void beforeAccountDelete(UUID userId) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        db.asUser(userId, handle -> handle.attach(BillingDao.class).account(userId))
+                .filter(account -> account.stripeSubscriptionId() != null && !ENDED.contains(account.subscriptionStatus()))
+                .ifPresent(account -> payments.get().cancelSubscription(account.stripeSubscriptionId()));
     }
 
     /**

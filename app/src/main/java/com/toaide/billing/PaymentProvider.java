@@ -33,6 +33,40 @@ public interface PaymentProvider {
     Optional<SubscriptionState> fetchSubscription(String subscriptionId);
 
     /**
+     * Cancels the subscription at once, so nothing more is charged. One Stripe no longer knows
+     * counts as cancelled.
+     *
+     * @throws Failure.Unavailable when Stripe did not confirm the cancellation
+     */
+    void cancelSubscription(String subscriptionId);
+
+    /**
+     * What Pro costs, as Stripe holds the configured price.
+     *
+     * @throws Failure.Unavailable when Stripe cannot be asked
+     */
+    Price price();
+
+    /**
+     * A recurring price: {@code unitAmount} in the currency's smallest unit (cents),
+     * {@code currency} as Stripe writes it ({@code usd}), {@code interval} {@code month} or
+     * {@code year} every {@code intervalCount}.
+     */
+    record Price(long unitAmount, String currency, String interval, long intervalCount) {
+        /** "$12 a month", "€9.50 a year", "$30 every 3 months": what the account page shows. */
+        public String label() {
+            var code = java.util.Currency.getInstance(currency.toUpperCase(java.util.Locale.ROOT));
+            var amount = java.math.BigDecimal.valueOf(unitAmount, Math.max(0, code.getDefaultFractionDigits()));
+            String shown = amount.stripTrailingZeros().scale() <= 0 ? amount.setScale(0).toPlainString() : amount.toPlainString();
+            String money = code.getSymbol(java.util.Locale.US) + shown;
+            if (money.startsWith(code.getCurrencyCode())) {
+                money = shown + " " + code.getCurrencyCode();
+            }
+            return intervalCount <= 1 ? money + " a " + interval : money + " every " + intervalCount + " " + interval + "s";
+        }
+    }
+
+    /**
      * Checks a webhook's signature and reads the fields billing acts on.
      *
      * @throws Failure.Invalid ({@link #rejected}) when the signature is missing, wrong or too old, or the body is not an event

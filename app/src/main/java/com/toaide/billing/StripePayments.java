@@ -7,6 +7,7 @@ import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import com.stripe.param.checkout.SessionCreateParams;
 import com.toaide.kernel.Json;
+import com.toaide.platform.failure.Failure;
 import java.net.URI;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -78,6 +79,33 @@ public final class StripePayments implements PaymentProvider {
                 return Optional.empty();
             }
             throw PaymentProvider.unavailable("Stripe did not return the subscription", e);
+        }
+    }
+
+    @Override
+    public void cancelSubscription(String subscriptionId) {
+        try {
+            client.v1().subscriptions().cancel(subscriptionId);
+        } catch (StripeException e) {
+            if (Integer.valueOf(404).equals(e.getStatusCode())) {
+                return;
+            }
+            throw new Failure.Unavailable("Your Pro subscription could not be cancelled because Stripe did not answer, "
+                    + "so your account was not deleted and nothing else changed. Try again in a minute.",
+                    "Stripe did not cancel the subscription", e);
+        }
+    }
+
+    @Override
+    public Price price() {
+        try {
+            var price = client.v1().prices().retrieve(priceId);
+            var recurring = price.getRecurring();
+            return new Price(price.getUnitAmount(), price.getCurrency(),
+                    recurring == null ? "month" : recurring.getInterval(),
+                    recurring == null || recurring.getIntervalCount() == null ? 1 : recurring.getIntervalCount());
+        } catch (StripeException | NullPointerException | IllegalArgumentException e) {
+            throw PaymentProvider.unavailable("Stripe did not return the price", e);
         }
     }
 

@@ -6,6 +6,7 @@ import com.toaide.platform.storage.BlobStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,11 +27,37 @@ public final class PublishedObjects {
     private final BlobStore storage;
     private final String bucket;
     private final String publicUrl;
+    private final EdgeCache edge;
 
     public PublishedObjects(BlobStore storage, String bucket, URI publicUrl) {
+        this(storage, bucket, publicUrl, EdgeCache.NONE);
+    }
+
+    /** {@code edge} is told the public URLs of every object replaced or removed here. */
+    public PublishedObjects(BlobStore storage, String bucket, URI publicUrl, EdgeCache edge) {
         this.storage = storage;
         this.bucket = bucket;
         this.publicUrl = withoutSlash(publicUrl.toString());
+        this.edge = edge;
+    }
+
+    /**
+     * Every URL under which the CDN may hold a copy of the object at {@code key}: the visitor's
+     * address ({@code /s/...}, with and without a trailing slash for a page) and the object's own
+     * path, which the Transform Rule rewrites to (docs/deploy.md). Purging both holds whichever
+     * of the two Cloudflare keys its cache on.
+     */
+    List<String> publicUrls(String key) {
+        var urls = new ArrayList<String>();
+        if (key.endsWith("/index.html")) {
+            String page = publicUrl + "/s/" + key.substring(0, key.length() - "/index.html".length());
+            urls.add(page);
+            urls.add(page + "/");
+        } else {
+            urls.add(publicUrl + "/s/" + key);
+        }
+        urls.add(publicUrl + "/" + key);
+        return urls;
     }
 
     String pageUrl(String slug) {
@@ -70,6 +97,7 @@ public final class PublishedObjects {
     void putVersionAndPage(String slug, int version, byte[] html) {
         storage.put(bucket, versionKey(slug, version), html, HTML, VERSION_CACHE);
         storage.put(bucket, pageKey(slug), html, HTML, PAGE_CACHE);
+        edge.purge(publicUrls(pageKey(slug)));
     }
 
     /** Puts an already uploaded version back as the page. */
@@ -90,6 +118,7 @@ public final class PublishedObjects {
 
     void putFeed(String slug, String atom) {
         storage.put(bucket, feedKey(slug), atom.getBytes(StandardCharsets.UTF_8), ATOM, PAGE_CACHE);
+        edge.purge(publicUrls(feedKey(slug)));
     }
 
     /** An object's bytes and headers, or empty when it is not stored. */
@@ -97,9 +126,11 @@ public final class PublishedObjects {
         return storage.get(bucket, key);
     }
 
-    /** Every object under the slug. */
+    /** Every object under the slug, and the CDN's copies of each (versions are cached for a year). */
     void deleteAll(String slug) {
+        var keys = storage.list(bucket, slug + "/");
         storage.deleteAll(bucket, slug + "/");
+        edge.purge(keys.stream().flatMap(key -> publicUrls(key).stream()).toList());
     }
 
     /** Every key in the bucket. */

@@ -65,7 +65,7 @@ class BillingOffTest {
         var billing = new BillingService(accounts.db, Optional.empty(), URI.create("http://localhost"));
 
         assertThat(billing.tier(user)).isEqualTo(Tier.FREE);
-        assertThat(billing.plan(user)).isEqualTo(new PlanView("free", false, false, false, null));
+        assertThat(billing.plan(user)).isEqualTo(new PlanView("free", false, false, false, null, null));
         assertThat(app.get("/billing", "Cookie", accounts.cookie(user)).body())
                 .contains("Plan: Free").doesNotContain("payment failed", "Manage billing");
     }

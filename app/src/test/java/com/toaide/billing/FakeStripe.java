@@ -36,6 +36,7 @@ final class FakeStripe implements AutoCloseable {
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean down;
+    private volatile String price = price(1200, "usd", "month", 1);
 
     private FakeStripe(HttpServer server) {
         this.server = server;
@@ -65,6 +66,25 @@ final class FakeStripe implements AutoCloseable {
     /** What Stripe says about a subscription from now on. */
     void subscription(String id, String customer, String status) {
         subscriptions.put(id, new Subscription(customer, status));
+    }
+
+    /** What Stripe says the configured price is from now on (a Price object, as Stripe's API returns it). */
+    void price(long unitAmount, String currency, String interval) {
+        price = price(unitAmount, currency, interval, 1);
+    }
+
+    private static String price(long unitAmount, String currency, String interval, int count) {
+        return """
+                {"id":"%s","object":"price","active":true,"billing_scheme":"per_unit","currency":"%s",
+                 "livemode":false,"product":"prod_test_pro","type":"recurring","unit_amount":%d,"unit_amount_decimal":"%d",
+                 "recurring":{"interval":"%s","interval_count":%d,"usage_type":"licensed","meter":null,"trial_period_days":null}}
+                """.formatted(PRICE_ID, currency, unitAmount, unitAmount, interval, count);
+    }
+
+    /** The subscription's status as the fake holds it now, or null when it has none by that id. */
+    String status(String subscriptionId) {
+        var subscription = subscriptions.get(subscriptionId);
+        return subscription == null ? null : subscription.status();
     }
 
     /** While down, every request gets Stripe's 500 error object. */
@@ -110,6 +130,19 @@ final class FakeStripe implements AutoCloseable {
                         {"id":"%s","object":"billing_portal.session","customer":%s,"return_url":%s,
                          "url":"https://billing.stripe.test/p/session/%s"}
                         """.formatted(id, quoted(form.get("customer")), quoted(form.get("return_url")), id));
+            } else if (method.equals("GET") && path.equals("/v1/prices/" + PRICE_ID)) {
+                respond(exchange, 200, price);
+            } else if (method.equals("DELETE") && path.startsWith("/v1/subscriptions/")) {
+                // Stripe's "cancel a subscription": the subscription, now canceled, or resource_missing.
+                String id = path.substring("/v1/subscriptions/".length());
+                var subscription = subscriptions.computeIfPresent(id, (key, old) -> new Subscription(old.customer(), "canceled"));
+                if (subscription == null) {
+                    respond(exchange, 404, error("invalid_request_error", "resource_missing", "No such subscription: '" + id + "'"));
+                } else {
+                    respond(exchange, 200, """
+                            {"id":"%s","object":"subscription","customer":"%s","status":"canceled","livemode":false}
+                            """.formatted(id, subscription.customer()));
+                }
             } else if (method.equals("GET") && path.startsWith("/v1/subscriptions/")) {
                 String id = path.substring("/v1/subscriptions/".length());
                 var subscription = subscriptions.get(id);
