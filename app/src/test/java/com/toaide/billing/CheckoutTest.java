@@ -171,7 +171,7 @@ class CheckoutTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("Plan: Free", "<form method=\"post\" action=\"/billing/checkout\">", "Upgrade to Pro ($12/month)")
+                .contains("Plan: Free", "<form method=\"post\" action=\"/billing/checkout\">", "Upgrade to Pro ($12 a month)")
                 .doesNotContain("Manage billing", "/billing/portal");
         assertVoice(section(page.body()));
     }
