@@ -238,6 +238,10 @@ public final class App implements AutoCloseable {
         threads.setName("http");
         cfg.jetty.threadPool = threads;
         cfg.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
+        // Jetty caches repeated header lines per connection and empties the cache whenever it is
+        // full. Behind a proxy one connection carries many users, each with their own cookie and
+        // address, so the cache was emptied on nearly every request (docs/performance.md).
+        cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
         cfg.jetty.modifyServer(server -> {
             // Stop accepting, then let in-flight requests finish before the pools close.
             server.insertHandler(new GracefulHandler());

@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench.main=com.toaide.load.LoadRun \
- *     -Dbench.args="--url http://localhost:8080 --users 450 --warmup 20 --seconds 60 --rate 500 --views 0 --pid 12345"
+ *     -Dbench.args="--url http://localhost:8080 --users 450 --warmup 20 --seconds 60 --rate 500 --views 0 --pid 12345 --postgres-pid 12346"
  * </pre>
  */
 public final class LoadRun {
@@ -75,6 +75,7 @@ public final class LoadRun {
         double views = Double.parseDouble(options.getOrDefault("views", "0.1"));
         long pid = Long.parseLong(options.getOrDefault("pid", "-1"));
         int uploaders = Integer.parseInt(options.getOrDefault("uploaders", "0"));
+        long postgresPid = Long.parseLong(options.getOrDefault("postgres-pid", "-1"));
 
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         var run = new LoadRun(http, base);
@@ -84,7 +85,7 @@ public final class LoadRun {
             signedIn.add(run.signUp(i));
         }
         System.out.printf("Signed in %d users and seeded their aides in %.1f s%n", users, (System.nanoTime() - setupStart) / 1e9);
-        run.drive(signedIn, warmup, seconds, rate, views, pid, uploaders);
+        run.drive(signedIn, warmup, seconds, rate, views, pid, postgresPid, uploaders);
         System.exit(0);
     }
 
@@ -161,8 +162,8 @@ public final class LoadRun {
         }
     }
 
-    private void drive(List<User> users, int warmup, int seconds, int rate, double viewShare, long pid, int uploaders)
-            throws Exception {
+    private void drive(List<User> users, int warmup, int seconds, int rate, double viewShare, long pid, long postgresPid,
+                       int uploaders) throws Exception {
         var maxRss = new AtomicLong();
         var sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> maxRss.accumulateAndGet(rssKb(pid), Math::max), 0, 1, TimeUnit.SECONDS);
@@ -181,7 +182,9 @@ public final class LoadRun {
             run(users, warmup, rate, viewShare, queue, phase);
         }
         var photos = uploaders > 0 ? new Uploads(http, base, users, uploaders) : null;
+        var cpuBefore = ProcessCpu.of(pid, postgresPid);
         var measured = run(users, seconds, rate, viewShare, queue, phase);
+        var cpuAfter = ProcessCpu.of(pid, postgresPid);
         if (photos != null) {
             photos.stop();
         }
@@ -197,6 +200,9 @@ public final class LoadRun {
             photos.report(measured.elapsedSeconds);
         }
         System.out.printf("Server RSS (max sampled): %s%n", maxRss.get() > 0 ? (maxRss.get() / 1024) + " MB" : "pass --pid to sample it");
+        int requests = measured.phase.editCount.get() + measured.phase.viewCount.get();
+        System.out.println(cpuAfter.minus(cpuBefore).perRequest(requests));
+        System.out.println("Machine: " + ProcessCpu.machine());
     }
 
     private record Measured(Phase phase, double elapsedSeconds) {}

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -65,9 +64,6 @@ interface AideDao {
     @SqlQuery("select id, state::text as state, log_seq, edit_answers::text as answers from aides where id = :id for update")
     Optional<StoredAide> lockForLoad(@Bind("id") UUID id);
 
-    /** The aide's log position only ({@code state} null), for a reader with a current history in memory. */
-    @SqlQuery("select id, null as state, log_seq, null as answers from aides where id = :id")
-    Optional<StoredAide> position(@Bind("id") UUID id);
 
     /** The entries with {@code after < seq <= upto}. */
     @SqlQuery("""
@@ -117,41 +113,6 @@ interface AideDao {
             """)
     void keepCheckpoint(@Bind("id") UUID aideId, @Bind("seq") long seq, @Bind("state") String state,
                         @Bind("bookkeeping") String bookkeeping);
-
-    /**
-     * One batch in one statement: the new log rows, the snapshot, the answer to the client's
-     * batch id when it sent one ({@code answers}, else null and kept as it is), and the change notices (sent on
-     * commit; the auto-publishers hear only aides that republish themselves). Written only if the
-     * aide is still at {@code expected}, the version the batch was applied to; empty otherwise
-     * (another instance wrote first, or the aide is gone), and then nothing was written.
-     *
-     * <p>{@code updated_at} is the time of this statement, not of the transaction's start: an
-     * automatic publish claimed after the transaction began but before this row was written
-     * must still see the change as newer than its claim, or the change would wait for the next.
-     */
-    @SqlQuery("""
-            with saved as (
-                update aides
-                   set state = cast(:state as jsonb), log_seq = :version, title = :title, updated_at = clock_timestamp(),
-                       edit_answers = coalesce(cast(:answers as jsonb), edit_answers)
-                 where id = :id and log_seq = :expected
-                returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
-            ), appended as (
-                insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
-                select saved.id, e.seq, app_user_id(), e.batch, e.actor, e.source, e.ts, e.event
-                  from saved, unnest(cast(:rows.seqs as bigint[]), cast(:rows.batches as text[]),
-                                     cast(:rows.actors as text[]), cast(:rows.sources as text[]),
-                                     cast(cast(:rows.times as text[]) as timestamptz[]),
-                                     cast(cast(:rows.events as text[]) as jsonb[]))
-                       as e(seq, batch, actor, source, ts, event)
-            )
-            select pg_notify('aide_changes', :notice) is null,
-                   case when saved.auto_publish then pg_notify('aide_auto_publish', cast(saved.id as text)) end
-              from saved
-            """)
-    Optional<Boolean> write(@Bind("id") UUID id, @Bind("expected") long expected, @Bind("version") long version,
-                            @Bind("state") String state, @Bind("title") String title, @Bind("notice") String notice,
-                            @Bind("answers") String answers, @BindMethods("rows") EventRows rows);
 
     @SqlUpdate("update aides set title = :title, updated_at = now() where id = :id")
     int rename(@Bind("id") UUID id, @Bind("title") String title);

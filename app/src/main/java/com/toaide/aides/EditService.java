@@ -156,8 +156,7 @@ public final class EditService {
     public <T> T read(UUID userId, UUID aideId, Reader<T> reader) {
         synchronized (open.lock(aideId)) {
             return db.asUser(userId, handle -> {
-                var dao = handle.attach(AideDao.class);
-                var history = historyAt(dao, userId, aideId);
+                var history = historyAt(handle, userId, aideId);
                 return reader.read(history.snapshot(), history.version());
             });
         }
@@ -177,7 +176,7 @@ public final class EditService {
     /** The batches at or before {@code upto}, newest first, at most {@code limit}, named as the current page shows things. */
     public List<HistoryBatch> history(UUID userId, UUID aideId, long upto, int limit) {
         synchronized (open.lock(aideId)) {
-            return db.asUser(userId, handle -> batches(handle.attach(AideDao.class), userId, aideId, upto, limit));
+            return db.asUser(userId, handle -> batches(handle, userId, aideId, upto, limit));
         }
     }
 
@@ -200,9 +199,9 @@ public final class EditService {
         return ChangeNotes.combine(notes);
     }
 
-    private List<HistoryBatch> batches(AideDao dao, UUID userId, UUID aideId, long upto, int limit) {
-        var snapshot = historyAt(dao, userId, aideId).snapshot();
-        var rows = dao.latestEvents(aideId, upto, HISTORY_ROWS);
+    private List<HistoryBatch> batches(Handle handle, UUID userId, UUID aideId, long upto, int limit) {
+        var snapshot = historyAt(handle, userId, aideId).snapshot();
+        var rows = handle.attach(AideDao.class).latestEvents(aideId, upto, HISTORY_ROWS);
         var batches = new ArrayList<HistoryBatch>();
         int end = 0;
         while (end < rows.size() && batches.size() < limit) {
@@ -242,12 +241,11 @@ public final class EditService {
     /** The aide as it was right after entry {@code seq}, for {@code reader}: replayed from the nearest checkpoint. */
     public <T> T at(UUID userId, UUID aideId, long seq, Reader<T> reader) {
         return db.asUser(userId, handle -> {
-            var dao = handle.attach(AideDao.class);
-            long version = dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq();
+            long version = new EditDao(handle).position(aideId).orElseThrow(Failure.NotFound::new);
             if (seq < 0 || seq > version) {
                 throw new Failure.NotFound("This page has no such point in its history.");
             }
-            return reader.read(History.at(new DatabaseLog(dao, aideId), seq).snapshot(), seq);
+            return reader.read(History.at(new DatabaseLog(handle, aideId), seq).snapshot(), seq);
         });
     }
 
@@ -327,13 +325,13 @@ public final class EditService {
      */
     private <T> Optional<T> tryChange(Handle handle, UUID userId, UUID aideId, Action<T> action,
                                       BiConsumer<Handle, T> alongside) {
-        var dao = handle.attach(AideDao.class);
-        var log = new DatabaseLog(dao, aideId);
+        var edits = new EditDao(handle);
+        var log = new DatabaseLog(handle, aideId);
         History history = open.owned(aideId, userId);
         EditAnswers answers;
         if (history == null) {
-            var row = dao.lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
-            history = load(dao, row);
+            var row = handle.attach(AideDao.class).lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
+            history = load(log, row);
             answers = EditAnswers.parse(row.answers());
         } else {
             answers = open.answers(aideId);
@@ -342,8 +340,8 @@ public final class EditService {
         var change = action.apply(history, log, answers);
         boolean current = change.entries().isEmpty()
                 // Nothing to write, so nothing checks the version for us: ask.
-                ? dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq() == applied
-                : write(dao, aideId, applied, history, change);
+                ? edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied
+                : write(edits, aideId, applied, history, change);
         if (!current) {
             return Optional.empty();
         }
@@ -355,30 +353,29 @@ public final class EditService {
         return Optional.of(change.result());
     }
 
-    private static boolean write(AideDao dao, UUID aideId, long applied, History history, Change<?> change) {
+    private static boolean write(EditDao edits, UUID aideId, long applied, History history, Change<?> change) {
         var snapshot = history.snapshot();
         String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
         String answers = change.answers() == null ? null : change.answers().toJson();
-        return dao.write(aideId, applied, history.version(), snapshot.toJson().toString(), snapshot.title(), notice,
-                answers, EventRows.of(change.entries())).isPresent();
+        return edits.write(aideId, applied, history.version(), snapshot.toJson().toString(), snapshot.title(), notice,
+                answers, EventRows.of(change.entries()));
     }
 
     /** The aide's current history: this instance's copy if it is current, else loaded. */
-    private History historyAt(AideDao dao, UUID userId, UUID aideId) {
-        long version = dao.position(aideId).orElseThrow(Failure.NotFound::new).logSeq();
+    private History historyAt(Handle handle, UUID userId, UUID aideId) {
+        long version = new EditDao(handle).position(aideId).orElseThrow(Failure.NotFound::new);
         History cached = open.at(aideId, version);
         if (cached != null) {
             return cached;
         }
-        var row = dao.lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
-        var history = load(dao, row);
+        var row = handle.attach(AideDao.class).lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
+        var history = load(new DatabaseLog(handle, aideId), row);
         open.keep(aideId, userId, history, EditAnswers.parse(row.answers()));
         return history;
     }
 
     /** The stored snapshot, with the bookkeeping of the latest checkpoint and the log entries since. */
-    private static History load(AideDao dao, StoredAide row) {
-        var log = new DatabaseLog(dao, row.id());
+    private static History load(DatabaseLog log, StoredAide row) {
         var latest = log.latestBookkeeping();
         return History.resume(Snapshot.fromJson(Json.MAPPER.readTree(row.state())), latest, log.entries(latest.seq(), row.logSeq()));
     }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * New {@code aide_events} rows as columns, so one statement can insert them all with
- * {@code unnest} (public only so Jdbi can bind its accessors).
+ * {@code unnest} ({@link EditDao#write}).
  */
-public record EventRows(Long[] seqs, String[] batches, String[] actors, String[] sources, String[] times, String[] events) {
+record EventRows(Long[] seqs, String[] batches, String[] actors, String[] sources, String[] times, String[] events) {
     static EventRows of(List<LogEntry> entries) {
         int size = entries.size();
         var rows = new EventRows(new Long[size], new String[size], new String[size], new String[size], new String[size], new String[size]);

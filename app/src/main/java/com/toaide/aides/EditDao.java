@@ -1,0 +1,96 @@
+package com.toaide.aides;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * The two statements every edit runs, in plain JDBC on the transaction's connection. They are
+ * the hot path (docs/performance.md): attaching a Jdbi SQL object prepares a handler for every
+ * method of the interface, and binding a record's accessors by name goes through reflection;
+ * together that cost more CPU than the statement itself. Everything else about an aide stays
+ * in {@link AideDao}.
+ */
+final class EditDao {
+    /**
+     * One batch in one statement: the new log rows, the snapshot, the answer to the client's
+     * batch id when it sent one (else null, and the stored answers stay), and the change notices
+     * (sent on commit; the auto-publishers hear only aides that republish themselves). Written
+     * only if the aide is still at the version the batch was applied to; else nothing is
+     * written (another instance wrote first, or the aide is gone).
+     *
+     * <p>{@code updated_at} is the time of this statement, not of the transaction's start: an
+     * automatic publish claimed after the transaction began but before this row was written
+     * must still see the change as newer than its claim, or the change would wait for the next.
+     */
+    private static final String WRITE = """
+            with saved as (
+                update aides
+                   set state = cast(? as jsonb), log_seq = ?, title = ?, updated_at = clock_timestamp(),
+                       edit_answers = coalesce(cast(? as jsonb), edit_answers)
+                 where id = ? and log_seq = ?
+                returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
+            ), appended as (
+                insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
+                select saved.id, e.seq, app_user_id(), e.batch, e.actor, e.source, e.ts, e.event
+                  from saved, unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                     cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as jsonb[]))
+                       as e(seq, batch, actor, source, ts, event)
+            )
+            select pg_notify('aide_changes', ?),
+                   case when saved.auto_publish then pg_notify('aide_auto_publish', cast(saved.id as text)) end
+              from saved
+            """;
+    private static final String POSITION = "select log_seq from aides where id = ?";
+
+    private final Connection connection;
+
+    EditDao(Handle handle) {
+        this.connection = handle.getConnection();
+    }
+
+    /** True when written; false when the aide was no longer at {@code expected} (or is gone). */
+    boolean write(UUID id, long expected, long version, String state, String title, String notice, String answers,
+                  EventRows rows) {
+        try (var statement = connection.prepareStatement(WRITE)) {
+            statement.setString(1, state);
+            statement.setLong(2, version);
+            statement.setString(3, title);
+            statement.setString(4, answers);
+            statement.setObject(5, id);
+            statement.setLong(6, expected);
+            statement.setArray(7, connection.createArrayOf("bigint", rows.seqs()));
+            setTexts(statement, 8, rows.batches());
+            setTexts(statement, 9, rows.actors());
+            setTexts(statement, 10, rows.sources());
+            setTexts(statement, 11, rows.times());
+            setTexts(statement, 12, rows.events());
+            statement.setString(13, notice);
+            try (var result = statement.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** The aide's log position, if the user can see it. */
+    OptionalLong position(UUID id) {
+        try (var statement = connection.prepareStatement(POSITION)) {
+            statement.setObject(1, id);
+            try (var result = statement.executeQuery()) {
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private void setTexts(PreparedStatement statement, int index, String[] values) throws SQLException {
+        statement.setArray(index, connection.createArrayOf("text", values));
+    }
+}
