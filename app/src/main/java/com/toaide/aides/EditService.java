@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * still at the version the change was applied to (else reload and apply again).
  */
 public final class EditService {
-    /** NOTIFY channel of changes to aides that republish themselves (sent by {@code AideDao.write}); the payload is the aide id. */
+    /** NOTIFY channel of changes to aides that republish themselves (sent by {@code EditDao.write}); the payload is the aide id. */
     public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
     /** Tries of a change that another instance keeps overtaking. */
     private static final int MAX_ATTEMPTS = 3;
