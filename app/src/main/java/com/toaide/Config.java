@@ -40,7 +40,7 @@ public record Config(
         Optional<AiSettings> ai,
         Optional<String> sentryDsn,
         Optional<URI> slackWebhook,
-        boolean trustedProxy,
+        int trustedProxies,
         Optional<EdgeCache> edgeCache,
         Optional<String> verifySecret,
         AutoPublish autoPublish) {
@@ -172,6 +172,8 @@ public record Config(
             problems.add("JWT_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
         }
 
+        int trustedProxies = vars.get("TRUSTED_PROXY").map(value -> parseProxies(value, problems)).orElse(0);
+
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -184,8 +186,7 @@ public record Config(
                 editorUrl, publicUrl, jwtSecret, email, billing, ai,
                 vars.get("SENTRY_DSN"),
                 vars.get("SLACK_WEBHOOK").map(value -> URI.create(value)),
-                vars.get("TRUSTED_PROXY").map(Boolean::parseBoolean).orElse(false),
-                edgeCache, verifySecret, autoPublish);
+                trustedProxies, edgeCache, verifySecret, autoPublish);
     }
 
     public boolean isProd() {
@@ -243,6 +244,25 @@ public record Config(
         }
         problems.add(name + " must be a number of seconds from 1 to 86400");
         return fallback;
+    }
+
+    /** How many proxies of ours stand in front: {@code true} is one (Railway's), {@code false} none. */
+    private static int parseProxies(String value, List<String> problems) {
+        switch (value) {
+            case "true": return 1;
+            case "false": return 0;
+            default:
+                try {
+                    int proxies = Integer.parseInt(value);
+                    if (proxies >= 0 && proxies <= 5) {
+                        return proxies;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                problems.add("TRUSTED_PROXY must be true, false or a number of proxies from 0 to 5");
+                return 0;
+        }
     }
 
     private static int parsePort(String value, List<String> problems) {

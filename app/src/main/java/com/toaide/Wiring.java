@@ -140,7 +140,7 @@ final class Wiring {
         var devOutbox = config.email().isEmpty() ? new DevOutbox(db) : null;
         EmailSender mailer = devOutbox != null ? devOutbox
                 : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
-        var clientIp = new ClientIp(config.trustedProxy());
+        var clientIp = new ClientIp(config.trustedProxies());
         var rateLimiter = new RateLimiter(db, clock);
         var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
         var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, clientIp);

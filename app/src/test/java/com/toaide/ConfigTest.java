@@ -121,6 +121,15 @@ class ConfigTest {
     }
 
     @Test
+    void trusted_proxy_is_a_count_of_our_proxies() {
+        assertThat(Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString())).trustedProxies()).isZero();
+        assertThat(Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "TRUSTED_PROXY", "true")).trustedProxies()).isEqualTo(1);
+        assertThat(Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "TRUSTED_PROXY", "2")).trustedProxies()).isEqualTo(2);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "TRUSTED_PROXY", "yes")))
+                .hasMessageContaining("TRUSTED_PROXY must be true, false or a number");
+    }
+
+    @Test
     void blank_values_count_as_unset() {
         var config = Config.fromEnvironment(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", "  ", "PORT", ""));
         assertThat(config.database()).isEmpty();

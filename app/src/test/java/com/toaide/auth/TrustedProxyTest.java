@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The client address behind limits comes from X-Forwarded-For only when TRUSTED_PROXY says so. */
+/**
+ * The client address behind limits comes from headers only when TRUSTED_PROXY says so, and then
+ * only from the hop our proxy added (or from Cloudflare, when that hop is Cloudflare's).
+ */
 class TrustedProxyTest {
 
     @Test
@@ -33,17 +36,37 @@ class TrustedProxyTest {
     }
 
     @Test
-    void behind_a_trusted_proxy_the_first_forwarded_hop_is_the_client() {
+    void behind_a_trusted_proxy_the_hop_it_added_is_the_client_whatever_the_client_wrote_before_it() {
         try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
              var db = Database.connect(app.database, 1)) {
             var flow = new SignInFlow(app, db);
+            // The client forges a new first hop every time; our proxy appends the address it saw.
             var responses = inOneWindow(Duration.ofHours(1), () -> {
                 forgetCounts(db);
-                return IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("proxied"), "203.0.113.9, 10.0.0.1")).toList();
+                return IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("proxied"), "198.51.100." + (i + 1) + ", 203.0.113.9")).toList();
             });
             assertThat(responses.get(20).statusCode()).isEqualTo(429);
-            assertThat(flow.requestLink(newEmail("neighbour"), "203.0.113.10, 10.0.0.1").statusCode()).isEqualTo(303);
-            assertThat(recordedIps(db)).contains("203.0.113.9", "203.0.113.10").doesNotContain("10.0.0.1");
+            assertThat(flow.requestLink(newEmail("neighbour"), "203.0.113.9, 203.0.113.10").statusCode()).isEqualTo(303);
+            assertThat(recordedIps(db)).contains("203.0.113.9", "203.0.113.10").noneMatch(ip -> ip.startsWith("198.51.100."));
+        }
+    }
+
+    @Test
+    void cf_connecting_ip_counts_only_on_requests_that_came_through_cloudflare() {
+        try (var app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
+             var db = Database.connect(app.database, 1)) {
+            var flow = new SignInFlow(app, db);
+            // 162.158.0.0/15 is Cloudflare's: behind it, the header names the visitor.
+            flow.requestLink(newEmail("via-cloudflare"), "162.158.4.5", "CF-Connecting-IP", "203.0.113.21");
+            // Straight to the app, the same header is a client's word: the proxy's hop counts.
+            var forged = inOneWindow(Duration.ofHours(1), () -> {
+                forgetCounts(db);
+                return IntStream.range(0, 21).mapToObj(i -> flow.requestLink(newEmail("forged"), "203.0.113.22",
+                        "CF-Connecting-IP", "198.51.100." + (i + 1))).toList();
+            });
+            assertThat(forged.get(20).statusCode()).isEqualTo(429);
+            assertThat(recordedIps(db)).contains("203.0.113.21", "203.0.113.22")
+                    .doesNotContain("162.158.4.5").noneMatch(ip -> ip.startsWith("198.51.100."));
         }
     }
 
