@@ -1,6 +1,7 @@
 package com.toaide;
 
 import static com.toaide.platform.web.Policy.CSRF_EXEMPT;
+import static com.toaide.platform.web.Policy.LOCAL_IMAGES;
 import static com.toaide.platform.web.Policy.PAGE_CSP;
 import static com.toaide.platform.web.Policy.PHOTO_BODY;
 import static com.toaide.platform.web.Policy.PAUSABLE;
@@ -98,6 +99,7 @@ public final class App implements AutoCloseable {
             var requestLog = new RequestLog();
             var javalin = Javalin.create(cfg -> {
                 platform(cfg);
+                cfg.jetty.modifyServer(server -> server.setErrorHandler(parts.errors().protocolErrors(config.isProd())));
                 cfg.requestLogger.http(requestLog::write);
                 parts.errors().register(cfg.routes);
                 guards(cfg.routes, parts.guards());
@@ -148,7 +150,8 @@ public final class App implements AutoCloseable {
     /**
      * The route table (web.md). Roles: ANYONE, USER (signed in), ADMIN ({@code users.is_admin}),
      * DEV_ONLY (no real mailer). Policies: SMALL_BODY (64 KB), PHOTO_BODY (10 MB), PAUSABLE (refused while the abuse
-     * check pauses the user), CSRF_EXEMPT (proves itself by signature), PAGE_CSP (a published page).
+     * check pauses the user), CSRF_EXEMPT (proves itself by signature), PAGE_CSP (a published page),
+     * LOCAL_IMAGES (someone else's content shown to staff: no remote images).
      */
     private static void routes(RoutesConfig r, Wiring.Handlers h) {
         r.get("/", h.signIn()::landing, ANYONE);
@@ -220,7 +223,7 @@ public final class App implements AutoCloseable {
 
         // Admin break-glass: a written reason, recorded before the aide is shown read-only.
         r.get("/admin", h.admin()::dashboard, ADMIN);
-        r.post("/admin/aides/{id}/open", h.admin()::open, ADMIN);
+        r.post("/admin/aides/{id}/open", h.admin()::open, ADMIN, LOCAL_IMAGES);
     }
 
     private static void platform(JavalinConfig cfg) {

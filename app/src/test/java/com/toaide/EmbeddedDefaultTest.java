@@ -85,10 +85,11 @@ class EmbeddedDefaultTest {
         }
     }
 
-    /** The embedded server's port is in line 4 of postmaster.pid. */
+    /** The embedded server's port is in line 4 of postmaster.pid; its generated password beside its data. */
     private static java.sql.Connection superuser(Path dataDir) throws Exception {
         var lines = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres", EmbeddedDatabase.SUPERUSER, null);
+        String password = Files.readString(dataDir.resolve("postgres.password")).strip();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres", EmbeddedDatabase.SUPERUSER, password);
     }
 
     private static long postmasterPid(Path dataDir) throws Exception {

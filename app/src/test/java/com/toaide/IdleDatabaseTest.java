@@ -89,7 +89,7 @@ class IdleDatabaseTest {
 
     /** Asked from another database, so asking adds nothing to the count. */
     private static long count(String sql, String database) {
-        try (var connection = DriverManager.getConnection(TestPostgres.server().settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+        try (var connection = DriverManager.getConnection(TestPostgres.server().settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, TestPostgres.server().settings("postgres").password());
              var query = connection.prepareStatement(sql)) {
             query.setString(1, database);
             try (var rows = query.executeQuery()) {

@@ -116,6 +116,18 @@ class BreakGlassTest {
     }
 
     @Test
+    void the_read_only_view_loads_no_image_from_another_host() {
+        var admin = admin();
+        UUID aide = aideOf(app.newUser(), "Remote Picture");
+
+        var response = open(admin, aide, REASON);
+
+        // The author picks image URLs; a remote one would tell its host the admin's address.
+        String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("img-src 'self' data:").doesNotContain("https:").contains("frame-ancestors 'none'");
+    }
+
+    @Test
     void the_admin_page_lists_the_audit_rows_newest_first() {
         var admin = admin();
         UUID aide = aideOf(app.newUser(), "Ottoline");

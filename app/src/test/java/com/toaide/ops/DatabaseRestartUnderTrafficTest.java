@@ -240,7 +240,7 @@ class DatabaseRestartUnderTrafficTest {
     }
 
     private Connection superuser() throws SQLException {
-        return DriverManager.getConnection(postgres.settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+        return DriverManager.getConnection(postgres.settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, postgres.settings("postgres").password());
     }
 
     private static int editsWaitingToWriteTheLog(Connection watch) {

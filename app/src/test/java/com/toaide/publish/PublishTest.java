@@ -9,8 +9,12 @@ import com.toaide.testing.TestPostgres;
 import com.toaide.testing.TestStorage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +61,25 @@ class PublishTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue(page.cacheControl());
         assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(
-                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    /**
+     * In production R2 serves the pages and object metadata cannot carry these headers, so a
+     * Cloudflare rule adds them (docs/deploy.md): the rule must say what the embedded default says.
+     */
+    @Test
+    void the_documented_cloudflare_rule_adds_the_same_headers_as_the_embedded_default() throws Exception {
+        var user = app.newUser();
+        var response = app.get("/s/" + slugOf(fx.publish(user, fx.aide(user, "Framed"), "")));
+        String deploy = Files.readString(Path.of("docs/deploy.md"));
+        for (String name : List.of("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy")) {
+            var row = Pattern.compile("(?m)^ *\\| `" + name + "` \\| `([^`]+)` \\|").matcher(deploy);
+            assertThat(row.find()).as("deploy.md's rule sets %s", name).isTrue();
+            assertThat(response.headers().firstValue(name)).hasValue(row.group(1));
+        }
     }
 
     @Test

@@ -48,7 +48,8 @@ public final class TestPgBouncer {
             // (Debian's package creates it), which then needs to read these files.
             Path dir = Files.createTempDirectory("aide-pgbouncer", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Path users = dir.resolve("users.txt");
-            Files.writeString(users, "\"" + EmbeddedDatabase.SUPERUSER + "\" \"\"\n");
+            // pgbouncer logs in to Postgres with this password; its own clients are trusted.
+            Files.writeString(users, "\"" + EmbeddedDatabase.SUPERUSER + "\" \"" + TestPostgres.server().settings("postgres").password() + "\"\n");
             var ini = new ArrayList<>(List.of(
                     "[databases]",
                     "* = host=127.0.0.1 port=" + postgresPort,

@@ -62,7 +62,7 @@ public final class TestPostgres {
 
     /** Runs one statement as the superuser on the given database. */
     public static void execute(String database, String sql) {
-        try (var connection = DriverManager.getConnection(server().settings(database).jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+        try (var connection = DriverManager.getConnection(server().settings(database).jdbcUrl(), EmbeddedDatabase.SUPERUSER, server().settings(database).password());
              var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

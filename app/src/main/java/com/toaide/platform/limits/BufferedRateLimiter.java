@@ -27,6 +27,14 @@ import org.slf4j.LoggerFactory;
 public final class BufferedRateLimiter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BufferedRateLimiter.class);
     static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
+    /**
+     * Windows held in memory (about 200 bytes each). Every subject is a window, so clients
+     * rotating addresses would add one per request, and while Postgres is down nothing is
+     * flushed and nothing leaves; past this, new subjects share one window per limit
+     * ({@link #OVERFLOW}), which fails closed for them together instead of growing.
+     */
+    static final int MAX_WINDOWS = 50_000;
+    static final String OVERFLOW = "(overflow)";
 
     private record Window(String key, long start) {}
 
@@ -66,7 +74,14 @@ public final class BufferedRateLimiter implements AutoCloseable {
         long now = clock.instant().getEpochSecond();
         long length = limit.window().toSeconds();
         long start = Math.floorDiv(now, length) * length;
-        var counts = windows.computeIfAbsent(new Window(limit.name() + ":" + subject, start), w -> new Counts(start + length));
+        var window = new Window(limit.name() + ":" + subject, start);
+        var counts = windows.get(window);
+        if (counts == null) {
+            if (windows.size() >= MAX_WINDOWS) {
+                window = new Window(limit.name() + ":" + OVERFLOW, start);
+            }
+            counts = windows.computeIfAbsent(window, w -> new Counts(start + length));
+        }
         int count = counts.shared + counts.unflushed.incrementAndGet();
         return new RateLimiter.Hit(count, Math.max(1, start + length - now), count <= limit.max());
     }
@@ -99,8 +114,21 @@ public final class BufferedRateLimiter implements AutoCloseable {
                 }
             }
         }
+        forgetEnded();
+    }
+
+    /** Ended windows with nothing left to add go; so do flushed ones once the map is nearly full. */
+    private void forgetEnded() {
         long now = clock.instant().getEpochSecond();
-        windows.entrySet().removeIf(entry -> entry.getValue().end <= now && entry.getValue().unflushed.get() == 0);
+        boolean crowded = windows.size() > MAX_WINDOWS * 3 / 4;
+        // A flushed window forgotten early restarts from zero until the next flush brings its
+        // shared count back: at most a second of undercounting, instead of running out of room.
+        windows.entrySet().removeIf(entry -> entry.getValue().unflushed.get() == 0 && (crowded || entry.getValue().end <= now));
+    }
+
+    /** Windows held in memory now (tests). */
+    int windowsHeld() {
+        return windows.size();
     }
 
     private void flushQuietly() {

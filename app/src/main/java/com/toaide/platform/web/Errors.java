@@ -9,6 +9,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.UUID;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +100,16 @@ public final class Errors {
         }
     }
 
+    /**
+     * Jetty's own error answers (a request it could not parse, headers too large), written as
+     * this page before any route or guard runs.
+     */
+    public ErrorHandler protocolErrors(boolean prod) {
+        return new ProtocolErrors(status -> views.render("errors/error.jte", new ErrorPage(
+                new Frame(heading(status), assets, false), status, heading(status), defaultMessage(status),
+                UUID.randomUUID().toString())), prod);
+    }
+
     public static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
         return accept != null && accept.contains("application/json");
@@ -131,10 +143,13 @@ public final class Errors {
             case 405 -> "Not allowed";
             case 409 -> "Not now";
             case 410 -> "No longer here";
+            case 408 -> "Too slow";
             case 413 -> "Too large";
+            case 414 -> "Address too long";
             case 415 -> "Not a kind AIde takes";
             case 422 -> "Not changed";
             case 429 -> "Slow down";
+            case 431 -> "Too large";
             case 503 -> "Back in a moment";
             default -> "Something went wrong";
         };
@@ -147,8 +162,11 @@ public final class Errors {
             case 403 -> "This request was refused. Nothing was changed.";
             case 404 -> "This page doesn't exist, or it isn't yours.";
             case 405 -> "That method isn't supported here.";
+            case 408 -> "The request took too long to arrive. Nothing was changed; try again.";
             case 413 -> "The request is larger than AIde accepts. Nothing was changed.";
+            case 414 -> "That address is longer than AIde accepts. Nothing was changed.";
             case 429 -> "Too many requests. Wait a little and try again.";
+            case 431 -> "The request's headers are larger than AIde accepts (often too many cookies). Nothing was changed.";
             case 503 -> "AIde is temporarily unavailable. Try again in a minute.";
             default -> "Something went wrong on our side. It has been reported.";
         };

@@ -18,7 +18,12 @@ public enum Policy implements RouteRole {
     /** Proves where it came from another way (Stripe's signature), so {@link OriginGuard} lets it through. */
     CSRF_EXEMPT,
     /** A published page: the page's own Content-Security-Policy, not the editor's ({@link SecurityHeaders}). */
-    PAGE_CSP;
+    PAGE_CSP,
+    /**
+     * Shows someone else's content to staff (the break-glass view): images only from our own
+     * origin, so a picture on a host the aide's author chose cannot learn the viewer's address.
+     */
+    LOCAL_IMAGES;
 
     /** True when the route this request matched is marked with this policy. */
     public boolean on(Context ctx) {

@@ -30,7 +30,7 @@ class PlainPostgresTest {
     @BeforeAll
     static void createRolesAsAnAdministratorWould() throws Exception {
         cluster = EmbeddedDatabase.start(Files.createTempDirectory("aide-plain-pg"), 0, false);
-        try (var admin = DriverManager.getConnection(cluster.settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, null);
+        try (var admin = DriverManager.getConnection(cluster.settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, cluster.settings("postgres").password());
              var statement = admin.createStatement()) {
             statement.execute("create role aide_owner login createrole password 'owner-secret'");
             statement.execute("create role aide_runtime login password 'runtime-secret'");

@@ -100,6 +100,20 @@ class BufferedRateLimiterTest {
     }
 
     @Test
+    void rotating_subjects_cannot_grow_memory_past_the_cap_even_with_nothing_flushed() {
+        var limiter = new BufferedRateLimiter(db, new TestClock(TEN_PAST));
+        // Never flushed, as while the database is down: nothing leaves by itself.
+        for (int i = 0; i < BufferedRateLimiter.MAX_WINDOWS + 5_000; i++) {
+            limiter.hit(TEN_PER_MINUTE, "rotating-" + i);
+        }
+        assertThat(limiter.windowsHeld()).isEqualTo(BufferedRateLimiter.MAX_WINDOWS + 1);
+        // Past the cap, new subjects share one window and are limited together.
+        assertThat(limiter.hit(TEN_PER_MINUTE, "one-more").allowed()).isFalse();
+        // A subject seen before the cap keeps its own count.
+        assertThat(limiter.hit(TEN_PER_MINUTE, "rotating-0").count()).isEqualTo(2);
+    }
+
+    @Test
     void hits_counted_while_the_database_is_away_go_with_the_next_flush() throws Exception {
         Path dataDir = Files.createTempDirectory("aide-counters-pg");
         int port = TestApp.freePort();

@@ -98,6 +98,35 @@ class WebPlatformTest {
         assertThat(headers.firstValue("Strict-Transport-Security")).isEmpty();
     }
 
+    /** What Jetty answers before any route runs is the app's page with the app's headers, not Jetty's. */
+    @Test
+    void requests_jetty_refuses_by_itself_get_the_apps_error_page_and_headers() {
+        String host = "Host: localhost\r\n";
+        var answers = Map.of(
+                414, "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n" + host + "\r\n",
+                431, "GET / HTTP/1.1\r\n" + host + "Cookie: " + "c".repeat(20_000) + "\r\n\r\n",
+                400, "GET / HTTP/1.1\r\n" + host + "Not a header line\r\n\r\n");
+        answers.forEach((status, request) -> {
+            String response = raw(request);
+            assertThat(response).as("the answer to a %s", status).startsWith("HTTP/1.1 " + status + " ");
+            String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).contains("content-security-policy: default-src 'self'", "x-frame-options: deny",
+                    "x-content-type-options: nosniff", "referrer-policy: same-origin", "content-type: text/html");
+            assertThat(response).contains("<title>").contains("Back to AIde").doesNotContainIgnoringCase("jetty");
+        });
+    }
+
+    private String raw(String request) {
+        try (var socket = new java.net.Socket("localhost", app.app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void a_post_from_another_origin_is_refused() {
         var response = app.send(HttpRequest.newBuilder(app.base.resolve("/login"))
