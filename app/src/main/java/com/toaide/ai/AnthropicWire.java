@@ -24,7 +24,7 @@ final class AnthropicWire implements WireFormat {
                 .header("anthropic-version", API_VERSION)
                 .header("content-type", "application/json")
                 .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(request).toString()));
+                .POST(WireFormat.cappedBody(body(request).toString()));
     }
 
     @Override

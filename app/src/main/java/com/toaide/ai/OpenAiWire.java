@@ -21,7 +21,7 @@ final class OpenAiWire implements WireFormat {
         HttpRequest.Builder builder = HttpRequest.newBuilder(completionsUrl)
                 .header("content-type", "application/json")
                 .header("accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body(request).toString()));
+                .POST(WireFormat.cappedBody(body(request).toString()));
         if (apiKey != null && !apiKey.isEmpty()) {
             builder.header("authorization", "Bearer " + apiKey);
         }

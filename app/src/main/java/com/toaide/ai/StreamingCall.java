@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -193,10 +194,15 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
         if (stopped != null) {
             return new Outcome(stopped, null, null);
         }
+        HttpRequest.Builder call;
+        try {
+            call = wire.newRequest(request);
+        } catch (WireFormat.StreamFailure tooLarge) {
+            return failed(tooLarge.kind, tooLarge.getMessage(), 0);
+        }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(wire.newRequest(request).timeout(policy.noProgressLimit()).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(call.timeout(policy.noProgressLimit()).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             return failed(ProviderError.Kind.STALLED, "no response within " + policy.noProgressLimit(), 0);
         } catch (IOException e) {

@@ -1,9 +1,25 @@
 package com.toaide.ai;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 
 /** What one provider's API adds to the shared {@link StreamingCall}: its request and its stream's events. */
 interface WireFormat {
+    /**
+     * The most one model request may carry, in bytes of JSON (docs/security.md). The prompt's
+     * parts have budgets of their own (page view, conversation window, message length); this
+     * bounds whatever they add up to, meta included, so no aide can make a request of any size.
+     */
+    int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+    /** The body of one request, refused (not sent, not retried) past {@link #MAX_REQUEST_BYTES}. */
+    static HttpRequest.BodyPublisher cappedBody(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_REQUEST_BYTES) {
+            throw new StreamFailure(ProviderError.Kind.CLIENT, "request of " + bytes.length + " bytes, over " + MAX_REQUEST_BYTES);
+        }
+        return HttpRequest.BodyPublishers.ofByteArray(bytes);
+    }
 
     /** The POST of one call, headers and body included; the call adds the timeout. */
     HttpRequest.Builder newRequest(TurnRequest request);

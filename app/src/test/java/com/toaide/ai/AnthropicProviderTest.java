@@ -67,6 +67,22 @@ class AnthropicProviderTest extends AiProviderContractTest {
     }
 
     @Test
+    void a_request_past_the_byte_cap_is_never_sent_nor_retried() throws Exception {
+        server.stream("first_turn.sse");
+        var base = turn("claude-sonnet-4-5", List.of(), "hello");
+        var system = new java.util.ArrayList<>(base.system());
+        // Whatever the budgets let through (meta, a long history), the request has a ceiling.
+        system.add(new SystemBlock("x".repeat(WireFormat.MAX_REQUEST_BYTES), false));
+        var huge = new TurnRequest(base.model(), system, base.tools(), base.messages(), base.maxTokens(), base.temperature());
+
+        RecordingListener listener = run(huge);
+
+        assertThat(listener.error.kind()).isEqualTo(ProviderError.Kind.CLIENT);
+        assertThat(listener.error.attempts()).isEqualTo(1);
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void a_first_turn_delivers_all_thirty_tool_calls_in_order_then_usage_then_done() throws Exception {
         server.stream("first_turn.sse");
 
