@@ -43,7 +43,7 @@ class EditCrashTest {
         String secret = "crash-test-secret-".repeat(3);
         int port = TestApp.freePort();
         Map<String, String> env = new HashMap<>(Map.of(
-                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_URL", TestPostgres.databaseUrl(database),
                 "R2_ENDPOINT", storage.endpoint().toString(),
                 "R2_ACCESS_KEY", storage.accessKey(),
                 "R2_SECRET_KEY", storage.secretKey(),

@@ -42,7 +42,7 @@ class DenialOfServiceTest {
         var storage = TestStorage.settings();
         port = TestApp.freePort();
         app = JavaProcess.start(JavaProcess.productionFlags(), Map.of(
-                "DATABASE_URL", database.jdbcUrl(),
+                "DATABASE_URL", TestPostgres.databaseUrl(database),
                 "R2_ENDPOINT", storage.endpoint().toString(),
                 "R2_ACCESS_KEY", storage.accessKey(),
                 "R2_SECRET_KEY", storage.secretKey(),

@@ -45,6 +45,16 @@ public final class TestPostgres {
     }
 
     /**
+     * {@code settings} as one {@code DATABASE_URL} for an app in a JVM of its own: a JDBC URL
+     * carrying the user and the (generated) password as connection properties.
+     */
+    public static String databaseUrl(ConnectionSettings settings) {
+        return settings.jdbcUrl() + (settings.jdbcUrl().contains("?") ? "&" : "?")
+                + "user=" + java.net.URLEncoder.encode(settings.user(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(settings.password(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * An operator's own SQL on the database behind {@code db} (as the login role, outside both app
      * roles): what docs/operations.md asks an operator to run by hand, such as making an admin,
      * and what neither the user nor the system path may do.
