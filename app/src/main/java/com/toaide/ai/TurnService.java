@@ -4,6 +4,7 @@ import com.toaide.aides.EditService;
 import com.toaide.aides.EditorChat;
 import com.toaide.auth.TurnWeek;
 import com.toaide.billing.BillingService;
+import com.toaide.billing.Plan;
 import com.toaide.images.ImageService;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.failure.Failure;
@@ -89,7 +90,7 @@ public final class TurnService implements AutoCloseable {
             throw new Failure.Unavailable("The AI is not configured. Set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart AIde.");
         }
         Tier tier = edits.read(userId, aideId, (snapshot, version) -> TierClassifier.classify(snapshot, text));
-        boolean free = billing.tier(userId) == com.toaide.billing.Tier.FREE;
+        boolean free = billing.plan(userId) == Plan.FREE;
         Instant now = clock.instant();
         var run = db.asUser(userId, handle -> {
             var dao = handle.attach(TurnDao.class);
@@ -143,7 +144,7 @@ public final class TurnService implements AutoCloseable {
 
     /** The chat as the editor first draws it: the conversation, the turns left, whether a turn runs. */
     public EditorChat.State chat(UUID userId, UUID aideId) {
-        boolean free = billing.tier(userId) == com.toaide.billing.Tier.FREE;
+        boolean free = billing.plan(userId) == Plan.FREE;
         Instant now = clock.instant();
         return db.asUser(userId, handle -> {
             var dao = handle.attach(TurnDao.class);

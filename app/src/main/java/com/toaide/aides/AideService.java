@@ -1,7 +1,7 @@
 package com.toaide.aides;
 
 import com.toaide.billing.BillingService;
-import com.toaide.billing.Tier;
+import com.toaide.billing.Plan;
 import com.toaide.kernel.Snapshot;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.failure.Failure;
@@ -48,7 +48,7 @@ public final class AideService {
     public record Overview(List<AideSummary> active, List<AideSummary> archived, String limit, boolean upgrade) {}
 
     public Overview overview(UUID userId) {
-        boolean free = billing.tier(userId) == Tier.FREE;
+        boolean free = billing.plan(userId) == Plan.FREE;
         return db.asUser(userId, handle -> {
             var dao = handle.attach(AideDao.class);
             return new Overview(dao.list("active"), dao.list("archived"),
@@ -67,7 +67,7 @@ public final class AideService {
      * what to do.
      */
     public UUID create(UUID userId) {
-        boolean free = billing.tier(userId) == Tier.FREE;
+        boolean free = billing.plan(userId) == Plan.FREE;
         synchronized (createLocks[Math.floorMod(userId.hashCode(), createLocks.length)]) {
             return db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);
@@ -109,7 +109,7 @@ public final class AideService {
 
     /** Brings an archived aide back; on the free plan only while fewer than five pages count. */
     public void unarchive(UUID userId, UUID aideId) {
-        boolean free = billing.tier(userId) == Tier.FREE;
+        boolean free = billing.plan(userId) == Plan.FREE;
         synchronized (createLocks[Math.floorMod(userId.hashCode(), createLocks.length)]) {
             db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);

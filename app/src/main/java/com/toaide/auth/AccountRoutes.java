@@ -36,7 +36,7 @@ public final class AccountRoutes {
     record AccountAnswer(String email, String tier, @JsonProperty("turns_used") int turnsUsed,
                          @JsonProperty("turns_limit") Integer turnsLimit, @JsonProperty("week_resets_at") String weekResetsAt) {
         static AccountAnswer of(Account account) {
-            return new AccountAnswer(account.email(), account.tier().code(), account.turnsUsed(), account.turnsLimit(),
+            return new AccountAnswer(account.email(), account.plan().code(), account.turnsUsed(), account.turnsLimit(),
                     account.weekResetsAt() == null ? null : account.weekResetsAt().toString());
         }
     }
@@ -47,7 +47,7 @@ public final class AccountRoutes {
             ctx.json(AccountAnswer.of(account));
             return;
         }
-        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.plan(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))),
+        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.planView(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))),
                 photos.used(account.id()), null));
     }
 
@@ -63,7 +63,7 @@ public final class AccountRoutes {
         var userId = RequestUser.require(ctx);
         if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.plan(userId), photos.used(userId), NOT_CONFIRMED));
+            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.planView(userId), photos.used(userId), NOT_CONFIRMED));
             return;
         }
         sessionGuard.clearCookie(ctx);

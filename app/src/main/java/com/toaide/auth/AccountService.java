@@ -29,7 +29,7 @@ public final class AccountService {
 
     public Account account(UUID userId) {
         var row = db.asUser(userId, handle -> handle.attach(AccountDao.class).user(userId)).orElseThrow(Failure.NotFound::new);
-        return Account.of(row.id(), row.email(), billing.tier(userId), row.turnCount(), row.turnWeekStart(), clock.instant());
+        return Account.of(row.id(), row.email(), billing.plan(userId), row.turnCount(), row.turnWeekStart(), clock.instant());
     }
 
     /** Everything the user owns, as one JSON document (the user row without Stripe ids). */

@@ -7,6 +7,6 @@ record BillingAccount(UUID id, String email, String tier, String stripeCustomerI
                       String stripeSubscriptionId, String subscriptionStatus) {
 
     boolean isPro() {
-        return Tier.PRO.code().equals(tier);
+        return Plan.PRO.code().equals(tier);
     }
 }

@@ -26,7 +26,7 @@ public final class BillingRoutes {
 
     /** The plan on its own page; the account page shows the same partial. */
     public void page(Context ctx) {
-        var plan = billing.plan(RequestUser.require(ctx), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing")));
+        var plan = billing.planView(RequestUser.require(ctx), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing")));
         views.html(ctx, "billing/billing.jte", new BillingPage(new Frame("Plan", assets, true), plan));
     }
 

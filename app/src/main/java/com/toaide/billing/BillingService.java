@@ -58,18 +58,18 @@ public final class BillingService {
     }
 
     /** The user's plan, for limits elsewhere (turns, aides, slugs). Always Free while billing is off. */
-    public Tier tier(UUID userId) {
+    public Plan plan(UUID userId) {
         if (!enabled()) {
-            return Tier.FREE;
+            return Plan.FREE;
         }
         return db.asUser(userId, handle -> handle.attach(BillingDao.class).account(userId))
-                .map(account -> Tier.of(account.tier()))
-                .orElse(Tier.FREE);
+                .map(account -> Plan.of(account.tier()))
+                .orElse(Plan.FREE);
     }
 
     /** The plan for the account page, without a notice from a return trip to Stripe. */
-    public PlanView plan(UUID userId) {
-        return plan(userId, Arrival.DIRECT);
+    public PlanView planView(UUID userId) {
+        return planView(userId, Arrival.DIRECT);
     }
 
     /** How the browser came to the plan: back from Stripe's checkout, from a portal with nothing to manage, or directly. */
@@ -89,17 +89,17 @@ public final class BillingService {
     }
 
     /** The plan for the account page, with the notice that fits how the browser arrived. */
-    public PlanView plan(UUID userId, Arrival arrival) {
+    public PlanView planView(UUID userId, Arrival arrival) {
         if (!enabled()) {
-            return new PlanView(Tier.FREE.code(), false, false, false, null, null);
+            return new PlanView(Plan.FREE.code(), false, false, false, null, null);
         }
         var account = db.asUser(userId, handle -> handle.attach(BillingDao.class).account(userId));
         if (account.isEmpty()) {
-            return new PlanView(Tier.FREE.code(), true, false, false, null, priceLabel());
+            return new PlanView(Plan.FREE.code(), true, false, false, null, priceLabel());
         }
         var a = account.get();
         String notice = a.subscriptionStatus() != null && PAYMENT_FAILING.contains(a.subscriptionStatus()) ? PAYMENT_FAILED : returnNotice(a, arrival);
-        return new PlanView(Tier.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice, priceLabel());
+        return new PlanView(Plan.of(a.tier()).code(), true, !a.isPro(), a.stripeCustomerId() != null, notice, priceLabel());
     }
 
     /**
@@ -242,8 +242,8 @@ public final class BillingService {
         if (!isCurrent && !replacesLapsed) {
             return;
         }
-        Tier tier = subscription.entitlesPro() ? Tier.PRO : Tier.FREE;
-        dao.follow(account.id(), customerId, subscription.id(), subscription.status(), tier.code());
+        Plan plan = subscription.entitlesPro() ? Plan.PRO : Plan.FREE;
+        dao.follow(account.id(), customerId, subscription.id(), subscription.status(), plan.code());
     }
 
     /** The user who bought: the checkout's client_reference_id, else the customer's user. */

@@ -9,7 +9,7 @@ package com.toaide.billing;
 public record PlanView(String tier, boolean billingEnabled, boolean canUpgrade, boolean canManage, String notice, String price) {
 
     public boolean isPro() {
-        return Tier.PRO.code().equals(tier);
+        return Plan.PRO.code().equals(tier);
     }
 
     public String label() {

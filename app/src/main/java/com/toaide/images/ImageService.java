@@ -2,7 +2,7 @@ package com.toaide.images;
 
 import com.toaide.platform.failure.Failure;
 import com.toaide.billing.BillingService;
-import com.toaide.billing.Tier;
+import com.toaide.billing.Plan;
 import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
@@ -257,7 +257,7 @@ public final class ImageService {
     }
 
     public long quota(UUID userId) {
-        return billing.tier(userId) == Tier.PRO ? PRO_QUOTA_BYTES : FREE_QUOTA_BYTES;
+        return billing.plan(userId) == Plan.PRO ? PRO_QUOTA_BYTES : FREE_QUOTA_BYTES;
     }
 
     /**

@@ -2,7 +2,7 @@ package com.toaide.publish;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.billing.BillingService;
-import com.toaide.billing.Tier;
+import com.toaide.billing.Plan;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Frame;
@@ -83,7 +83,7 @@ public final class PublishRoutes {
             return;
         }
         views.html(ctx, "publish/versions.jte", new VersionsPage(new Frame("Published versions", assets, true),
-                Params.id(ctx, "id"), status, billing.tier(user) == Tier.PRO, ctx.queryParam("published")));
+                Params.id(ctx, "id"), status, billing.plan(user) == Plan.PRO, ctx.queryParam("published")));
     }
 
     private static void answer(Context ctx, UUID aide, Published published) {

@@ -2,7 +2,7 @@ package com.toaide.publish;
 
 import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
-import com.toaide.billing.Tier;
+import com.toaide.billing.Plan;
 import com.toaide.images.AidePhotos;
 import com.toaide.images.ImageService;
 import com.toaide.images.StoredImage;
@@ -103,9 +103,9 @@ public final class PublishService {
      * {@code onlyNewer}: returns null instead of publishing the live point again.
      */
     private Published publish(UUID userId, UUID aideId, Optional<String> requestedSlug, String note, boolean onlyNewer) {
-        Tier tier = billing.tier(userId);
+        Plan plan = billing.plan(userId);
         Optional<String> chosen = requestedSlug.map(String::strip).filter(s -> !s.isEmpty());
-        if (chosen.isPresent() && tier != Tier.PRO) {
+        if (chosen.isPresent() && plan != Plan.PRO) {
             throw new Failure.NotAllowed("Choosing the address is part of Pro. Free pages get a random address.");
         }
         synchronized (lock(aideId)) {
@@ -114,7 +114,7 @@ public final class PublishService {
             var photos = images.publishedPhotos(userId, aideId, objects.pageUrl(slug));
             var context = new PageContext(objects.pageUrl(slug), objects.pageUrl(slug) + "/feed.xml", landingUrl,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-                    tier == Tier.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE, photos);
+                    plan == Plan.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE, photos);
             record Draft(byte[] html, long seq) {}
             var draft = edits.read(userId, aideId, (snapshot, seq) ->
                     new Draft(renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8), seq));

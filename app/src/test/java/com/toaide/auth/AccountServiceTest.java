@@ -1,7 +1,7 @@
 package com.toaide.auth;
 
 import com.toaide.billing.BillingService;
-import com.toaide.billing.Tier;
+import com.toaide.billing.Plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +37,7 @@ class AccountServiceTest {
     @Test
     void a_week_counts_turns_until_seven_days_after_it_started() {
         var started = NOW.minusSeconds(3 * 86_400);
-        var account = Account.of(UUID.randomUUID(), "a@example.com", Tier.FREE, 7, started, NOW);
+        var account = Account.of(UUID.randomUUID(), "a@example.com", Plan.FREE, 7, started, NOW);
         assertThat(account.turnsUsed()).isEqualTo(7);
         assertThat(account.turnsLeft()).isEqualTo(43);
         assertThat(account.weekResetsAt()).isEqualTo(Instant.parse("2026-02-16T15:00:00Z"));
@@ -45,17 +45,17 @@ class AccountServiceTest {
 
     @Test
     void a_week_that_has_run_its_seven_days_counts_nothing_until_the_next_turn() {
-        var exactlySevenDays = Account.of(UUID.randomUUID(), "a@example.com", Tier.FREE, 50, NOW.minusSeconds(7 * 86_400), NOW);
+        var exactlySevenDays = Account.of(UUID.randomUUID(), "a@example.com", Plan.FREE, 50, NOW.minusSeconds(7 * 86_400), NOW);
         assertThat(exactlySevenDays.turnsUsed()).isZero();
         assertThat(exactlySevenDays.weekResetsAt()).isNull();
-        var never = Account.of(UUID.randomUUID(), "a@example.com", Tier.FREE, 0, null, NOW);
+        var never = Account.of(UUID.randomUUID(), "a@example.com", Plan.FREE, 0, null, NOW);
         assertThat(never.turnsUsed()).isZero();
         assertThat(never.turnsLimit()).isEqualTo(TurnWeek.FREE_TURNS_PER_WEEK);
     }
 
     @Test
     void pro_has_no_limit_and_no_turns_left_figure() {
-        var pro = Account.of(UUID.randomUUID(), "a@example.com", Tier.PRO, 80, NOW.minusSeconds(60), NOW);
+        var pro = Account.of(UUID.randomUUID(), "a@example.com", Plan.PRO, 80, NOW.minusSeconds(60), NOW);
         assertThat(pro.turnsLimit()).isNull();
         assertThat(pro.turnsLeft()).isNull();
     }

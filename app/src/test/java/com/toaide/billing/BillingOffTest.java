@@ -64,8 +64,8 @@ class BillingOffTest {
         accounts.set(user, "pro", "cus_before1", "sub_before1", "past_due");
         var billing = new BillingService(accounts.db, Optional.empty(), URI.create("http://localhost"));
 
-        assertThat(billing.tier(user)).isEqualTo(Tier.FREE);
-        assertThat(billing.plan(user)).isEqualTo(new PlanView("free", false, false, false, null, null));
+        assertThat(billing.plan(user)).isEqualTo(Plan.FREE);
+        assertThat(billing.planView(user)).isEqualTo(new PlanView("free", false, false, false, null, null));
         assertThat(app.get("/billing", "Cookie", accounts.cookie(user)).body())
                 .contains("Plan: Free").doesNotContain("payment failed", "Manage billing");
     }

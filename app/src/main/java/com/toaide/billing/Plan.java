@@ -1,7 +1,7 @@
 package com.toaide.billing;
 
-/** The two plans (product.md). Stored lower-case in {@code users.tier}. */
-public enum Tier {
+/** The two plans, Free and Pro. Stored lower-case in the {@code users.tier} column. */
+public enum Plan {
     FREE,
     PRO;
 
@@ -9,7 +9,7 @@ public enum Tier {
         return name().toLowerCase();
     }
 
-    static Tier of(String code) {
+    static Plan of(String code) {
         return "pro".equals(code) ? PRO : FREE;
     }
 
