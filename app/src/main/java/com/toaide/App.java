@@ -132,6 +132,7 @@ public final class App implements AutoCloseable {
         r.before(ctx -> {
             if (!ctx.path().startsWith("/health")) {
                 g.activity().touch();
+                g.traffic().request();
             }
         });
         r.before(g.securityHeaders()::apply);

@@ -37,6 +37,7 @@ import com.toaide.ops.LimitedUsers;
 import com.toaide.ops.Readiness;
 import com.toaide.ops.Scheduler;
 import com.toaide.ops.SlackAlerts;
+import com.toaide.ops.TrafficSpikes;
 import com.toaide.platform.db.Activity;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.Database;
@@ -88,7 +89,7 @@ final class Wiring {
     private static final Duration SCHEDULER_TICK = Duration.ofSeconds(5);
 
     /** The steps every request goes through, in the order App runs them. */
-    record Guards(Activity activity, SecurityHeaders securityHeaders, OriginGuard origins, BodyLimits bodyLimits, SessionGuard sessions,
+    record Guards(Activity activity, TrafficSpikes traffic, SecurityHeaders securityHeaders, OriginGuard origins, BodyLimits bodyLimits, SessionGuard sessions,
                   RoleGuard roles, RequestLimits requestLimits, LimitedUsers limitedUsers) {}
 
     /** The route classes; {@code publicPages} and {@code outbox} are null where the app does not serve them. */
@@ -142,7 +143,10 @@ final class Wiring {
                 : new ResendEmailSender(config.email().get().resendApiKey(), config.email().get().from());
         var clientIp = new ClientIp(config.trustedProxies());
         var rateLimiter = new RateLimiter(db, clock);
-        var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl());
+        Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
+        var traffic = new TrafficSpikes(clock, alerts);
+        owned.add(traffic);
+        var magicLinks = new MagicLinkService(db, mailer, rateLimiter, sessions, config.editorUrl(), traffic::signUp);
         var signIn = new SignInRoutes(views, assets, magicLinks, sessions, sessionGuard, clientIp);
         var billingService = new BillingService(db, config.billing().map(Wiring::payments), config.editorUrl());
         var renderer = new Renderer();
@@ -181,8 +185,7 @@ final class Wiring {
         owned.add(requestCounters);
         var limitedUsers = new LimitedUsers(db, clock, activity).start();
         owned.add(limitedUsers);
-        var breakGlass = new BreakGlass(db, renderer);
-        Alerts alerts = config.slackWebhook().<Alerts>map(SlackAlerts::new).orElseGet(Alerts::logOnly);
+        var breakGlass = new BreakGlass(db, renderer, alerts);
         var scheduler = new Scheduler(db, clock, SCHEDULER_TICK, activity)
                 .register(new AbuseCheck(db, rateLimiter, alerts, clock))
                 .register(new Cleanup(db, clock))
@@ -191,7 +194,7 @@ final class Wiring {
                 .register(Job.of("image-orphan-sweep", Duration.ofHours(1), () -> imageService.sweepOrphans()));
         owned.add(scheduler);
 
-        var guards = new Guards(activity, new SecurityHeaders(config.isProd()), new OriginGuard(config.editorUrl()), new BodyLimits(),
+        var guards = new Guards(activity, traffic, new SecurityHeaders(config.isProd()), new OriginGuard(config.editorUrl()), new BodyLimits(),
                 sessionGuard, new RoleGuard(breakGlass::isAdmin, devOutbox != null),
                 new RequestLimits(requestCounters, clientIp), limitedUsers);
         var handlers = new Handlers(signIn, aides, new TurnRoutes(turnService),

@@ -35,9 +35,12 @@ interface MagicLinkDao {
             """)
     Optional<String> state(@Bind("tokenHash") byte[] tokenHash);
 
-    /** Users are created only here, on the system path (aide_app cannot insert users). */
+    /**
+     * Users are created only here, on the system path (aide_app cannot insert users).
+     * Answers 1 when the account is new, 0 when it existed.
+     */
     @SqlUpdate("insert into users (email) values (:email) on conflict (email) do nothing")
-    void createUser(@Bind("email") String email);
+    int createUser(@Bind("email") String email);
 
     @SqlQuery("select id from users where email = :email")
     UUID userId(@Bind("email") String email);

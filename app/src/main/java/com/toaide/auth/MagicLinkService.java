@@ -37,6 +37,7 @@ public final class MagicLinkService {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final int MAX_EMAIL_LENGTH = 254;
 
+    private final Runnable onSignUp;
     private final Database db;
     private final EmailSender mailer;
     private final RateLimiter limiter;
@@ -44,7 +45,10 @@ public final class MagicLinkService {
     private final URI editorUrl;
     private final SecureRandom random = new SecureRandom();
 
-    public MagicLinkService(Database db, EmailSender mailer, RateLimiter limiter, SessionService sessions, URI editorUrl) {
+    /** {@code onSignUp} runs when a link creates an account (the traffic-spike alert counts them). */
+    public MagicLinkService(Database db, EmailSender mailer, RateLimiter limiter, SessionService sessions, URI editorUrl,
+                            Runnable onSignUp) {
+        this.onSignUp = onSignUp;
         this.db = db;
         this.mailer = mailer;
         this.limiter = limiter;
@@ -139,7 +143,9 @@ public final class MagicLinkService {
         Optional<UUID> user = db.asSystem(handle -> {
             var dao = handle.attach(MagicLinkDao.class);
             return dao.consume(hash).map(email -> {
-                dao.createUser(email);
+                if (dao.createUser(email) == 1) {
+                    onSignUp.run();
+                }
                 return dao.userId(email);
             });
         });

@@ -20,10 +20,13 @@ public final class BreakGlass {
 
     private final Database db;
     private final Renderer renderer;
+    private final Alerts alerts;
 
-    public BreakGlass(Database db, Renderer renderer) {
+    /** {@code alerts} hears of every access, after it is recorded (docs/operations.md). */
+    public BreakGlass(Database db, Renderer renderer, Alerts alerts) {
         this.db = db;
         this.renderer = renderer;
+        this.alerts = alerts;
     }
 
     public boolean isAdmin(UUID userId) {
@@ -47,6 +50,8 @@ public final class BreakGlass {
         }
         UUID aideId = parse(aideIdText);
         db.asSystem(handle -> handle.attach(BreakGlassDao.class).record(adminId, aideId, OPEN_AIDE, why));
+        // Ids only: the reason may quote the user's content and stays in the audit log.
+        alerts.send("Break-glass: admin " + adminId + " opened aide " + aideId + "; the reason is in the audit log (/admin).");
         String state = db.asSystem(handle -> handle.attach(BreakGlassDao.class).snapshotJson(aideId))
                 .orElseThrow(Failure.NotFound::new);
         return new OpenedAide(aideId, renderer.publishedBody(Snapshot.fromJson(Json.MAPPER.readTree(state))));

@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.toaide.platform.db.Database;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.mail.DevOutbox;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +86,24 @@ class SignInTest {
         var dashboard = app.get("/aides", cookie(SignInFlow.sessionCookie(verified).orElseThrow()));
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("Your pages", "action=\"/logout\"", "Sign out");
+    }
+
+    @Test
+    void a_link_that_creates_an_account_counts_as_a_sign_up_and_a_returning_one_does_not() {
+        // The traffic-spike alert counts sign-ups through this hook (TrafficSpikesTest).
+        var signUps = new AtomicInteger();
+        var clock = Clock.systemUTC();
+        var service = new MagicLinkService(db, new DevOutbox(db),
+                new RateLimiter(db, clock), new SessionService(db, "s".repeat(32), clock),
+                URI.create(app.origin()), signUps::incrementAndGet);
+        String email = newEmail("counted");
+
+        for (int visit = 0; visit < 2; visit++) {
+            service.requestLink(email, newIp());
+            assertThat(service.verify(flow.latestToken(email), newIp())).isInstanceOf(MagicLinkService.SignedIn.class);
+        }
+
+        assertThat(signUps).hasValue(1);
     }
 
     @Test

@@ -17,10 +17,12 @@ class BreakGlassTest {
     static final String REASON = "Support ticket 4411: the owner says the table is blank.";
     static TestApp app;
     static Database db;
+    static FakeSlack slack;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
+        slack = new FakeSlack();
+        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("SLACK_WEBHOOK", slack.url().toString()));
         db = Database.connect(app.database, 2);
     }
 
@@ -28,6 +30,7 @@ class BreakGlassTest {
     static void stop() {
         app.close();
         db.close();
+        slack.close();
     }
 
     static TestApp.TestUser admin() {
@@ -56,6 +59,23 @@ class BreakGlassTest {
 
     static java.net.http.HttpResponse<String> open(TestApp.TestUser who, UUID aide, String reason) {
         return app.postForm("/admin/aides/" + aide + "/open", Map.of("reason", reason), "Cookie", who.cookie());
+    }
+
+    @Test
+    void every_access_is_posted_to_slack_with_ids_and_without_the_reason() {
+        var owner = app.newUser();
+        UUID aide = aideOf(owner, "Bartholomew");
+        var admin = admin();
+        int before = slack.bodies().size();
+
+        assertThat(open(admin, aide, REASON).statusCode()).isEqualTo(200);
+
+        assertThat(slack.bodies()).hasSize(before + 1);
+        assertThat(slack.bodies().get(before)).contains("Break-glass", admin.id().toString(), aide.toString())
+                .doesNotContain("4411").doesNotContain("Bartholomew");
+        // A refused attempt (no reason) opens nothing and posts nothing.
+        assertThat(open(admin, aide, "").statusCode()).isEqualTo(400);
+        assertThat(slack.bodies()).hasSize(before + 1);
     }
 
     @Test
