@@ -35,7 +35,7 @@ public class RenderBench {
     public void setup() {
         renderer = new Renderer();
         context = new PageContext("https://pages.example.com/s/league", "https://pages.example.com/s/league/feed.xml",
-                "https://example.com/", LocalDate.of(2026, 2, 12), PageContext.Tier.FREE);
+                "https://example.com/", LocalDate.of(2026, 2, 12), PageContext.Credit.SHOWN);
         page85 = Pages.typical(85);
         page1000 = Pages.typical(1000);
         for (Snapshot s : new Snapshot[] {page85, page1000}) {

@@ -22,7 +22,7 @@ public final class RenderCpu {
         Renderer renderer = new Renderer();
         PageContext context = new PageContext("https://pages.example.com/s/league",
                 "https://pages.example.com/s/league/feed.xml", "https://example.com/", LocalDate.of(2026, 2, 12),
-                PageContext.Tier.FREE);
+                PageContext.Credit.SHOWN);
         Snapshot page85 = Pages.typical(85);
         Snapshot page1000 = Pages.typical(1000);
         for (int round = 0; round < 2; round++) {

@@ -114,7 +114,7 @@ public final class PublishService {
             var photos = images.publishedPhotos(userId, aideId, objects.pageUrl(slug));
             var context = new PageContext(objects.pageUrl(slug), objects.pageUrl(slug) + "/feed.xml", landingUrl,
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-                    plan == Plan.PRO ? PageContext.Tier.PRO : PageContext.Tier.FREE, photos);
+                    plan == Plan.PRO ? PageContext.Credit.HIDDEN : PageContext.Credit.SHOWN, photos);
             record Draft(byte[] html, long seq) {}
             var draft = edits.read(userId, aideId, (snapshot, seq) ->
                     new Draft(renderer.document(snapshot, context).getBytes(StandardCharsets.UTF_8), seq));

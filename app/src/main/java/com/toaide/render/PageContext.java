@@ -1,7 +1,6 @@
 package com.toaide.render;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 /**
  * What the published document needs besides the snapshot. The renderer has no clock and no
@@ -11,15 +10,15 @@ import java.util.Locale;
  * @param feedUrl      its Atom change feed, or null
  * @param landingUrl   where "Maintained with AIde" links to, or null (then plain text)
  * @param updated      the date shown as "Updated Feb 12, 2026", or null to leave it out
- * @param tier         the owner's plan: the free tier shows "Maintained with AIde"
+ * @param credit       whether the page shows "Maintained with AIde" (pages of Free accounts do)
  * @param images       the page's uploaded photos where visitors find them (their published copies)
  */
-public record PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Tier tier,
+public record PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Credit credit,
                           PageImages images) {
 
     public PageContext {
-        if (tier == null) {
-            tier = Tier.FREE;
+        if (credit == null) {
+            credit = Credit.SHOWN;
         }
         if (images == null) {
             images = PageImages.NONE;
@@ -27,20 +26,15 @@ public record PageContext(String canonicalUrl, String feedUrl, String landingUrl
     }
 
     /** A page without uploaded photos. */
-    public PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Tier tier) {
-        this(canonicalUrl, feedUrl, landingUrl, updated, tier, PageImages.NONE);
+    public PageContext(String canonicalUrl, String feedUrl, String landingUrl, LocalDate updated, Credit credit) {
+        this(canonicalUrl, feedUrl, landingUrl, updated, credit, PageImages.NONE);
     }
 
-    public enum Tier {
-        FREE, PRO;
-
-        /** {@code free} or {@code pro}, any case; anything else is an error. */
-        public static Tier parse(String s) {
-            return switch (s == null ? "" : s.strip().toLowerCase(Locale.ROOT)) {
-                case "free" -> FREE;
-                case "pro" -> PRO;
-                default -> throw new IllegalArgumentException("tier must be free or pro, not " + s);
-            };
-        }
+    /**
+     * The "Maintained with AIde" line in the footer. The renderer does not know plans (it imports
+     * no feature); the caller decides from the owner's plan.
+     */
+    public enum Credit {
+        SHOWN, HIDDEN
     }
 }

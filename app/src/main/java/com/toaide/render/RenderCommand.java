@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the run. A line of the {@code replay} command's output ({@code {"snapshot":{...}}}) is read
  * as its snapshot, so the two commands pipe into each other.
  *
- * <p>Options: {@code --tier free|pro} (default free), {@code --editor} (the editor markup
+ * <p>Options: {@code --plan free|pro} (the owner's plan, default free: a free page shows "Maintained with AIde"), {@code --editor} (the editor markup
  * instead of the document), and for the document {@code --updated YYYY-MM-DD},
  * {@code --url}, {@code --feed}, {@code --landing}. Without {@code --updated} the footer has
  * no date: the renderer never reads the clock, so the same input gives the same output.
@@ -28,10 +29,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class RenderCommand {
     private RenderCommand() {}
 
+    private static PageContext.Credit creditOf(String plan) {
+        return switch (plan.strip().toLowerCase(Locale.ROOT)) {
+            case "free" -> PageContext.Credit.SHOWN;
+            case "pro" -> PageContext.Credit.HIDDEN;
+            default -> throw new IllegalArgumentException("plan must be free or pro, not " + plan);
+        };
+    }
+
     /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
     public static int run(Reader in, Writer out, String[] options) {
         boolean editor = false;
-        PageContext.Tier tier = PageContext.Tier.FREE;
+        PageContext.Credit credit = PageContext.Credit.SHOWN;
         String url = null;
         String feed = null;
         String landing = null;
@@ -47,7 +56,7 @@ public final class RenderCommand {
                 }
                 switch (o) {
                     case "--editor" -> editor = true;
-                    case "--tier" -> tier = PageContext.Tier.parse(value != null ? value : arg(options, ++i, o));
+                    case "--plan" -> credit = creditOf(value != null ? value : arg(options, ++i, o));
                     case "--url" -> url = value != null ? value : arg(options, ++i, o);
                     case "--feed" -> feed = value != null ? value : arg(options, ++i, o);
                     case "--landing" -> landing = value != null ? value : arg(options, ++i, o);
@@ -60,13 +69,13 @@ public final class RenderCommand {
                 }
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            writeLine(out, error("usage: render [file] [--tier free|pro] [--editor] "
+            writeLine(out, error("usage: render [file] [--plan free|pro] [--editor] "
                     + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage()));
             return 2;
         }
 
         Renderer renderer = new Renderer();
-        PageContext context = new PageContext(url, feed, landing, updated, tier);
+        PageContext context = new PageContext(url, feed, landing, updated, credit);
         int status = 0;
         try {
             BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);

@@ -73,7 +73,7 @@ public final class Renderer {
                 body,
                 context.updated() == null ? null : Values.day(context.updated()),
                 context.updated() == null ? null : context.updated().toString(),
-                context.tier() == PageContext.Tier.FREE,
+                context.credit() == PageContext.Credit.SHOWN,
                 context.landingUrl(),
                 facts.hasPhotos());
         StringOutput out = new StringOutput(capacity(snapshot, false) + css.length() + 1536);

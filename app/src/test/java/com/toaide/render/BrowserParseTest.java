@@ -48,7 +48,7 @@ class BrowserParseTest {
                 .add("t", "p", "table", "title", SCRIPT).add("r", "t", null, BREAKOUT, "x", "name", SCRIPT)
                 .build();
         String html = new Renderer().document(s, new PageContext("https://pages.example.com/s/x", null, null,
-                LocalDate.of(2026, 1, 2), PageContext.Tier.FREE));
+                LocalDate.of(2026, 1, 2), PageContext.Credit.SHOWN));
         Path page = dir.resolve("page.html");
         Files.writeString(page, html);
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class DocumentTest {
     private static final PageContext FREE = new PageContext("https://pages.example.com/s/poker",
             "https://pages.example.com/s/poker/feed.xml", "https://example.com/", LocalDate.of(2026, 2, 12),
-            PageContext.Tier.FREE);
+            PageContext.Credit.SHOWN);
     private static final PageContext PRO = new PageContext(FREE.canonicalUrl(), FREE.feedUrl(), FREE.landingUrl(),
-            FREE.updated(), PageContext.Tier.PRO);
+            FREE.updated(), PageContext.Credit.HIDDEN);
 
     private final Renderer renderer = new Renderer();
 

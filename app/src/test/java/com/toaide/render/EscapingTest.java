@@ -20,7 +20,7 @@ class EscapingTest {
     private static final String SINGLE = "' onmouseover='alert(1)";
     private static final PageContext CONTEXT = new PageContext(
             "https://pages.example.com/s/x", "https://pages.example.com/s/x/feed.xml", "https://example.com/",
-            LocalDate.of(2026, 1, 2), PageContext.Tier.FREE);
+            LocalDate.of(2026, 1, 2), PageContext.Credit.SHOWN);
 
     private final Renderer renderer = new Renderer();
 

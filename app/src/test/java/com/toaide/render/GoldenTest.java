@@ -38,8 +38,8 @@ class GoldenTest {
     private static final Path DIR = Path.of("app/src/test/resources/render/golden");
     private static final PageContext FREE = new PageContext("https://pages.example.com/s/league",
             "https://pages.example.com/s/league/feed.xml", "https://example.com/", LocalDate.of(2026, 2, 12),
-            PageContext.Tier.FREE);
-    private static final PageContext PRO_BARE = new PageContext(null, null, null, null, PageContext.Tier.PRO);
+            PageContext.Credit.SHOWN);
+    private static final PageContext PRO_BARE = new PageContext(null, null, null, null, PageContext.Credit.HIDDEN);
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
     private static final String SINGLE = "' onmouseover='alert(1)";

@@ -32,19 +32,19 @@ class RenderCommandTest {
         assertThat(r.status()).isZero();
         assertThat(r.lines()).hasSize(2);
         assertThat(r.lines().get(0).get("html").asString())
-                .isEqualTo(renderer.document(Samples.pokerLeague(), new PageContext(null, null, null, null, PageContext.Tier.FREE)));
+                .isEqualTo(renderer.document(Samples.pokerLeague(), new PageContext(null, null, null, null, PageContext.Credit.SHOWN)));
         assertThat(r.lines().get(1).get("html").asString()).contains("Nothing here yet.").contains("Maintained with AIde");
     }
 
     @Test
     void tier_pro_drops_the_badge_and_the_context_options_fill_the_document() {
-        Run r = run(line(Samples.pokerLeague()), "--tier", "pro", "--updated=2026-05-01", "--url", "https://p.example/s/x",
+        Run r = run(line(Samples.pokerLeague()), "--plan", "pro", "--updated=2026-05-01", "--url", "https://p.example/s/x",
                 "--feed", "https://p.example/s/x/feed.xml");
         String html = r.lines().get(0).get("html").asString();
         assertThat(html).doesNotContain("Maintained with").contains("Updated <time datetime=\"2026-05-01\">May 1, 2026</time>")
                 .contains("<link rel=\"canonical\" href=\"https://p.example/s/x\">").contains("feed.xml");
         assertThat(html).isEqualTo(renderer.document(Samples.pokerLeague(), new PageContext("https://p.example/s/x",
-                "https://p.example/s/x/feed.xml", null, LocalDate.of(2026, 5, 1), PageContext.Tier.PRO)));
+                "https://p.example/s/x/feed.xml", null, LocalDate.of(2026, 5, 1), PageContext.Credit.HIDDEN)));
     }
 
     @Test
@@ -72,9 +72,9 @@ class RenderCommandTest {
     }
 
     @Test
-    void an_unknown_option_or_tier_is_a_usage_error() {
+    void an_unknown_option_or_plan_is_a_usage_error() {
         assertThat(run("", "--bogus").status()).isEqualTo(2);
-        Run r = run("", "--tier", "gold");
+        Run r = run("", "--plan", "gold");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.lines().get(0).get("error").asString()).contains("usage");
     }

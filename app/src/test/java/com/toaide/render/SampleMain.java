@@ -12,7 +12,7 @@ final class SampleMain {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp");
         Renderer r = new Renderer();
         PageContext ctx = new PageContext("https://pages.example.com/s/poker", "https://pages.example.com/s/poker/feed.xml",
-                "https://example.com/", LocalDate.of(2026, 2, 12), PageContext.Tier.FREE);
+                "https://example.com/", LocalDate.of(2026, 2, 12), PageContext.Credit.SHOWN);
         Files.writeString(dir.resolve("sample.html"), r.document(Samples.pokerLeague(), ctx));
         Files.writeString(dir.resolve("empty.html"), r.document(com.toaide.kernel.Snapshot.empty(), ctx));
     }
