@@ -7,6 +7,7 @@ import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
+import com.toaide.render.PageImages;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -151,6 +153,12 @@ final class TurnRun implements TurnListener {
             escalated = true;
             return;
         }
+        String badPhoto = unknownPhoto(event);
+        if (badPhoto != null) {
+            log.info("Turn {} skipped a {} call ({}): {} is not one of this aide's photos", turnId, call.name(), call.id(), badPhoto);
+            reject();
+            return;
+        }
         boolean voice = type.equals("voice");
         String text = voice ? clip(event.path("text").asString("")) : null;
         var outcome = parts.edits().applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
@@ -174,6 +182,21 @@ final class TurnRun implements TurnListener {
                 firstChangeMs = (int) elapsedMillis();
             }
         }
+    }
+
+    /**
+     * The {@code upload:} reference of an event that shows a photo this aide does not have (a
+     * made-up id, or another aide's), else null. The kernel cannot tell: it knows no photos, and
+     * such a block would show nothing on the page.
+     */
+    private String unknownPhoto(JsonNode event) {
+        String src = event.path("p").path("src").asString(null);
+        if (src == null || !src.startsWith(PageImages.SCHEME)) {
+            return null;
+        }
+        String id = PageImages.idOf(src);
+        boolean known = id != null && parts.images().find(userId, aideId, UUID.fromString(id)).isPresent();
+        return known ? null : src;
     }
 
     private void reject() {

@@ -717,12 +717,7 @@ class TurnApiTest {
                  {"t":"entity.create","id":"before","parent":"page","display":"section","p":{"title":"Before"}},
                  {"t":"entity.create","id":"after","parent":"page","display":"section","p":{"title":"After"}}]}""", user);
         assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
-        var body = new Multipart().file("file", "kitchen.jpg", "image/jpeg", TestImages.jpeg(800, 600));
-        var uploaded = app.send(HttpRequest.newBuilder(app.base.resolve("/aides/" + aide + "/images"))
-                .header("Content-Type", body.contentType()).header("Accept", "application/json")
-                .header("Origin", app.origin()).header("Cookie", user.cookie()).POST(body.publisher()));
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        String photo = JSON.readTree(uploaded.body()).get("id").asString();
+        String photo = upload(user, aide, "kitchen.jpg");
         int asked = model.requests().size();
         var answer = JSON.createArrayNode();
         answer.addArray().add("mutate_entity").add(JSON.createObjectNode().put("action", "create").put("id", "photo_kitchen")
@@ -747,6 +742,48 @@ class TurnApiTest {
         assertThat(app.get("/aides/" + aide, "Cookie", user.cookie()).body())
                 .contains("/aides/" + aide + "/images/" + photo + "/480.jpg 480w")
                 .contains("alt=\"The kitchen before the work\"");
+    }
+
+    @Test
+    void a_photo_the_aide_does_not_have_is_refused_and_the_turn_goes_on() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        var seeded = app.postJson("/aides/" + aide + "/events", """
+                {"events":[{"t":"entity.create","id":"page","parent":"root","display":"page","p":{"title":"Kitchen"}}]}""", user);
+        assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
+        String mine = upload(user, aide, "kitchen.jpg");
+        var stranger = app.newUser();
+        String theirs = upload(stranger, newAide(stranger), "their-kitchen.jpg");
+        String madeUp = UUID.randomUUID().toString();
+        var answer = JSON.createArrayNode();
+        for (String src : List.of("upload:" + madeUp, "upload:" + theirs, "upload:" + mine, "upload:../../etc/passwd")) {
+            answer.addArray().add("mutate_entity").add(JSON.createObjectNode().put("action", "create")
+                    .put("id", "photo_" + Math.abs(src.hashCode())).put("parent", "page").put("display", "image")
+                    .set("props", JSON.createObjectNode().put("src", src).put("alt", "A kitchen")));
+        }
+        model.streamText(ScriptedAnswer.sse(answer));
+
+        var state = turn(user, aide, "Put the kitchen photos on the page");
+
+        assertThat(state.get("status").asString()).isEqualTo("done");
+        assertThat(state.get("applied").asInt()).isEqualTo(1);
+        assertThat(state.get("rejected").asInt()).isEqualTo(3);
+        var images = new ArrayList<String>();
+        snapshot(user, aide).get("entities").forEach(entity -> {
+            if (entity.path("display").asString("").equals("image")) {
+                images.add(entity.get("props").get("src").asString());
+            }
+        });
+        assertThat(images).containsExactly("upload:" + mine);
+    }
+
+    private static String upload(TestApp.TestUser user, UUID aide, String name) {
+        var body = new Multipart().file("file", name, "image/jpeg", TestImages.jpeg(800, 600));
+        var uploaded = app.send(HttpRequest.newBuilder(app.base.resolve("/aides/" + aide + "/images"))
+                .header("Content-Type", body.contentType()).header("Accept", "application/json")
+                .header("Origin", app.origin()).header("Cookie", user.cookie()).POST(body.publisher()));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        return JSON.readTree(uploaded.body()).get("id").asString();
     }
 
     /** The envelope time as the kernel saw it (three fraction digits, UTC). */
