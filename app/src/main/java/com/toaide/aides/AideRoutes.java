@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.kernel.Result;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.Params;
 import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
@@ -69,7 +69,7 @@ public final class AideRoutes {
         // ?archived=<id> names the aide just archived; only one of the user's own archived aides is shown.
         String archivedId = ctx.queryParam("archived");
         var archived = overview.archived().stream().filter(a -> a.id().toString().equals(archivedId)).findFirst().orElse(null);
-        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Frame("Your pages", assets, true), overview.active(),
+        views.html(ctx, "aides/dashboard.jte", new DashboardPage(new Layout("Your pages", assets, true), overview.active(),
                 overview.archived(), publicUrl, overview.limit(), ctx.queryParam("full") != null, overview.upgrade(), archived));
     }
 
@@ -93,7 +93,7 @@ public final class AideRoutes {
         var conversation = chat.of(user, aide.id());
         var shown = photos.of(user, aide.id());
         var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
-                new Frame(Titles.orUntitled(aide.title()), assets, true), aide,
+                new Layout(Titles.orUntitled(aide.title()), assets, true), aide,
                 new RenderedHtml(renderer.editorBody(snapshot, shown)), pageCssUrl, version,
                 snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured, conversation));
         views.html(ctx, "aides/editor.jte", page);

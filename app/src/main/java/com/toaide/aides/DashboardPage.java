@@ -1,7 +1,7 @@
 package com.toaide.aides;
 
 import com.toaide.render.Titles;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param upgrade  whether to offer Pro at the limit (billing is on)
  * @param archived the aide just archived, for the status line with its Undo, else null
  */
-public record DashboardPage(Frame frame, List<AideSummary> aides, List<AideSummary> archivedAides, String publicBase,
+public record DashboardPage(Layout layout, List<AideSummary> aides, List<AideSummary> archivedAides, String publicBase,
                             String limit, boolean alert, boolean upgrade, AideSummary archived) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 

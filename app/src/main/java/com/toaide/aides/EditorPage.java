@@ -1,6 +1,6 @@
 package com.toaide.aides;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import gg.jte.Content;
 
 /**
@@ -11,7 +11,7 @@ import gg.jte.Content;
  * @param aiConfigured false shows how to configure the AI instead of the chat box
  * @param chat         the conversation so far, the turns left this week, whether a turn runs
  */
-public record EditorPage(Frame frame, AideSummary aide, Content page, String pageCssUrl, long version,
+public record EditorPage(Layout layout, AideSummary aide, Content page, String pageCssUrl, long version,
                          boolean empty, boolean aiConfigured, EditorChat.State chat) {
     /** "12 turns left this week", or null when there is no weekly limit. */
     public String turnsLeft() {

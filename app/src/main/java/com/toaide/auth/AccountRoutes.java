@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.billing.BillingService;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -47,7 +47,7 @@ public final class AccountRoutes {
             ctx.json(AccountAnswer.of(account));
             return;
         }
-        views.html(ctx, "auth/account.jte", AccountPage.of(frame(), account, billing.planView(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))),
+        views.html(ctx, "auth/account.jte", AccountPage.of(layout(), account, billing.planView(account.id(), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing"))),
                 photos.used(account.id()), null));
     }
 
@@ -63,14 +63,14 @@ public final class AccountRoutes {
         var userId = RequestUser.require(ctx);
         if (!accounts.delete(userId, ctx.formParam("confirm_email"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            views.html(ctx, "auth/account.jte", AccountPage.of(frame(), accounts.account(userId), billing.planView(userId), photos.used(userId), NOT_CONFIRMED));
+            views.html(ctx, "auth/account.jte", AccountPage.of(layout(), accounts.account(userId), billing.planView(userId), photos.used(userId), NOT_CONFIRMED));
             return;
         }
         sessionGuard.clearCookie(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private Frame frame() {
-        return new Frame("Account", assets, true);
+    private Layout layout() {
+        return new Layout("Account", assets, true);
     }
 }

@@ -1,5 +1,5 @@
 package com.toaide.auth;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 
-public record LinkSentPage(Frame frame) {}
+public record LinkSentPage(Layout layout) {}

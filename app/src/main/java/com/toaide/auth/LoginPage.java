@@ -1,6 +1,6 @@
 package com.toaide.auth;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 
 /** {@code error} is the message to show, or null. */
-public record LoginPage(Frame frame, String error) {}
+public record LoginPage(Layout layout, String error) {}

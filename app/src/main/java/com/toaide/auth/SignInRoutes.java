@@ -2,7 +2,7 @@ package com.toaide.auth;
 
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.ClientIp;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -41,14 +41,14 @@ public final class SignInRoutes {
             ctx.redirect("/aides", HttpStatus.SEE_OTHER);
             return;
         }
-        views.html(ctx, "auth/landing.jte", new LandingPage(frame(ctx, "A living page for whatever you run")));
+        views.html(ctx, "auth/landing.jte", new LandingPage(layout(ctx, "A living page for whatever you run")));
     }
 
     public void loginForm(Context ctx) {
         // Map.of refuses null keys, so a plain /login must not look one up.
         String code = ctx.queryParam("error");
         String error = code == null ? null : ERRORS.get(code);
-        views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), error));
+        views.html(ctx, "auth/login.jte", new LoginPage(layout(ctx, "Sign in"), error));
     }
 
     /** The same answer whether or not the address has an account. */
@@ -56,7 +56,7 @@ public final class SignInRoutes {
         var browserTag = magicLinks.requestLink(ctx.formParam("email"), clientIp.of(ctx));
         if (browserTag.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            views.html(ctx, "auth/login.jte", new LoginPage(frame(ctx, "Sign in"), NOT_AN_EMAIL));
+            views.html(ctx, "auth/login.jte", new LoginPage(layout(ctx, "Sign in"), NOT_AN_EMAIL));
             return;
         }
         sessionGuard.setLinkCookie(ctx, browserTag.get());
@@ -64,7 +64,7 @@ public final class SignInRoutes {
     }
 
     public void linkSent(Context ctx) {
-        views.html(ctx, "auth/sent.jte", new LinkSentPage(frame(ctx, "Check your email")));
+        views.html(ctx, "auth/sent.jte", new LinkSentPage(layout(ctx, "Check your email")));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class SignInRoutes {
         boolean signedIn = RequestUser.of(ctx).isPresent();
         boolean askedHere = MagicLinkService.browserTag(token).equals(ctx.cookie(SessionGuard.LINK_COOKIE));
         ctx.header("Cache-Control", "no-store");
-        views.html(ctx, "auth/verify.jte", new VerifyPage(frame(ctx, "Sign in"), token,
+        views.html(ctx, "auth/verify.jte", new VerifyPage(layout(ctx, "Sign in"), token,
                 ((MagicLinkService.Pending) preview).email(), askedHere && !signedIn, signedIn));
     }
 
@@ -109,7 +109,7 @@ public final class SignInRoutes {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private Frame frame(Context ctx, String title) {
-        return new Frame(title, assets, RequestUser.of(ctx).isPresent());
+    private Layout layout(Context ctx, String title) {
+        return new Layout(title, assets, RequestUser.of(ctx).isPresent());
     }
 }

@@ -1,5 +1,5 @@
 package com.toaide.billing;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 
-public record BillingPage(Frame frame, PlanView plan) {}
+public record BillingPage(Layout layout, PlanView plan) {}

@@ -1,7 +1,7 @@
 package com.toaide.billing;
 
 import com.toaide.platform.web.Assets;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -27,7 +27,7 @@ public final class BillingRoutes {
     /** The plan on its own page; the account page shows the same partial. */
     public void page(Context ctx) {
         var plan = billing.planView(RequestUser.require(ctx), BillingService.Arrival.of(ctx.queryParam("upgraded"), ctx.queryParam("billing")));
-        views.html(ctx, "billing/billing.jte", new BillingPage(new Frame("Plan", assets, true), plan));
+        views.html(ctx, "billing/billing.jte", new BillingPage(new Layout("Plan", assets, true), plan));
     }
 
     public void checkout(Context ctx) {

@@ -1,7 +1,7 @@
 package com.toaide.ops;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import gg.jte.Content;
 
 /** An aide opened by break-glass: read-only, no editing attributes, no script. */
-public record AdminAidePage(Frame frame, String aideId, Content body, String pageCssUrl) {}
+public record AdminAidePage(Layout layout, String aideId, Content body, String pageCssUrl) {}

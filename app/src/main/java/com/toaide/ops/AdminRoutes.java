@@ -1,7 +1,7 @@
 package com.toaide.ops;
 
 import com.toaide.platform.web.Assets;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -25,7 +25,7 @@ public final class AdminRoutes {
     public void dashboard(Context ctx) {
         String aide = ctx.queryParam("aide");
         String aideId = aide == null || aide.isBlank() ? null : BreakGlass.parse(aide).toString();
-        views.html(ctx, "ops/admin.jte", new AdminPage(new Frame("Admin", assets, true), aideId,
+        views.html(ctx, "ops/admin.jte", new AdminPage(new Layout("Admin", assets, true), aideId,
                 breakGlass.newest(AUDIT_ROWS_SHOWN), BreakGlass.REASON_MIN, BreakGlass.REASON_MAX));
     }
 
@@ -33,7 +33,7 @@ public final class AdminRoutes {
         var admin = RequestUser.require(ctx);
         var opened = breakGlass.open(admin, ctx.pathParam("id"), ctx.formParam("reason"));
         ctx.header("Cache-Control", "no-store");
-        views.html(ctx, "ops/aide.jte", new AdminAidePage(new Frame("Aide (read-only)", assets, true),
+        views.html(ctx, "ops/aide.jte", new AdminAidePage(new Layout("Aide (read-only)", assets, true),
                 opened.aideId().toString(), new RenderedBody(opened.html()), pageCssUrl));
     }
 }

@@ -5,7 +5,7 @@ import com.toaide.billing.BillingService;
 import com.toaide.billing.Plan;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
@@ -82,7 +82,7 @@ public final class PublishRoutes {
             ctx.json(Versions.of(status));
             return;
         }
-        views.html(ctx, "publish/versions.jte", new VersionsPage(new Frame("Published versions", assets, true),
+        views.html(ctx, "publish/versions.jte", new VersionsPage(new Layout("Published versions", assets, true),
                 Params.id(ctx, "id"), status, billing.plan(user) == Plan.PRO, ctx.queryParam("published")));
     }
 

@@ -1,6 +1,6 @@
 package com.toaide.publish;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.UUID;
  * publish, restore, unpublish and auto-publish controls. {@code published} is the version just
  * published (from the redirect), or null.
  */
-public record VersionsPage(Frame frame, UUID aideId, PublishService.Status status, boolean pro, String published) {
+public record VersionsPage(Layout layout, UUID aideId, PublishService.Status status, boolean pro, String published) {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 

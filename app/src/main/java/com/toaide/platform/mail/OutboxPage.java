@@ -1,6 +1,6 @@
 package com.toaide.platform.mail;
 
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import java.util.List;
 
-public record OutboxPage(Frame frame, List<OutboxEmail> emails) {}
+public record OutboxPage(Layout layout, List<OutboxEmail> emails) {}

@@ -1,7 +1,7 @@
 package com.toaide.platform.mail;
 
 import com.toaide.platform.web.Assets;
-import com.toaide.platform.web.Frame;
+import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -19,7 +19,7 @@ public final class OutboxRoutes {
     }
 
     public void list(Context ctx) {
-        var frame = new Frame("Outbox", assets, RequestUser.of(ctx).isPresent());
-        views.html(ctx, "mail/outbox.jte", new OutboxPage(frame, outbox.newest()));
+        var layout = new Layout("Outbox", assets, RequestUser.of(ctx).isPresent());
+        views.html(ctx, "mail/outbox.jte", new OutboxPage(layout, outbox.newest()));
     }
 }

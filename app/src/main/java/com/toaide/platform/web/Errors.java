@@ -95,8 +95,8 @@ public final class Errors {
         if (wantsJson(ctx)) {
             ctx.json(new ErrorAnswer(code(status), text, RequestIds.of(ctx)));
         } else {
-            var frame = new Frame(heading(status), assets, RequestUser.of(ctx).isPresent());
-            ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(frame, status, heading(status), text, RequestIds.of(ctx))));
+            var layout = new Layout(heading(status), assets, RequestUser.of(ctx).isPresent());
+            ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(layout, status, heading(status), text, RequestIds.of(ctx))));
         }
     }
 
@@ -106,7 +106,7 @@ public final class Errors {
      */
     public ErrorHandler protocolErrors(boolean prod) {
         return new ProtocolErrors(status -> views.render("errors/error.jte", new ErrorPage(
-                new Frame(heading(status), assets, false), status, heading(status), defaultMessage(status),
+                new Layout(heading(status), assets, false), status, heading(status), defaultMessage(status),
                 UUID.randomUUID().toString())), prod);
     }
 
