@@ -2,7 +2,7 @@
 // item lists its links by type; each target is chosen from a list of the page's items (a native
 // select, so it works with the keyboard, a screen reader and a phone's own picker). Adding,
 // changing or removing a link is one batch of rel events. A type's cardinality is fixed by its
-// first use (kernel.md): "one" types get one select, "several" types a list plus an "Add" select.
+// first use: "one" types get one select, "several" types a list plus an "Add" select.
 (function () {
   "use strict";
 

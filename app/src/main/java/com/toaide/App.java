@@ -149,7 +149,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * The route table (web.md). Roles: ANYONE, USER (signed in), ADMIN ({@code users.is_admin}),
+     * The route table (docs/architecture.md). Roles: ANYONE, USER (signed in), ADMIN ({@code users.is_admin}),
      * DEV_ONLY (no real mailer). Policies: SMALL_BODY (64 KB), PHOTO_BODY (10 MB), PAUSABLE (refused while the abuse
      * check pauses the user), CSRF_EXEMPT (proves itself by signature), PAGE_CSP (a published page),
      * LOCAL_IMAGES (someone else's content shown to staff: no remote images).
@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
     private static void routes(RoutesConfig r, Wiring.Handlers h) {
         r.get("/", h.signIn()::landing, ANYONE);
 
-        // Sign-in by magic link, and signing out (security.md, sign-in).
+        // Sign-in by magic link, and signing out (docs/security.md).
         r.get("/login", h.signIn()::loginForm, ANYONE);
         r.post("/login", h.signIn()::requestLink, ANYONE);
         r.get("/login/sent", h.signIn()::linkSent, ANYONE);
@@ -196,7 +196,7 @@ public final class App implements AutoCloseable {
         r.get("/render/page.css", h.pageCss()::css, ANYONE);
         r.get("/static/<path>", h.assets()::serve, ANYONE);
 
-        // Published pages, embedded default only (web.md); the CDN serves them in production.
+        // Published pages, embedded default only; the CDN serves them in production.
         if (h.publicPages() != null) {
             r.get("/s/{slug}", h.publicPages()::page, ANYONE, PAGE_CSP);
             r.get("/s/{slug}/v/{n}", h.publicPages()::version, ANYONE, PAGE_CSP);

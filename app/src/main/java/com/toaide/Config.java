@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Everything the app reads from the environment, read once at start (web.md, configuration).
+ * Everything the app reads from the environment, read once at start (docs/configuration.md).
  *
  * <p>In {@code dev} every variable has a default and the app runs on its embedded default. In
  * {@code prod} the app refuses to start, naming every missing variable at once. No secret has

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The jar's commands (web.md): {@code serve} (the default), {@code migrate}, and {@code replay}
+ * The jar's commands (README, "The jar's commands"): {@code serve} (the default), {@code migrate}, and {@code replay}
  * and {@code render} for checking the kernel and the renderer from the shell (JSON lines in,
  * JSON lines out), and {@code eval} for measuring the prompts against the configured model.
  */
@@ -149,7 +149,7 @@ public final class Main {
     }
 
     /**
-     * Whatever the environment does not provide, started here (web.md, the embedded default):
+     * Whatever the environment does not provide, started here (the embedded default, README):
      * a real PostgreSQL and an S3-compatible server, both keeping their data in DATA_DIR.
      */
     record EmbeddedDefault(ConnectionSettings runtimeDatabase, ConnectionSettings listenDatabase,

@@ -189,7 +189,7 @@ final class Wiring {
         var scheduler = new Scheduler(db, clock, SCHEDULER_TICK, activity)
                 .register(new AbuseCheck(db, rateLimiter, alerts, clock))
                 .register(new Cleanup(db, clock))
-                // Public objects no published aide points to (security.md, publishing).
+                // Public objects no published aide points to (docs/publishing.md).
                 .register(Job.of("publish-orphan-sweep", Duration.ofHours(1), new OrphanSweep(db, publishedObjects, clock)::sweep))
                 .register(Job.of("image-orphan-sweep", Duration.ofHours(1), () -> imageService.sweepOrphans()));
         owned.add(scheduler);

@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rules of style.md, enforced. */
+/** The dependency rules of docs/architecture.md, enforced. */
 @AnalyzeClasses(packages = "com.toaide", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     static final String[] FEATURES = {

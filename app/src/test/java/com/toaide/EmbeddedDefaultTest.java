@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * web.md, the embedded default: {@code serve} with no variables starts Postgres and the S3
+ * The embedded default (README, "Run it"): {@code serve} with no variables starts Postgres and the S3
  * server in DATA_DIR, survives a kill -9 (the orphaned postgres is stopped on the next start)
  * and keeps its data.
  */

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Kernel speed (kernel.md, "Speed"). Run with
+ * Kernel speed (docs/performance.md). Run with
  * {@code ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench=KernelBench}.
  */
 public class KernelBench {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The messages a turn sends (ai.md, "The request"): the last {@value #STORED} stored
+ * The messages a turn sends: the last {@value #STORED} stored
  * messages, starting on a user message, then the new message exactly as typed. Stored
  * messages with blank text are left out (the API refuses empty content).
  *

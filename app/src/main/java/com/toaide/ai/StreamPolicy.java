@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The time limits and retries of a model call (ai.md, "The request").
+ * The time limits and retries of a model call (docs/ai.md, "Failure handling").
  *
  * @param noProgressLimit the longest wait for the next line of the stream (or for the
  *     response headers) before the call counts as stalled

@@ -1,6 +1,6 @@
 package com.toaide.ai;
 
-/** Which model answers a turn (ai.md, "Two tiers"). */
+/** Which model answers a turn (docs/ai.md, "Tiers"). */
 public enum Tier {
     /** AIDE_MODEL_DEEP: designs the structure of a new aide, answers questions, takes escalations. */
     DEEP,

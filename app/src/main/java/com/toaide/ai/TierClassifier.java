@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Picks the tier of a turn before calling the model (ai.md, "Two tiers"): an empty aide goes
+ * Picks the tier of a turn before calling the model (docs/ai.md, "Tiers"): an empty aide goes
  * to the deep tier (it designs the structure); so does a question with no change verb in it;
  * everything else goes to the fast tier. Words are matched whole, never as substrings
  * ("whole" is not "who", "address" is not "add").

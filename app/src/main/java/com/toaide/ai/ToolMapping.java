@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a tool call into the kernel event it stands for (ai.md, "Tools"). Never throws: a
+ * Turns a tool call into the kernel event it stands for (docs/ai.md, "Tool schemas"). Never throws: a
  * call that maps to nothing comes back rejected with a reason, for the orchestrator to log
  * and skip like a rejected event. The kernel checks everything else (ids, parents, types).
  *

@@ -4,7 +4,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three tools of ai.md, with the names and fields of recorded turns. The model's only
+ * The three tools (docs/ai.md, "Tool schemas"), with the names and fields of recorded turns. The model's only
  * way to act: every answer is a series of these calls ({@link ToolMapping} turns them into
  * kernel events and rejects the ones that miss what their action needs).
  *

@@ -9,13 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Whether a user may start a turn now (ai.md): the free plan's weekly turns ({@link TurnWeek},
+ * Whether a user may start a turn now: the free plan's weekly turns ({@link TurnWeek},
  * the same rule the account page shows) and the abuse guard of {@value #TURNS_PER_HOUR} turns
  * an hour on every plan. Runs inside the transaction that starts the turn, on the user's row
  * locked, so two tabs cannot both take the last turn.
  */
 final class TurnAdmission {
-    /** The abuse guard (ai.md): more turns than this in an hour are refused, on every plan. */
+    /** The abuse guard: more turns than this in an hour are refused, on every plan. */
     static final int TURNS_PER_HOUR = 50;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code POST /aides/{id}/turns} and {@code GET /aides/{id}/turns/{turn}} (web.md). Another user's aide is a 404. */
+/** {@code POST /aides/{id}/turns} and {@code GET /aides/{id}/turns/{turn}} (docs/ai.md, "Routes"). Another user's aide is a 404. */
 public final class TurnRoutes {
     private final TurnService turns;
 

@@ -268,7 +268,7 @@ final class TurnRun implements TurnListener {
             status = "done";
             shown = null;
         }
-        // Fair counting (ai.md): a turn that ended without changing the page (the model down,
+        // Fair counting (docs/ai.md): a turn that ended without changing the page (the model down,
         // refusing, stalled, or stopped before its first change) does not use up one of the week's turns.
         boolean givenBack = !status.equals("done") && applied == 0;
         String fallback = voices.isEmpty() && (shown == null || applied > 0) ? VoiceRules.fallback(applied) : null;

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * AI turns (ai.md): checks the limits, records the turn and the user's words, and runs the
+ * AI turns (docs/ai.md, "Turns"): checks the limits, records the turn and the user's words, and runs the
  * model on a worker thread; each tool call is applied the moment it arrives
  * ({@link EditService#applyTurnEvent}) and the live channel hears it through Postgres NOTIFY,
  * so every instance's tabs follow along. One turn at a time per aide, held by the database.

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The voice rules of ai.md, enforced on what the model said before anyone sees it
+ * The voice rules (docs/ai.md, "Voice, enforced"), enforced on what the model said before anyone sees it
  * ({@link #enforce}: emojis and exclamation marks are rewritten, a cheering opener is cut,
  * a sentence in the first person or cheering is dropped, a long line is shortened; what is
  * left either follows every rule or the line is dropped), and the neutral line written when

@@ -1,6 +1,6 @@
 /**
  * The provider layer of AIde's AI: everything from a user's message to a stream of parsed
- * tool calls, voice lines and token counts (ai.md; design in docs/ai.md).
+ * tool calls, voice lines and token counts (design in docs/ai.md).
  *
  * <p>Owns: the {@link com.toaide.ai.AiProvider} port and its two adapters
  * ({@link com.toaide.ai.AnthropicProvider}, {@link com.toaide.ai.OpenAiProvider}) over

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** The dashboard and the aide routes of web.md. Another user's aide is always a 404. */
+/** The dashboard and the aide routes. Another user's aide is always a 404. */
 public final class AideRoutes {
     private final AideService aides;
     private final EditService edits;

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** The user's aides: list, create, rename, archive, delete. Every query runs as that user. */
 public final class AideService {
-    /** Active aides on the free plan (product.md). */
+    /** Active aides on the free plan (docs/security.md, "Limits"). */
     public static final int FREE_ACTIVE_AIDES = 5;
     private static final int MAX_TITLE = 200;
     private static final String EMPTY_STATE = Snapshot.empty().toJson().toString();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The server → browser frames of the live channel (web.md). Frames carry rendered HTML, so the
+ * The server → browser frames of the live channel (docs/architecture.md). Frames carry rendered HTML, so the
  * browser needs no renderer: a {@code page} frame replaces the page, a {@code patch} frame
  * replaces one block, found by its {@code data-entity}.
  */

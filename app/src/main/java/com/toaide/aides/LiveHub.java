@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveHub implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
-    /** Open live channels per user (web.md). */
+    /** Open live channels per user (capped: docs/security.md). */
     static final int MAX_PER_USER = 5;
 
     /** {@code sessionId}: the sign-in the socket was opened with; the socket closes when it ends. */

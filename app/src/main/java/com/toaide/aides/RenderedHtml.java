@@ -4,7 +4,7 @@ import gg.jte.Content;
 import gg.jte.TemplateOutput;
 
 /**
- * Markup produced by the renderer, which escapes every user value by context itself (render.md,
+ * Markup produced by the renderer, which escapes every user value by context itself (
  * escaping). Handing it to a template as Content writes it as it is, once, instead of escaping
  * the renderer's own tags a second time.
  */

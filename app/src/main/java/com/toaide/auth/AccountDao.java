@@ -21,7 +21,7 @@ interface AccountDao {
     int delete(@Bind("id") UUID id);
 
     // Export: each section as JSON text, built by Postgres so jsonb (aide state, events) stays JSON.
-    // Stripe ids never leave the app (security.md, billing).
+    // Stripe ids never leave the app.
 
     @SqlQuery("select (to_jsonb(u) - 'stripe_customer_id' - 'stripe_subscription_id')::text from users u where id = :id")
     String exportUser(@Bind("id") UUID id);

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in by magic link (security.md). A link carries 32 random bytes; only their SHA-256 is
+ * Sign-in by magic link (docs/security.md). A link carries 32 random bytes; only their SHA-256 is
  * stored; it lasts 15 minutes and works once. Every answer is the same whether or not the
  * address has an account: an account is made on the first sign-in.
  */
@@ -181,7 +181,7 @@ public final class MagicLinkService {
         try {
             mailer.send(new Email(to, "Sign in to AIde", text, html));
         } catch (EmailNotSent e) {
-            // The provider's status only; the address stays out of logs (security.md, privacy).
+            // The provider's status only; the address stays out of logs.
             log.warn("Sign-in email not sent: {}", e.getMessage());
             throw new com.toaide.platform.failure.Failure.Unavailable("The sign-in email could not be sent just now. Try again in a few minutes.");
         }

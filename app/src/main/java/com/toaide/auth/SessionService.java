@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Sessions (security.md): a signed HS256 JWT in the cookie carries a session id, and that id
+ * Sessions (docs/security.md): a signed HS256 JWT in the cookie carries a session id, and that id
  * must still be live in the {@code sessions} table, so signing out really revokes the cookie.
  * Sessions found live are remembered for a minute ({@link LiveSessions}); every revocation is
  * announced to all instances, which forget it at once.

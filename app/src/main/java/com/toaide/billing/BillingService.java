@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans and payments: Checkout and the portal for the signed-in user, and the webhook state
- * machine that moves an account between Free and Pro (security.md, Billing; docs/decisions.md).
+ * machine that moves an account between Free and Pro (docs/decisions.md).
  *
  * <p>Billing is off when no {@link PaymentProvider} is configured: then every user is Free,
  * no upgrade is offered and the billing routes do not exist.

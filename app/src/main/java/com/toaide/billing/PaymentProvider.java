@@ -78,7 +78,7 @@ public interface PaymentProvider {
 
     /** A subscription's id, its customer and its status ({@code active}, {@code trialing}, {@code past_due}, ...). */
     record SubscriptionState(String id, String customerId, String status) {
-        /** security.md: Pro while the subscription is active or trialing, Free otherwise. */
+        /** Pro while the subscription is active or trialing, Free otherwise. */
         public boolean entitlesPro() {
             return "active".equals(status) || "trialing".equals(status);
         }

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
-/** Uploading, showing and deleting an aide's photos (web.md). Another user's photo is a 404. */
+/** Uploading, showing and deleting an aide's photos (docs/architecture.md, "Photos"). Another user's photo is a 404. */
 public final class ImageRoutes {
     /** The editor's copy never changes under its name (a new upload is a new id): cache it privately. */
     private static final String PRIVATE_CACHE = "private, max-age=31536000, immutable";

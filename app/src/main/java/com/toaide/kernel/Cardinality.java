@@ -1,6 +1,6 @@
 package com.toaide.kernel;
 
-/** How many links of one relationship type an entity may have (kernel.md, {@code rel.set}). */
+/** How many links of one relationship type an entity may have, set by the first {@code rel.set} of the type. */
 enum Cardinality {
     /** Each source links to at most one target: a new link replaces the source's old one. */
     MANY_TO_ONE("many_to_one"),

@@ -1,6 +1,6 @@
 package com.toaide.kernel;
 
-/** The rejection codes of kernel.md; a rejection's reason is {@code "CODE: human detail"}. */
+/** The rejection codes; a rejection's reason is {@code "CODE: human detail"}. */
 public enum Code {
     MISSING_TYPE,
     UNKNOWN_PRIMITIVE,

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * One node of the entity tree. Readers (the renderer, the web layer) see it read-only;
  * only the kernel, through the kernel, changes it.
  *
- * <p>Prop and style values are JSON scalars or arrays of scalars (kernel.md, limits).
+ * <p>Prop and style values are JSON scalars or arrays of scalars ({@link Limits}).
  */
 public final class Entity {
     final String id;

@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A kernel event, parsed once from its JSON form (kernel.md, "Events") so that applying it
+ * A kernel event, parsed once from its JSON form so that applying it
  * never touches JSON again. Parsing never throws: an event whose JSON is wrong becomes an
  * {@link Invalid} that the kernel rejects with its code.
  */

@@ -407,7 +407,7 @@ final class EventParser {
         return Collections.unmodifiableList(out);
     }
 
-    /** A map of prop (or style) values, each checked against the limits of kernel.md. */
+    /** A map of prop (or style) values, each checked against {@link Limits}. */
     private static Map<String, JsonNode> props(JsonNode json, String field) {
         JsonNode p = object(json, field);
         if (p.isEmpty()) {

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Not thread-safe: the web layer serialises the actions on one aide.
  */
 public final class History {
-    /** How many done (and undone) batches are kept for undo (and redo); kernel.md asks for at least 50. */
+    /** How many done (and undone) batches are kept for undo (and redo); at least 50 are promised (docs/kernel.md). */
     public static final int UNDO_DEPTH = 200;
     /** How many recent batch ids are remembered, so a new batch cannot reuse one. */
     public static final int RECENT_BATCHES = 200;

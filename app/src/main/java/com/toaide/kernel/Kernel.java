@@ -4,7 +4,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one function through which every change to an aide goes (kernel.md):
+ * The one function through which every change to an aide goes (docs/kernel.md):
  * {@code apply(snapshot, event) -> result}.
  *
  * <p>It changes the snapshot in place, at the cost of the change rather than the size of the

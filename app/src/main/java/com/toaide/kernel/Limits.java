@@ -1,7 +1,7 @@
 package com.toaide.kernel;
 
 /**
- * Every bound the kernel enforces (kernel.md, "Limits"), so that one aide stays bounded
+ * Every bound the kernel enforces, so that one aide stays bounded
  * whatever an AI or a client sends. Breaking one rejects the event with {@code LIMIT_EXCEEDED}.
  */
 public final class Limits {

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The jar's {@code replay} command (web.md, "Commands of the jar"): each input line is a JSON
+ * The jar's {@code replay} command (README, "The jar's commands"; docs/kernel.md): each input line is a JSON
  * array of kernel events applied to an empty snapshot; each output line is
  * {@code {"results":[...],"snapshot":{...}}}, or {@code {"error":"..."}} for a line that is
  * not a JSON array. Blank lines are skipped.

@@ -9,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The state of one aide: an in-memory entity tree with the exact JSON form of kernel.md.
+ * The state of one aide: an in-memory entity tree with one exact JSON form ({@link SnapshotJson}).
  *
  * <p>Public methods are the read API used by the renderer and the web layer. The kernel
  * mutates the structure in place (so {@code apply} costs the size of the change); callers
@@ -93,7 +93,7 @@ public final class Snapshot {
         return Collections.unmodifiableMap(entityStyles);
     }
 
-    /** The exact JSON form of kernel.md. */
+    /** The exact JSON form ({@link SnapshotJson}). */
     public JsonNode toJson() {
         return SnapshotJson.write(this);
     }

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON form of a {@link Snapshot} (kernel.md, "Snapshot"), written exactly and read leniently. */
+/** The JSON form of a {@link Snapshot}, written exactly and read leniently. */
 final class SnapshotJson {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final JsonNode NULL = NODES.nullNode();

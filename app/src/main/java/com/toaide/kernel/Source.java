@@ -1,6 +1,6 @@
 package com.toaide.kernel;
 
-/** Where a log entry came from (kernel.md, "Event log"). Redo entries are recorded as {@link #UNDO} too. */
+/** Where a log entry came from (docs/kernel.md, "Event log, undo, redo"). Redo entries are recorded as {@link #UNDO} too. */
 public enum Source {
     AI("ai"),
     EDIT("edit"),

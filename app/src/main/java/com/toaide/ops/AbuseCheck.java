@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The abuse thresholds of product.md, checked every minute: a free user over 20 turns in an
+ * The abuse thresholds (docs/operations.md), checked every minute: a free user over 20 turns in an
  * hour, over 10 aides created in an hour, over 100 requests in a minute, or a flood of 500
  * requests in 5 minutes. The user is limited ({@link LimitedUsers}) and Slack is told, once per
  * limit. A client address flooding is alerted (as a hash, at most hourly) but limits no one.

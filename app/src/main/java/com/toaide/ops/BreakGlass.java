@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Admin break-glass (product.md, operations): an admin sees an aide only after writing why, and
+ * Admin break-glass (docs/operations.md): an admin sees an aide only after writing why, and
  * every access is recorded first, on the append-only {@code audit_log} (the database refuses
  * updates and deletes). The aide is shown read-only, as its published body would render.
  */

@@ -180,7 +180,7 @@ public final class VerifyCommand {
         return landing.map(HttpResponse::body);
     }
 
-    /** The headers of security.md, each named when missing or wrong. */
+    /** The security headers the app sends ({@code SecurityHeaders}), each named when missing or wrong. */
     private void securityHeaders(HttpResponse<String> r, String path) {
         var expected = new java.util.LinkedHashMap<String, String>();
         expected.put("Content-Security-Policy", "default-src");

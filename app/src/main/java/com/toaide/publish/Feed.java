@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The page's Atom change feed (render.md): one entry per published version, with its notes. */
+/** The page's Atom change feed (docs/publishing.md): one entry per published version, with its notes. */
 final class Feed {
     private Feed() {}
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes the objects under every slug that no aide holds as published: left by a deleted
- * account or aide whose cleanup did not finish, or by a failed first publish (security.md,
+ * account or aide whose cleanup did not finish, or by a failed first publish (docs/publishing.md,
  * publishing). Run by the scheduler; safe on several instances at once.
  */
 public final class OrphanSweep {

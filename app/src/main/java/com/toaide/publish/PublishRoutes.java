@@ -14,7 +14,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.UUID;
 
-/** Publish, unpublish, versions, restore and auto-publish of web.md. Another user's aide is a 404. */
+/** Publish, unpublish, versions, restore and auto-publish (docs/publishing.md). Another user's aide is a 404. */
 public final class PublishRoutes {
     private final PublishService publish;
     private final BillingService billing;

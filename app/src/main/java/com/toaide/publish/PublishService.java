@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishing an aide as static HTML in the published bucket (security.md, publishing): publish,
+ * Publishing an aide as static HTML in the published bucket (docs/publishing.md): publish,
  * restore, unpublish, the auto-publish switch, and removing an aide's pages before it or its
  * account is deleted.
  *

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
-/** Slug rules (security.md, publishing): the shape, the reserved words, the free plan's random slugs. */
+/** Slug rules (docs/publishing.md): the shape, the reserved words, the free plan's random slugs. */
 final class Slugs {
     static final Pattern SHAPE = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])?$");
 

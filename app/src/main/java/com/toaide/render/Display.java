@@ -2,7 +2,7 @@ package com.toaide.render;
 
 import java.util.Locale;
 
-/** The display types of render.md. */
+/** How an entity is shown: its {@code display} prop, or what {@link DisplayRules} infer. */
 enum Display {
     PAGE, SECTION, CARD, TABLE, CHECKLIST, LIST, METRIC, TEXT, IMAGE, GRID;
 

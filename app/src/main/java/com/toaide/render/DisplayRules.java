@@ -8,7 +8,7 @@ import com.toaide.kernel.Snapshot;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** render.md's ordered display rules: how an entity without an explicit display is shown. */
+/** The ordered display rules: how an entity without an explicit display is shown. */
 final class DisplayRules {
 
     private DisplayRules() {}

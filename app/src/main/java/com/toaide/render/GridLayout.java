@@ -12,7 +12,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A grid from an entity and its cells (render.md, "grid"): cells named {@code cell_R_C}
+ * A grid from an entity and its cells: cells named {@code cell_R_C}
  * placed by row and column, sized by {@code _rows}/{@code _cols} or by the cells and labels,
  * at most {@link #MAX_GRID} each way.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checklists and lists (render.md, "checklist", "list"): one item per child, its label or
+ * Checklists and lists: one item per child, its label or
  * primary prop first, the rest as secondary text.
  */
 final class ListLayout {

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The jar's {@code render} command (web.md): JSON lines in, each a snapshot; one JSON line out
+ * The jar's {@code render} command (README, "The jar's commands"): JSON lines in, each a snapshot; one JSON line out
  * per input line, {@code {"html":"..."}} or {@code {"error":"..."}}. A bad line never stops
  * the run. A line of the {@code replay} command's output ({@code {"snapshot":{...}}}) is read
  * as its snapshot, so the two commands pipe into each other.

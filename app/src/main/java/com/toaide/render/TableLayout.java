@@ -19,7 +19,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A table from an entity and its rows (render.md, "table"): columns from the rows' props and
+ * A table from an entity and its rows: columns from the rows' props and
  * relationship types, or the {@code _show_fields}/{@code _hide_fields} hints; rows sorted by
  * {@code _sort_by} and grouped by {@code _group_by}; number columns right-aligned.
  */

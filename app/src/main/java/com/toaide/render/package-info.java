@@ -1,5 +1,5 @@
 /**
- * The renderer: a snapshot in, HTML out (render.md). It owns the walk of the entity tree,
+ * The renderer: a snapshot in, HTML out (docs/architecture.md). It owns the walk of the entity tree,
  * display inference, value formatting, the published document (its CSP, meta tags, inline
  * stylesheet and footer), the editor markup and the {@code render} command of the jar.
  *

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * kernel.md and security.md: kill -9 during a stream of edits. After a restart the stored
+ * docs/kernel.md's rule under a crash: kill -9 during a stream of edits. After a restart the stored
  * snapshot equals the replay of the stored log, and every edit the server acknowledged is there.
  */
 class EditCrashTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** web.md, the live channel: page on connect, patches as edits land, across tabs and instances. */
+/** The live channel (docs/architecture.md): page on connect, patches as edits land, across tabs and instances. */
 class LiveChannelTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static TestApp app;

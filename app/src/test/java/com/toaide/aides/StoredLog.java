@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An aide as Postgres holds it (its log rows, its stored snapshot and log position), read
- * through the app's own DAO as its owner, for tests in any package that check kernel.md's rule:
+ * through the app's own DAO as its owner, for tests in any package that check docs/kernel.md's rule:
  * the stored snapshot is a cache of the replay of the stored log.
  */
 public record StoredLog(List<LogEntry> entries, JsonNode storedSnapshot, long logSeq) {
@@ -37,7 +37,7 @@ public record StoredLog(List<LogEntry> entries, JsonNode storedSnapshot, long lo
         return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
     }
 
-    /** kernel.md: the stored snapshot is a cache of the replay of the stored log. */
+    /** docs/kernel.md: the stored snapshot is a cache of the replay of the stored log. */
     public static void assertReplayEqualsStoredSnapshot(Database db, UUID user, UUID aide) {
         var stored = read(db, user, aide);
         assertThat(stored.replayed()).isEqualTo(stored.storedSnapshot());

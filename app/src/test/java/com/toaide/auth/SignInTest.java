@@ -31,7 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** security.md, sign-in, over real HTTP against a real database and the dev outbox. */
+/** Sign-in (docs/security.md), over real HTTP against a real database and the dev outbox. */
 class SignInTest {
     static TestApp app;
     static Database db;

@@ -200,7 +200,7 @@ class CheckoutTest {
         return html.substring(html.indexOf("<section class=\"plan"), html.indexOf("</section>", html.indexOf("<section class=\"plan")));
     }
 
-    /** product.md: a quiet operator never says "I", never cheers, never uses emojis. */
+    /** The product's voice: a quiet operator never says "I", never cheers, never uses emojis. */
     private static void assertVoice(String text) {
         assertThat(text).doesNotContain("!", " I ", "I'm", "I've");
         assertThat(text.codePoints().filter(c -> c > 0x2000 && c != 0x2019)).isEmpty();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Stripe's webhook over real HTTP, against a fake Stripe API: the Free/Pro state machine of security.md. */
+/** Stripe's webhook over real HTTP, against a fake Stripe API: the Free/Pro state machine of {@link BillingService}. */
 class StripeWebhookTest {
     static FakeStripe stripe;
     static TestApp app;

@@ -204,7 +204,7 @@ class HistoryTest {
         assertThat(resumed.version()).isEqualTo(4);
     }
 
-    /** The property of kernel.md: replay(log) equals the stored snapshot after any mix of actions. */
+    /** The property of docs/kernel.md: replay(log) equals the stored snapshot after any mix of actions. */
     @Test
     void replaying_the_log_gives_the_stored_snapshot_after_any_mix_of_turns_edits_undos_and_redos() {
         for (long seed = 0; seed < 150; seed++) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The abuse thresholds of product.md, through the real app and a fake Slack webhook. */
+/** The abuse thresholds (docs/operations.md), through the real app and a fake Slack webhook. */
 class AbuseCheckTest {
     static FakeSlack slack;
     static TestApp app;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * security.md, faults: with the database gone or hung, readiness says so within 2 s (the HTTP
+ * Faults: with the database gone or hung, readiness says so within 2 s (the HTTP
  * client gives up after 2 s, so a slower answer fails the test), pages fail fast with a clear
  * message, and the app recovers by itself when the database is back.
  */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * security.md, faults: the database stops and comes back while users edit and view their aides.
+ * Faults: the database stops and comes back while users edit and view their aides.
  * Readiness says so within 2 s, every request meanwhile gets a clear 503 in the product's voice
  * (no 500, no stack trace, no hang), the same app serves edits again once the database is back,
  * and nothing acknowledged is lost: each aide's stored log holds every edit answered 200, and
@@ -154,7 +154,7 @@ class DatabaseRestartUnderTrafficTest {
                 }
             }
         }
-        // security.md, privacy: the failures were logged without quoting what the users wrote.
+        // Privacy: the failures were logged without quoting what the users wrote.
         assertThat(logs.lines()).isNotEmpty()
                 .allSatisfy(line -> assertThat(line).doesNotContain("Private row", "\"ref\":\"counter\""));
     }
@@ -171,7 +171,7 @@ class DatabaseRestartUnderTrafficTest {
         return new Aide(user, id);
     }
 
-    /** kernel.md: the stored snapshot is the replay of the stored log, and the app serves that same state. */
+    /** docs/kernel.md: the stored snapshot is the replay of the stored log, and the app serves that same state. */
     private void assertStoredSnapshotAndAppViewEqualReplay(Aide aide, StoredLog stored) {
         var replayed = stored.replayed();
         assertThat(stored.entries()).extracting(LogEntry::seq).as("a log without gaps")

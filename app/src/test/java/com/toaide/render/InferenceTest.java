@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.kernel.Snapshot;
 import org.junit.jupiter.api.Test;
 
-/** render.md's ordered display rules, one by one and where they compete. */
+/** The renderer's ordered display rules ({@link DisplayRules}), one by one and where they compete. */
 class InferenceTest {
 
     private static Display infer(Snapshot s, String id) {

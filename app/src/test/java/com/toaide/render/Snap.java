@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds snapshots in the JSON form of kernel.md, the way the kernel would store them:
+ * Builds snapshots in the kernel's JSON form ({@code Snapshot.toJson}), the way the kernel would store them:
  * children appended to their parent's {@code _children}, sequence numbers rising.
  */
 final class Snap {

@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium from Debian's packages, driven by Debian's chromedriver (stack.md): nothing
+ * Headless Chromium from Debian's packages, driven by Debian's chromedriver: nothing
  * is ever downloaded. Screenshots go to target/screenshots/ for a person to look at.
  */
 public final class Browser implements AutoCloseable {
@@ -32,7 +32,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A phone-sized screen: a headless window cannot be narrower than about 500 px (stack.md),
+     * A phone-sized screen: a headless window cannot be narrower than about 500 px,
      * so the page is laid out by ChromeDriver's mobile emulation, touch and all.
      */
     public static Browser phone(int width, int height) {

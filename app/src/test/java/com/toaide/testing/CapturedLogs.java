@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the JVM logs while this is open (through the root logger), as text, so a test can check
- * that user content never reaches a log (security.md, privacy). Loggers that do not pass events
+ * that user content never reaches a log (privacy, docs/operations.md). Loggers that do not pass events
  * to the root (the request log) are not seen.
  */
 public final class CapturedLogs implements AutoCloseable {

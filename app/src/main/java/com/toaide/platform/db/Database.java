@@ -17,7 +17,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * The one way to the database. Every transaction runs as a role that has no BYPASSRLS and owns
  * no table, so row-level security holds whatever role the connection logged in as
- * (security.md: on Neon the login role may bypass RLS).
+ * (on Neon the login role may bypass RLS).
  *
  * <ul>
  *   <li>{@link #asUser}: role {@code aide_app} with {@code app.user_id} set for this transaction
@@ -67,7 +67,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // Driver errors end up in logs (the pool's own warnings too): no server DETAIL and no
-        // values of a failed batch in their messages (security.md, privacy).
+        // values of a failed batch in their messages: user content must not reach a log.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", "aide");
         return new Database(new HikariDataSource(config));

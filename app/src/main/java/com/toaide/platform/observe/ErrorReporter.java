@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Starts and closes the Sentry client that {@link FailureReporter} reports unexpected errors
  * to, once each, with the request id, route (or task) and user UUID only:
- * {@code sendDefaultPii=false}, no message text, emails or prop values (security.md).
+ * {@code sendDefaultPii=false}, no message text, emails or prop values (docs/operations.md, "What Sentry receives").
  * With no DSN it does nothing.
  *
  * <p>{@link #scrub} runs as Sentry's {@code beforeSend} and keeps only what is known to be

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 
 /**
- * Request body limits (security.md): 1 MB in general, 64 KB on routes marked
+ * Request body limits (docs/security.md): 1 MB in general, 64 KB on routes marked
  * {@link Policy#SMALL_BODY} (edits and chat messages), about 10 MB on {@link Policy#PHOTO_BODY}.
  * Checked from Content-Length before the handler runs, so an oversized body is refused even
  * where nothing would read it. A body sent without a length (chunked) is counted as it is read:

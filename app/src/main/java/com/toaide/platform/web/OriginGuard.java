@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.Set;
 
 /**
- * Cross-site request forgery guard (security.md): a state-changing request must come from the
+ * Cross-site request forgery guard: a state-changing request must come from the
  * editor's own origin. Browsers send {@code Origin} on every POST; when a privacy setting strips
  * it, {@code Sec-Fetch-Site: same-origin} still proves the request came from our own pages.
  * Routes marked {@link Policy#CSRF_EXEMPT} prove themselves another way.

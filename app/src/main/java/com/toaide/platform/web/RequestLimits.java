@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * 100 requests per minute per user and per client IP on the editor's signed-in routes
- * (security.md, requests): a 429 with {@code Retry-After} past that. The counters are Postgres
+ * (docs/security.md, "Limits"): a 429 with {@code Retry-After} past that. The counters are Postgres
  * windows kept through {@link BufferedRateLimiter} (no round trip per request), so the limit holds
  * across instances, and the abuse check reads the same rows ({@link #PER_USER}, {@link #PER_IP}
  * name them).

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JSON line per request: id, method, route pattern (not the raw path), status, duration,
- * user UUID. Never query strings, bodies, emails or prop values (security.md, privacy).
+ * user UUID. Never query strings, bodies, emails or prop values: they are user content.
  */
 public final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("aide.request");

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.function.BiConsumer;
 
 /**
- * The response headers of security.md (requests). Every response gets the editor's policy;
+ * The response headers (docs/security.md). Every response gets the editor's policy;
  * routes marked {@link Policy#PAGE_CSP} (published pages) get the page's own instead, and those
  * marked {@link Policy#LOCAL_IMAGES} the editor's without remote images.
  */

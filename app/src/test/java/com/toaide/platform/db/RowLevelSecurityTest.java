@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * security.md, data isolation: for every table, user B cannot read, update or delete user A's
+ * Data isolation (docs/security.md, "What the database refuses"): for every table, user B cannot read, update or delete user A's
  * rows, and a transaction with no user set sees nothing.
  */
 class RowLevelSecurityTest {
