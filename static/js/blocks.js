@@ -460,7 +460,9 @@
     });
   }
   // The starting points are one JSON file (static/starters/starters.json): each is one batch of
-  // kernel events, applied as one change, so one Undo takes it back.
+  // kernel events, applied as one change, so one Undo takes it back. Declared before the list
+  // asks for them: read earlier, a `let` throws (and the list silently stayed empty).
+  let starters = null;
   const choices = Aide.root.querySelector("[data-starters-list]");
   if (choices) {
     loadStarters().then((list) => {
@@ -484,7 +486,6 @@
     else Aide.say(answer.message, "error");
   }
 
-  let starters = null;
   async function loadStarters() {
     if (starters) return starters;
     const url = Aide.root.dataset.starters;

@@ -16,19 +16,29 @@
   let source = null;     // the entity whose links are open
   let asked = null;      // a type to show even before it has a link (a clicked empty cell)
 
-  /** The name an item shows under, as the page shows it in a link (LinkIndex on the server). */
-  function nameOf(entity) {
+  /**
+   * The name an item shows under, as the page shows it in a link (LinkIndex on the server): a
+   * title or name, else the first text its block shows (`_show_fields` order, then the item's
+   * own keys less `_hide_fields`), else its id in words.
+   */
+  function nameOf(snapshot, entity) {
     for (const k of NAME_KEYS) {
       const v = entity.props[k];
       if (v !== null && v !== undefined && String(v).trim() !== "") return String(v);
     }
-    for (const k of Object.keys(entity.props)) {
+    const holder = snapshot.entities[entity.parent];
+    const hint = (k) => {   // a list of keys, or one comma-separated string (Props.strings)
+      const v = holder ? holder.props[k] : null;
+      return Array.isArray(v) ? v.map(String) : typeof v === "string" ? v.split(",").map((x) => x.trim()) : [];
+    };
+    const hidden = hint("_hide_fields");
+    const keys = hint("_show_fields").concat(Object.keys(entity.props).filter((k) => !hidden.includes(k)));
+    for (const k of keys) {
       const v = entity.props[k];
       if (!k.startsWith("_") && k !== "styles" && typeof v === "string" && v.trim() !== "") return v;
     }
     return Aide.human(entity.id);
   }
-  Aide.entityName = nameOf;
 
   function live(snapshot, id) {
     const e = snapshot.entities[id];
@@ -51,9 +61,10 @@
 
   /**
    * What a link may point to: every live item but the source itself, grouped under the block
-   * that holds it. Groups that already hold a target of this type come first.
+   * that holds it. Groups that already hold a target of this type come first. `find` (lower
+   * case) keeps the items whose name or block name holds it.
    */
-  function choices(snapshot, type) {
+  function choices(snapshot, type, find) {
     const groups = new Map();
     let n = 0;
     const first = new Set();
@@ -66,10 +77,12 @@
     for (const e of order) {
       if (n >= MAX_CHOICES) break;
       const holder = live(snapshot, e.parent);
-      const label = !holder || holder.display === "page" ? "Blocks" : nameOf(holder);
+      const label = !holder || holder.display === "page" ? "Blocks" : nameOf(snapshot, holder);
       const key = holder && holder.display !== "page" ? holder.id : "";
+      const name = nameOf(snapshot, e).slice(0, 60);
+      if (find && !name.toLowerCase().includes(find) && !label.toLowerCase().includes(find)) continue;
       if (!groups.has(key)) groups.set(key, { label, items: [] });
-      groups.get(key).items.push({ id: e.id, label: nameOf(e).slice(0, 60) });
+      groups.get(key).items.push({ id: e.id, label: name });
       n++;
     }
     return Array.from(groups.values());
@@ -79,10 +92,19 @@
     const box = el("select");
     box.setAttribute("aria-label", aria);
     box.dataset.focus = focusKey;
-    const blank = el("option", "", none);
+    fill(box, snapshot, type, none, chosen, "");
+    return box;
+  }
+
+  /** (Re)fills a target select with the choices whose names hold `find`; returns how many. */
+  function fill(box, snapshot, type, none, chosen, find) {
+    const wanted = find.trim().toLowerCase();
+    const groups = choices(snapshot, type, wanted);
+    const count = groups.reduce((n, g) => n + g.items.length, 0);
+    const blank = el("option", "", wanted && !count ? `No item matches “${find.trim()}”` : none);
     blank.value = "";
-    box.appendChild(blank);
-    choices(snapshot, type).forEach((g) => {
+    box.replaceChildren(blank);
+    groups.forEach((g) => {
       const group = el("optgroup");
       group.label = g.label;
       g.items.forEach((item) => {
@@ -93,7 +115,7 @@
       });
       box.appendChild(group);
     });
-    return box;
+    return count;
   }
 
   // ---------- the panel ----------
@@ -131,7 +153,7 @@
     if (asked && !types.includes(asked)) types.push(asked);
     dialog.replaceChildren();
     const head = el("div", "dialog-head");
-    const title = el("h2", "", `Links from “${nameOf(entity).slice(0, 60)}”`);
+    const title = el("h2", "", `Links from “${nameOf(snapshot, entity).slice(0, 60)}”`);
     title.id = "links-title";
     const close = Aide.button("Done", "tool");
     close.addEventListener("click", () => dialog.close());
@@ -163,9 +185,9 @@
     const list = el("ul", "link-targets");
     targets.forEach((to) => {
       const item = el("li");
-      item.appendChild(el("span", "", nameOf(snapshot.entities[to])));
+      item.appendChild(el("span", "", nameOf(snapshot, snapshot.entities[to])));
       const remove = Aide.button("Remove", "tool");
-      remove.setAttribute("aria-label", `Remove ${nameOf(snapshot.entities[to])} from ${name}`);
+      remove.setAttribute("aria-label", `Remove ${nameOf(snapshot, snapshot.entities[to])} from ${name}`);
       remove.dataset.focus = "remove-" + type + "-" + to;
       remove.addEventListener("click", () => unlink(type, to));
       item.appendChild(remove);
@@ -174,7 +196,21 @@
     group.appendChild(list);
     const add = select(snapshot, type, "Add to " + name, "Add…", "", "type-" + type);
     add.addEventListener("change", () => { if (add.value) link(type, add.value, "type-" + type); });
-    group.appendChild(add);
+    // A long page makes a long list: typing narrows it; Enter adds the one item left.
+    const find = el("input");
+    find.type = "search";
+    find.placeholder = "Find an item…";
+    find.setAttribute("aria-label", `Find an item to add to ${name}`);
+    find.dataset.focus = "find-" + type;
+    find.addEventListener("input", () => fill(add, snapshot, type, "Add…", "", find.value));
+    find.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const left = add.querySelectorAll("option[value]:not([value=''])");
+      if (left.length === 1) link(type, left[0].value, "type-" + type);
+      else tell(left.length ? `${left.length} items match: pick one from the list.` : "No item matches. Nothing was added.", left.length ? "" : "error");
+    });
+    group.append(find, add);
     return group;
   }
 
@@ -189,7 +225,7 @@
     name.dataset.focus = "new-name";
     const how = el("select");
     how.setAttribute("aria-label", "How many it points to");
-    [["many_to_one", "to one item"], ["many_to_many", "to several items"]].forEach(([value, label]) => {
+    [["many_to_one", "to one item"], ["one_to_one", "to one item, one each way"], ["many_to_many", "to several items"]].forEach(([value, label]) => {
       const option = el("option", "", label);
       option.value = value;
       how.appendChild(option);
@@ -233,13 +269,13 @@
     const cardinality = (snapshot.rel_cardinalities || {})[type] || "many_to_one";
     const events = [{ t: "rel.set", from: source, to, type, cardinality }];
     showInTable(snapshot, type, events);
-    await apply(events, `${Aide.human(type)}: ${nameOf(snapshot.entities[to])}.`, focus);
+    await apply(events, `${Aide.human(type)}: ${nameOf(snapshot, snapshot.entities[to])}.${taken(snapshot, type, to, cardinality)}`, focus);
   }
 
   async function unlink(type, to) {
     const snapshot = await Aide.model();
     await apply([{ t: "rel.remove", from: source, to, type }],
-      `Removed ${nameOf(snapshot.entities[to])} from ${Aide.human(type)}.`, "type-" + type);
+      `Removed ${nameOf(snapshot, snapshot.entities[to])} from ${Aide.human(type)}.`, "type-" + type);
   }
 
   async function unlinkAll(type) {
@@ -257,9 +293,18 @@
       input.focus();
       return;
     }
-    const events = [{ t: "rel.set", from: source, to, type, cardinality: (snapshot.rel_cardinalities || {})[type] || cardinality }];
+    const kind = (snapshot.rel_cardinalities || {})[type] || cardinality;
+    const events = [{ t: "rel.set", from: source, to, type, cardinality: kind }];
     showInTable(snapshot, type, events);
-    if (await apply(events, `Linked: ${Aide.human(type)} ${nameOf(snapshot.entities[to])}.`, "type-" + type)) asked = null;
+    const done = `Linked: ${Aide.human(type)} ${nameOf(snapshot, snapshot.entities[to])}.${taken(snapshot, type, to, kind)}`;
+    if (await apply(events, done, "type-" + type)) asked = null;
+  }
+
+  /** A one-each-way link takes its target from any other item that pointed to it (kernel.md): say so. */
+  function taken(snapshot, type, to, cardinality) {
+    if (cardinality !== "one_to_one") return "";
+    const other = (snapshot.relationships || []).find((l) => l.type === type && l.to === to && l.from !== source && live(snapshot, l.from));
+    return other ? ` ${nameOf(snapshot, snapshot.entities[other.from])} no longer points to it (one each way).` : "";
   }
 
   /** A table that lists its columns (`_show_fields`) gets the new link's column too, in the same batch. */

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A snapshot's live relationships by source entity, built on first use (most pages have
- * none), and the name each target shows under: its title or name, else its first text value. Links touching a removed or missing entity are
+ * none), and the name each target shows under: its title or name, else the first text value its block shows. Links touching a removed or missing entity are
  * not shown.
  */
 final class LinkIndex {
@@ -68,7 +68,7 @@ final class LinkIndex {
         return out;
     }
 
-    private static String name(Entity e) {
+    private String name(Entity e) {
         for (String k : Props.CARD_TITLE_KEYS) {
             JsonNode v = e.prop(k);
             if (Props.present(v)) {
@@ -78,12 +78,28 @@ final class LinkIndex {
                 }
             }
         }
-        // A row made by hand names itself in its first column ("player", "place"), not by an id.
+        // A row made by hand names itself in its first shown column ("player", "place"), not by an id.
+        // Stored key order is no guide: the database keeps keys shortest first ("site" before "place").
+        Entity holder = snapshot.entity(e.parent());
+        if (holder != null) {
+            for (String k : Props.strings(holder.prop("_show_fields"))) {
+                String s = text(e.prop(k));
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        List<String> hidden = holder == null ? List.of() : Props.strings(holder.prop("_hide_fields"));
         for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
-            if (Props.visible(p.getKey()) && p.getValue().isString() && !p.getValue().asString().isBlank()) {
-                return Values.plain(p.getValue());
+            String s = Props.visible(p.getKey()) && !hidden.contains(p.getKey()) ? text(p.getValue()) : null;
+            if (s != null) {
+                return s;
             }
         }
         return Values.humanize(e.id());
+    }
+
+    private static String text(JsonNode v) {
+        return v != null && v.isString() && !v.asString().isBlank() ? Values.plain(v) : null;
     }
 }

@@ -129,12 +129,13 @@ class EditorBrowserTest {
     void the_editor_works_on_a_phone_sized_screen() {
         var user = app.newUser();
         var aide = LiveChannelTest.aideWithTable(app, user);
-        try (var phone = Browser.start(390, 844)) {
+        try (var phone = Browser.phone(390, 844)) {
             phone.driver.get(app.base + "/health");
             String[] cookie = user.cookie().split("=", 2);
             phone.driver.manage().addCookie(new Cookie(cookie[0], cookie[1]));
             phone.driver.get(app.base + "/aides/" + aide);
             phone.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#live-page"), "Poker Night"));
+            assertThat((Long) phone.driver.executeScript("return window.innerWidth;")).isEqualTo(390L);
             long overflow = (Long) phone.driver.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(overflow).isLessThanOrEqualTo(0);

@@ -50,6 +50,14 @@ class PageByHandBrowserTest {
             var b = new Steps(browser, app);
             b.open(user, aide);
 
+            // Without an AI the empty page and the chat speak to the person using it, not the operator.
+            assertThat(d(b).findElement(By.cssSelector("[data-empty]")).getText())
+                    .contains("Pick a starting point, or start with a blank page.").doesNotContain("chat");
+            assertThat(d(b).findElement(By.cssSelector("[data-chat]")).getText())
+                    .isEqualTo("The AI isn’t switched on here. Everything on the page can be edited by hand: click or tap it.");
+            b.until(x -> x.findElements(By.cssSelector("[data-starters-list] button")).size() >= 6);
+            b.screenshot("starters-1280x800");
+
             // A title.
             b.click(By.cssSelector("[data-action=start]"));
             b.type("Thursday Poker");
@@ -81,6 +89,8 @@ class PageByHandBrowserTest {
             b.closeDialog();
             b.clickCell("Dave", 3);
             b.until(d -> snapshotProp(user, aide, rowNamed(user, aide, "Dave"), "paid").asBoolean());
+            b.cell("Steve", 3).sendKeys(Keys.SPACE);
+            b.until(d -> snapshotProp(user, aide, rowNamed(user, aide, "Steve"), "paid").asBoolean());
 
             // A section "Schedule", and a table of dates and places made outside it, then moved in.
             b.pageMenu("Add a block at the end", "Section");
@@ -162,12 +172,13 @@ class PageByHandBrowserTest {
     void on_a_phone_every_control_in_the_editor_is_at_least_44_px_square() {
         var user = app.newUser();
         UUID aide = newAide(user);
-        var starters = JSON.readTree(PageByHandBrowserTest.class.getResourceAsStream("/static/starters/starters.json"));
-        var league = starters.get("starters").get(0).get("events");
-        assertThat(app.postJson("/aides/" + aide + "/events", "{\"events\":" + league + "}", user).statusCode()).isEqualTo(200);
         try (var phone = Browser.phone(390, 844)) {
             var p = new Steps(phone, app);
             p.open(user, aide);
+            p.until(x -> x.findElements(By.cssSelector("[data-starters-list] button[data-starter]")).size() >= 6);
+            p.screenshot("starters-390x844");
+            p.click(By.cssSelector("[data-starters-list] button[data-starter]"));
+            p.waitText("#live-page", "Standings");
             assertThat((Long) phone.driver.executeScript("return window.innerWidth;")).isEqualTo(390L);
             List<String> small = new ArrayList<>(p.smallControls());
             p.screenshot("hit-areas-390x844");
@@ -178,8 +189,30 @@ class PageByHandBrowserTest {
             p.click(By.xpath("//div[@role='menu']/button[normalize-space()='Columns']"));
             small.addAll(p.smallControls());
             p.screenshot("hit-areas-columns-390x844");
+            p.closeDialog();
+
+            // Every other display type, added above, below and inside blocks with a thumb: their controls too.
+            p.blockMenu("Standings", "Add a block above", "Metric");
+            p.escapeOnce(() -> liveChildren(snapshot(user, aide), "page").size() == 5);
+            p.blockMenu("Schedule", "Add a block inside", "Heading");
+            p.type("When we play");
+            int blocks = 5;
+            for (String type : List.of("Cards", "List", "Image", "Grid")) {
+                p.blockMenu("Standings", "Add a block below", type);
+                int want = ++blocks;
+                p.escapeOnce(() -> liveChildren(snapshot(user, aide), "page").size() == want);
+            }
+            small.addAll(p.smallControls());
+            p.screenshot("hit-areas-every-block-390x844");
+            phone.dark(true);
+            p.screenshot("hit-areas-every-block-390x844-dark");
             assertThat(small).as("controls under 44 x 44 CSS px").isEmpty();
         }
+        JsonNode snapshot = snapshot(user, aide);
+        assertThat(liveChildren(snapshot, "page")).extracting(e -> e.get("display").asString())
+                .containsExactly("text", "metric", "table", "grid", "image", "list", "card", "section", "checklist");
+        assertThat(liveChildren(snapshot, "schedule")).extracting(e -> e.get("props").path("title").asString())
+                .containsExactly("Games", "When we play");
     }
 
     @Test
@@ -192,8 +225,8 @@ class PageByHandBrowserTest {
                  {"t":"entity.create","id":"players","parent":"page","display":"table","p":{"title":"Players"}},
                  {"t":"entity.create","id":"dave","parent":"players","p":{"player":"Dave","wins":3}},
                  {"t":"entity.create","id":"linda","parent":"players","p":{"player":"Linda","wins":2}},
-                 {"t":"entity.create","id":"games","parent":"page","display":"table","p":{"title":"Games"}},
-                 {"t":"entity.create","id":"g1","parent":"games","p":{"place":"The garage","site":"https://example.org"}},
+                 {"t":"entity.create","id":"games","parent":"page","display":"table","p":{"title":"Games","_show_fields":["place","site"]}},
+                 {"t":"entity.create","id":"g1","parent":"games","p":{"site":"https://example.org","place":"The garage"}},
                  {"t":"entity.create","id":"sched","parent":"page","display":"section","p":{"title":"Schedule"}},
                  {"t":"entity.create","id":"note","parent":"page","display":"text","p":{"text":"Bring cash."}}]}
                 """, user).statusCode()).isEqualTo(200);
@@ -205,6 +238,8 @@ class PageByHandBrowserTest {
             b.click(By.cssSelector("[data-handle-for=g1]"));
             b.choose("Links to other items");
             WebElement name = b.until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='New link name']")));
+            // Named by the first column its table shows, though "site" is stored first.
+            assertThat(d(b).findElement(By.id("links-title")).getText()).isEqualTo("Links from “The garage”");
             name.sendKeys("Hosted by");
             new Select(d(b).findElement(By.cssSelector("dialog[open] select[aria-label='New link points to']"))).selectByVisibleText("Dave");
             b.clickButton("Add link");
@@ -227,6 +262,20 @@ class PageByHandBrowserTest {
             browser.dark(false);
             new Select(b.until(x -> x.findElement(By.cssSelector("dialog[open] select[aria-label='Hosted by']")))).selectByVisibleText("— none —");
             b.until(x -> links(user, aide).isEmpty());
+            b.waitText("dialog[open] [data-links-note]", "Hosted by: none.");
+
+            // One each way, and several found by typing: Enter adds the one item left.
+            b.newLink("Rival", "to one item, one each way", "Dave");
+            b.until(x -> links(user, aide).equals(List.of("g1>dave:rival:one_to_one")));
+            b.newLink("Regulars", "to several items", "Dave");
+            WebElement find = b.until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='Find an item to add to Regulars']")));
+            find.sendKeys("lin");
+            b.until(x -> new Select(x.findElement(By.cssSelector("dialog[open] select[aria-label='Add to Regulars']"))).getOptions()
+                    .stream().map(WebElement::getText).toList().equals(List.of("Add…", "Linda")));
+            find.sendKeys(Keys.ENTER);
+            b.until(x -> links(user, aide).equals(List.of("g1>dave:rival:one_to_one", "g1>dave:regulars:many_to_many",
+                    "g1>linda:regulars:many_to_many")));
+            b.screenshot("links-kinds-1280x800");
             b.closeDialog();
 
             // Number and link values are checked as typed; the text stays with the reason.
@@ -286,7 +335,18 @@ class PageByHandBrowserTest {
             b.until(x -> showFields(user, aide, "players").equals("[\"player\",\"wins\"]"));
             b.click(By.cssSelector("dialog[open] button[aria-label='Move Wins left']"));
             b.until(x -> showFields(user, aide, "players").equals("[\"wins\",\"player\"]"));
+            b.click(By.cssSelector("dialog[open] button[aria-label='Remove Wins']"));
+            b.until(x -> showFields(user, aide, "players").equals("[\"player\"]") && snapshotProp(user, aide, "dave", "wins").isNull());
             b.closeDialog();
+
+            // Long text edits in a growing multi-line field; "?" lists the shortcuts.
+            b.clickValue("Bring cash.");
+            WebElement text = b.until(x -> x.findElement(By.cssSelector("#live-page .inline-input")));
+            assertThat(text.getTagName()).isEqualTo("textarea");
+            text.sendKeys(Keys.ESCAPE);
+            d(b).findElement(By.tagName("body")).sendKeys("?");
+            b.waitText("dialog[data-shortcuts][open]", "Alt");
+            b.screenshot("shortcuts-1280x800");
         }
         try (var phone = Browser.phone(390, 844)) {
             var p = new Steps(phone, app);
@@ -348,9 +408,12 @@ class PageByHandBrowserTest {
             return browser.waiting().ignoring(StaleElementReferenceException.class).until(condition::apply);
         }
 
+        /** Clicks like a person who scrolls a thing to mid-screen first, clear of the status line and composer. */
         void click(By by) {
             until(x -> {
-                x.findElement(by).click();
+                WebElement e = x.findElement(by);
+                ((JavascriptExecutor) x).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+                e.click();
                 return true;
             });
         }
@@ -380,6 +443,10 @@ class PageByHandBrowserTest {
         /** The cell in column {@code column} (0 is the row header) of the row whose header reads {@code row}. */
         void clickCell(String row, int column) {
             click(By.xpath("//*[@id='live-page']//tr[th[normalize-space()='" + row + "']]/*[@data-field][" + (column + 1) + "]"));
+        }
+
+        WebElement cell(String row, int column) {
+            return until(x -> x.findElement(By.xpath("//*[@id='live-page']//tr[th[normalize-space()='" + row + "']]/*[@data-field][" + (column + 1) + "]")));
         }
 
         void editCell(String row, int column, String text) {
@@ -421,27 +488,34 @@ class PageByHandBrowserTest {
             until(x -> !x.findElements(By.cssSelector("dialog[open] input[aria-label='Name of " + human + "']")).isEmpty());
         }
 
+        /** Makes a new kind of link from the open links panel. */
+        void newLink(String name, String how, String to) {
+            until(x -> x.findElement(By.cssSelector("dialog[open] input[aria-label='New link name']"))).sendKeys(name);
+            new Select(d.findElement(By.cssSelector("dialog[open] select[aria-label='How many it points to']"))).selectByVisibleText(how);
+            new Select(d.findElement(By.cssSelector("dialog[open] select[aria-label='New link points to']"))).selectByVisibleText(to);
+            clickButton("Add link");
+            waitText("dialog[open] [data-links-note]", "Linked: " + name);
+        }
+
+        /** Once {@code added} holds, leaves the value editor the new block opened, if any, without saving. */
+        void escapeOnce(java.util.function.BooleanSupplier added) {
+            until(x -> added.getAsBoolean());
+            until(x -> {
+                List<WebElement> open = x.findElements(By.cssSelector("#live-page .inline-input"));
+                if (!open.isEmpty()) {
+                    open.get(0).sendKeys(Keys.ESCAPE);
+                }
+                return true;
+            });
+        }
+
         void closeDialog() {
             click(By.xpath("//dialog[@open]//button[normalize-space()='Done']"));
             until(x -> x.findElements(By.cssSelector("dialog[open]")).isEmpty());
         }
 
-        /** Every visible control smaller than 44 x 44 CSS px, described. */
-        @SuppressWarnings("unchecked")
         List<String> smallControls() {
-            return (List<String>) ((JavascriptExecutor) d).executeScript("""
-                    const out = [];
-                    document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').forEach((el) => {
-                      const r = el.getBoundingClientRect();
-                      const style = getComputedStyle(el);
-                      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right <= 0 || r.bottom <= 0) return;
-                      if (r.width < 44 || r.height < 44) {
-                        out.push(el.tagName + '.' + el.className + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '" '
-                          + Math.round(r.width) + 'x' + Math.round(r.height));
-                      }
-                    });
-                    return out;
-                    """);
+            return browser.smallControls();
         }
 
         void screenshot(String name) {

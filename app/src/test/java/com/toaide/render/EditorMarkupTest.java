@@ -85,6 +85,21 @@ class EditorMarkupTest {
     }
 
     @Test
+    void a_linked_row_is_named_by_the_first_column_its_table_shows_not_by_stored_key_order() {
+        // Stored key order puts "site" first, as the database does (shortest key first).
+        Snapshot s = Snap.of().page("p", "P")
+                .add("games", "p", "table", "_show_fields", List.of("place", "site"))
+                .add("g1", "games", null, "site", "https://example.org", "place", "The garage")
+                .add("trips", "p", "table", "_hide_fields", List.of("code"))
+                .add("t1", "trips", null, "code", "X1", "city", "Lyon")
+                .add("people", "p", "table").add("ann", "people", null, "player", "Ann")
+                .rel("ann", "g1", "hosts").rel("ann", "t1", "went_on").build();
+        assertThat(renderer.editorBody(s))
+                .contains("data-entity=\"ann\" data-field=\"hosts\" data-type=\"rel\">The garage</td>")
+                .contains("data-entity=\"ann\" data-field=\"went_on\" data-type=\"rel\">Lyon</td>");
+    }
+
+    @Test
     void a_checkbox_keyed_checked_is_edited_as_checked() {
         String editor = renderer.editorBody(Snap.of().page("p", "P").add("k", "p", "checklist")
                 .add("a", "k", null, "label", "Tent", "checked", false).build());

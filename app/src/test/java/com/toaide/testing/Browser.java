@@ -72,6 +72,24 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /** Every visible control smaller than 44 x 44 CSS px (a thumb's target), described. */
+    @SuppressWarnings("unchecked")
+    public List<String> smallControls() {
+        return (List<String>) driver.executeScript("""
+                const out = [];
+                document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])').forEach((el) => {
+                  const r = el.getBoundingClientRect();
+                  const style = getComputedStyle(el);
+                  if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || r.right <= 0 || r.bottom <= 0) return;
+                  if (r.width < 44 || r.height < 44) {
+                    out.push(el.tagName + '.' + el.className + ' "' + (el.textContent || el.value || '').trim().slice(0, 30) + '" '
+                      + Math.round(r.width) + 'x' + Math.round(r.height));
+                  }
+                });
+                return out;
+                """);
+    }
+
     public Path screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
