@@ -71,7 +71,7 @@ public final class Renderer {
                 facts.firstImage(),
                 cssContent,
                 body,
-                context.updated() == null ? null : Values.day(context.updated()),
+                context.updated() == null ? null : Dates.day(context.updated()),
                 context.updated() == null ? null : context.updated().toString(),
                 context.credit() == PageContext.Credit.SHOWN,
                 context.landingUrl(),

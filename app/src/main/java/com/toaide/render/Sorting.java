@@ -32,8 +32,8 @@ final class Sorting {
                 String sa = Values.plain(a);
                 String sb = Values.plain(b);
                 // ISO dates compare correctly as written; other text ignores case.
-                if (a.isString() && b.isString() && Values.date(a.stringValue()) != null
-                        && Values.date(b.stringValue()) != null) {
+                if (a.isString() && b.isString() && Dates.date(a.stringValue()) != null
+                        && Dates.date(b.stringValue()) != null) {
                     sa = a.stringValue();
                     sb = b.stringValue();
                 }

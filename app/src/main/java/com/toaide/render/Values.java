@@ -1,8 +1,6 @@
 package com.toaide.render;
 
 import com.toaide.render.view.Val;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -12,14 +10,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class Values {
 
-    private static final String[] MONTHS = {
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-    };
-    private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    /** Fraction digits kept for non-integral numbers: 0.1 + 0.2 shows as 0.3. */
-    private static final int MAX_FRACTION_DIGITS = 6;
-    /** Integers from here on get thousands separators; below it years like 2026 stay as typed. */
-    private static final long GROUPING_FROM = 10_000;
     private static final int MAX_LINK_TEXT = 60;
 
     private Values() {}
@@ -46,14 +36,14 @@ final class Values {
             return new Val("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
         }
         if (v.isNumber()) {
-            return new Val(number(v), null, null, false, "num", e, f, editor ? "number" : null);
+            return new Val(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
         }
         if (v.isString()) {
             String s = v.stringValue();
             if (isWebUrl(s)) {
                 return new Val(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
             }
-            String date = dates == null ? date(s) : cachedDate(s, dates);
+            String date = dates == null ? Dates.date(s) : cachedDate(s, dates);
             if (date != null) {
                 return new Val(date, null, s, false, null, e, f, editor ? "date" : null);
             }
@@ -72,7 +62,7 @@ final class Values {
         }
         String d = dates.get(s);
         if (d == null) {
-            d = date(s);
+            d = Dates.date(s);
             dates.put(s, d == null ? "" : d);
         }
         return d == null || d.isEmpty() ? null : d;
@@ -89,7 +79,7 @@ final class Values {
         if (v.isNumber()) {
             return "number";
         }
-        if (v.isString() && date(v.stringValue()) != null) {
+        if (v.isString() && Dates.date(v.stringValue()) != null) {
             return "date";
         }
         return "string";
@@ -104,11 +94,11 @@ final class Values {
             return v.booleanValue() ? "Yes" : "No";
         }
         if (v.isNumber()) {
-            return number(v);
+            return Numbers.number(v);
         }
         if (v.isString()) {
             String s = v.stringValue();
-            String date = date(s);
+            String date = Dates.date(s);
             return date != null ? date : s;
         }
         if (v.isArray()) {
@@ -129,146 +119,6 @@ final class Values {
             return b.toString();
         }
         return "";
-    }
-
-    static String number(JsonNode v) {
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return integer(v.longValue());
-        }
-        if (v.isDouble() || v.isFloat()) {
-            double d = v.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                return "";
-            }
-        }
-        BigDecimal d = v.decimalValue();
-        if (d.scale() > MAX_FRACTION_DIGITS) {
-            d = d.setScale(MAX_FRACTION_DIGITS, RoundingMode.HALF_EVEN);
-        }
-        d = d.stripTrailingZeros();
-        if (d.scale() <= 0) {
-            // Integral after all (3.0, or a big integer): no ".0", no exponent.
-            String digits = d.toBigInteger().toString();
-            return d.abs().compareTo(BigDecimal.valueOf(GROUPING_FROM)) >= 0 ? group(digits) : digits;
-        }
-        String plain = d.toPlainString();
-        int dot = plain.indexOf('.');
-        String whole = plain.substring(0, dot);
-        boolean big = d.abs().compareTo(BigDecimal.valueOf(GROUPING_FROM)) >= 0;
-        return (big ? group(whole) : whole) + plain.substring(dot);
-    }
-
-    private static String integer(long n) {
-        String digits = Long.toString(n);
-        return (n >= GROUPING_FROM || n <= -GROUPING_FROM) ? group(digits) : digits;
-    }
-
-    /** Inserts "," every three digits of an optionally signed digit string. */
-    private static String group(String digits) {
-        int start = digits.startsWith("-") ? 1 : 0;
-        int len = digits.length() - start;
-        StringBuilder b = new StringBuilder(digits.length() + len / 3);
-        b.append(digits, 0, start);
-        for (int i = 0; i < len; i++) {
-            if (i > 0 && (len - i) % 3 == 0) {
-                b.append(',');
-            }
-            b.append(digits.charAt(start + i));
-        }
-        return b.toString();
-    }
-
-    /**
-     * {@code 2026-05-22} as "May 22, 2026"; {@code 2026-05-22T19:00} as "May 22, 2026, 7:00 PM"
-     * (the wall time as written, plus "UTC" or the offset when one is given). Null when the text
-     * is not such a date.
-     */
-    static String date(String s) {
-        int n = s.length();
-        if (n < 10 || n > 35 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7)
-                || s.charAt(7) != '-' || !digits(s, 8, 10)) {
-            return null;
-        }
-        int year = num(s, 0, 4);
-        int month = num(s, 5, 7);
-        int day = num(s, 8, 10);
-        if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]
-                || (month == 2 && day == 29 && !leap(year))) {
-            return null;
-        }
-        String date = MONTHS[month - 1] + " " + day + ", " + year;
-        if (n == 10) {
-            return date;
-        }
-        char sep = s.charAt(10);
-        if ((sep != 'T' && sep != ' ') || n < 16 || !digits(s, 11, 13) || s.charAt(13) != ':'
-                || !digits(s, 14, 16)) {
-            return null;
-        }
-        int hour = num(s, 11, 13);
-        int minute = num(s, 14, 16);
-        if (hour > 23 || minute > 59) {
-            return null;
-        }
-        int i = 16;
-        if (i < n && s.charAt(i) == ':') {
-            if (i + 3 > n || !digits(s, i + 1, i + 3) || num(s, i + 1, i + 3) > 59) {
-                return null;
-            }
-            i += 3;
-            if (i < n && s.charAt(i) == '.') {
-                int j = i + 1;
-                while (j < n && Character.isDigit(s.charAt(j))) {
-                    j++;
-                }
-                if (j == i + 1) {
-                    return null;
-                }
-                i = j;
-            }
-        }
-        String zone = "";
-        if (i < n) {
-            char z = s.charAt(i);
-            if (z == 'Z' && i + 1 == n) {
-                zone = " UTC";
-            } else if ((z == '+' || z == '-') && i + 6 == n && digits(s, i + 1, i + 3)
-                    && s.charAt(i + 3) == ':' && digits(s, i + 4, i + 6)) {
-                zone = " UTC" + s.substring(i);
-            } else {
-                return null;
-            }
-        }
-        int h12 = hour % 12 == 0 ? 12 : hour % 12;
-        String time = h12 + ":" + (minute < 10 ? "0" : "") + minute + (hour < 12 ? " AM" : " PM");
-        return date + ", " + time + zone;
-    }
-
-    /** The footer date, "Feb 12, 2026". */
-    static String day(java.time.LocalDate d) {
-        return MONTHS[d.getMonthValue() - 1] + " " + d.getDayOfMonth() + ", " + d.getYear();
-    }
-
-    private static boolean leap(int y) {
-        return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int num(String s, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            n = n * 10 + (s.charAt(i) - '0');
-        }
-        return n;
     }
 
     /**

@@ -44,7 +44,7 @@ class ValuesTest {
         try {
             Locale.setDefault(Locale.GERMANY);
             assertThat(shown("12345.5")).isEqualTo("12,345.5");
-            assertThat(Values.day(LocalDate.of(2026, 3, 1))).isEqualTo("Mar 1, 2026");
+            assertThat(Dates.day(LocalDate.of(2026, 3, 1))).isEqualTo("Mar 1, 2026");
         } finally {
             Locale.setDefault(before);
         }
@@ -52,17 +52,17 @@ class ValuesTest {
 
     @Test
     void iso_dates_read_as_dates() {
-        assertThat(Values.date("2026-05-22")).isEqualTo("May 22, 2026");
-        assertThat(Values.date("2024-02-29")).isEqualTo("Feb 29, 2024");
-        assertThat(Values.date("2026-05-22T19:00")).isEqualTo("May 22, 2026, 7:00 PM");
-        assertThat(Values.date("2026-05-22T00:05:00Z")).isEqualTo("May 22, 2026, 12:05 AM UTC");
-        assertThat(Values.date("2026-05-22T12:30:00.123+02:00")).isEqualTo("May 22, 2026, 12:30 PM UTC+02:00");
+        assertThat(Dates.date("2026-05-22")).isEqualTo("May 22, 2026");
+        assertThat(Dates.date("2024-02-29")).isEqualTo("Feb 29, 2024");
+        assertThat(Dates.date("2026-05-22T19:00")).isEqualTo("May 22, 2026, 7:00 PM");
+        assertThat(Dates.date("2026-05-22T00:05:00Z")).isEqualTo("May 22, 2026, 12:05 AM UTC");
+        assertThat(Dates.date("2026-05-22T12:30:00.123+02:00")).isEqualTo("May 22, 2026, 12:30 PM UTC+02:00");
     }
 
     @Test
     void things_that_only_look_like_dates_stay_text() {
         for (String s : List.of("2025-02-29", "2026-13-01", "2026-05-32", "2026-5-22", "2026-05-22x", "2026-05-22T25:00", "12-05-2026")) {
-            assertThat(Values.date(s)).as(s).isNull();
+            assertThat(Dates.date(s)).as(s).isNull();
         }
     }
 
