@@ -191,6 +191,8 @@ public final class App implements AutoCloseable {
         r.get("/aides/{id}/images/{image}/{file}", h.images()::file, USER);
         r.post("/aides/{id}/images/{image}/delete", h.images()::delete, USER, PAUSABLE);
         r.post("/aides/{id}/versions/{n}/restore", h.publish()::restore, USER, PAUSABLE);
+        r.get("/aides/{id}/versions/{n}", h.publish()::version, USER, PAGE_CSP);
+        r.post("/aides/{id}/versions/delete", h.publish()::deleteHistory, USER, PAUSABLE);
         r.wsBeforeUpgrade("/aides/{id}/live", h.live()::beforeUpgrade);
         r.ws("/aides/{id}/live", h.live()::channel, USER);
         r.get("/render/page.css", h.pageCss()::css, ANYONE);

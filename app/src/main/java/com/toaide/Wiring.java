@@ -63,6 +63,7 @@ import com.toaide.platform.web.Views;
 import com.toaide.publish.AutoPublisher;
 import com.toaide.publish.CloudflarePurge;
 import com.toaide.publish.EdgeCache;
+import com.toaide.publish.NotFoundPage;
 import com.toaide.publish.OrphanSweep;
 import com.toaide.publish.PublicPages;
 import com.toaide.publish.PublishRoutes;
@@ -118,8 +119,10 @@ final class Wiring {
             owned.add(purge);
             edge = purge;
         }
-        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.publicUrl(), edge);
-        ensureBuckets(storage, config, publishedObjects);
+        var publishedObjects = new PublishedObjects(storage, config.publishedBucket(), config.workspaceBucket(),
+                config.publicUrl(), edge);
+        byte[] notFound = NotFoundPage.html(config.editorUrl().toString());
+        ensureBuckets(storage, config, publishedObjects, notFound);
         // Starts the Sentry client every path reports through (FailureReporter); closed last but the pools.
         owned.add(new ErrorReporter(config.sentryDsn(), config.environment().name().toLowerCase(), "aide"));
 
@@ -201,7 +204,7 @@ final class Wiring {
                 new LiveRoutes(hub, sessions, aideService, turnService::interrupt),
                 new PublishRoutes(publishService, billingService, views, assets),
                 // In production the CDN serves /s/ from the bucket; the app serves it only on its embedded default.
-                config.storage().isEmpty() ? new PublicPages(publishedObjects) : null,
+                config.storage().isEmpty() ? new PublicPages(publishedObjects, notFound) : null,
                 account, new BillingRoutes(billingService, views, assets), new HealthRoutes(readiness),
                 new AdminRoutes(breakGlass, views, assets, pageCss.url()),
                 devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,
@@ -215,11 +218,12 @@ final class Wiring {
     }
 
     /** Buckets are created on start when missing, and robots.txt written; an outage here is reported by readiness, not fatal. */
-    private static void ensureBuckets(BlobStore storage, Config config, PublishedObjects published) {
+    private static void ensureBuckets(BlobStore storage, Config config, PublishedObjects published, byte[] notFound) {
         try {
             storage.ensureBucket(config.workspaceBucket());
             storage.ensureBucket(config.publishedBucket());
             published.putRobots();
+            published.putNotFound(notFound);
         } catch (StorageUnavailable e) {
             log.warn("Object storage unavailable at start: {}", e.getMessage());
         }

@@ -62,10 +62,11 @@ public class PublishBench {
         s3 = EmbeddedS3.inMemory();
         storage = S3BlobStore.connect(s3.endpoint(), s3.accessKey(), s3.secretKey());
         storage.ensureBucket("bench-published");
+        storage.ensureBucket("bench-workspaces");
         db = Database.connect(TestPostgres.freshDatabase(), 4);
         var billing = new BillingService(db, Optional.empty(), URI.create("http://localhost:8080"));
         var edits = new EditService(db, Clock.systemUTC());
-        publish = new PublishService(db, new PublishedObjects(storage, "bench-published", URI.create("http://localhost:8080")),
+        publish = new PublishService(db, new PublishedObjects(storage, "bench-published", "bench-workspaces", URI.create("http://localhost:8080")),
                 edits, new Renderer(), billing,
                 new ImageService(db, storage, "bench-workspaces", billing, new ImageProcessor(), Clock.systemUTC()),
                 URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());

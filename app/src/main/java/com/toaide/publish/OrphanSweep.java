@@ -42,7 +42,8 @@ public final class OrphanSweep {
         Map<String, List<String>> bySlug = new LinkedHashMap<>();
         for (String key : objects.allKeys()) {
             int slash = key.indexOf('/');
-            if (slash > 0) {
+            // Only slugs' objects: the not-found page (under "_/") and robots.txt belong to no aide.
+            if (slash > 0 && Slugs.valid(key.substring(0, slash))) {
                 bySlug.computeIfAbsent(key.substring(0, slash), s -> new ArrayList<>()).add(key);
             }
         }

@@ -18,9 +18,12 @@ public final class PublicPages {
     private static final Pattern PHOTO = Pattern.compile("[0-9a-f]{64}\\.(jpg|png)");
 
     private final PublishedObjects objects;
+    private final byte[] notFound;
 
-    public PublicPages(PublishedObjects objects) {
+    /** {@code notFound}: the page for an address with nothing published ({@link NotFoundPage}). */
+    public PublicPages(PublishedObjects objects, byte[] notFound) {
         this.objects = objects;
+        this.notFound = notFound.clone();
     }
 
     public void page(Context ctx) {
@@ -54,8 +57,9 @@ public final class PublicPages {
     private void serve(Context ctx, String key) {
         Blob blob = key == null ? null : objects.get(key).orElse(null);
         if (blob == null) {
-            // What the bucket behind the CDN answers for a missing object: a bare 404.
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("No page here.");
+            // What the CDN answers for a missing object: its custom error page, with the 404 kept.
+            ctx.status(404).header("Cache-Control", PublishedObjects.NOT_FOUND_CACHE)
+                    .contentType(PublishedObjects.HTML).result(notFound);
             return;
         }
         ctx.header("Cache-Control", blob.cacheControl() == null ? "no-cache" : blob.cacheControl());

@@ -18,21 +18,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PublishDao.AutoState.class)
 interface PublishDao {
 
-    /** The aide's publishing state; {@code publishedSeq} is the point of the log the live page shows (null: unknown). */
-    record AideRow(UUID id, String title, String slug, Integer publishedVersion, boolean autoPublish, Long publishedSeq, long logSeq) {}
+    /**
+     * The aide's publishing state; {@code publishedSeq} is the point of the log the live page shows
+     * (null: unknown), {@code liveFromVersion} the first version of its current time on the public address.
+     */
+    record AideRow(UUID id, String title, String slug, Integer publishedVersion, boolean autoPublish, Long publishedSeq,
+                   long logSeq, Integer liveFromVersion) {}
 
     /** Whether an aide wants an automatic publish, and when it may run. */
     record AutoState(UUID userId, Instant publishedAt, boolean wanted, double waitSeconds) {}
 
     @SqlQuery("""
-            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq,
+                   live_from_version
               from aides where id = :id
             """)
     Optional<AideRow> find(@Bind("id") UUID aideId);
 
     /** Locks the row until the transaction ends, so two publishes of one aide take turns. */
     @SqlQuery("""
-            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq
+            select id, coalesce(title, '') as title, slug, published_version, auto_publish, published_seq, log_seq,
+                   live_from_version
               from aides where id = :id for update
             """)
     Optional<AideRow> lock(@Bind("id") UUID aideId);
@@ -72,6 +78,10 @@ interface PublishDao {
      */
     @SqlUpdate("update aides set published_version = :version, published_at = :at, published_seq = :seq where id = :id")
     void markPublished(@Bind("id") UUID aideId, @Bind("version") int version, @Bind("at") Instant at, @Bind("seq") long seq);
+
+    /** A publish of an aide that is not published now starts its time on the public address at this version. */
+    @SqlUpdate("update aides set live_from_version = :version where id = :id and published_version is null")
+    void startLive(@Bind("id") UUID aideId, @Bind("version") int version);
 
     @SqlQuery("select clock_timestamp()")
     Instant now();

@@ -32,14 +32,16 @@ public final class PublishRoutes {
 
     record AutoPublish(@JsonProperty("auto_publish") boolean autoPublish) {}
 
-    record Version(int version, String url, @JsonProperty("created_at") String createdAt, int size, String notes) {}
+    /** {@code url}: the public address, null when visitors cannot open it; {@code view}: the owner's address, always. */
+    record Version(int version, String url, String view, @JsonProperty("created_at") String createdAt, int size, String notes) {}
 
     /** {@code publishedSequence}: the point of the log the live page shows; {@code sequence}: the draft's. */
     record Versions(String slug, String url, boolean published, @JsonProperty("auto_publish") boolean autoPublish,
                     List<Version> versions, @JsonProperty("published_sequence") Long publishedSequence, long sequence) {
-        static Versions of(PublishService.Status status) {
+        static Versions of(UUID aide, PublishService.Status status) {
             return new Versions(status.slug(), status.url(), status.published(), status.autoPublish(), status.versions().stream()
-                    .map(v -> new Version(v.version(), status.url() + "/v/" + v.version(), v.createdAt().toString(), v.sizeBytes(), v.notes()))
+                    .map(v -> new Version(v.version(), status.isPublic(v) ? status.url() + "/v/" + v.version() : null,
+                            "/aides/" + aide + "/versions/" + v.version(), v.createdAt().toString(), v.sizeBytes(), v.notes()))
                     .toList(), status.publishedSeq(), status.sequence());
         }
     }
@@ -64,6 +66,23 @@ public final class PublishRoutes {
         }
     }
 
+    /** A version's page for its owner, whether or not visitors can open it (served under the published page's CSP). */
+    public void version(Context ctx) {
+        byte[] html = publish.version(RequestUser.require(ctx), Params.id(ctx, "id"), Params.number(ctx, "n"));
+        ctx.header("Cache-Control", "private, no-store").contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** Deleting the published history: its own action, after its own confirmation on the versions page. */
+    public void deleteHistory(Context ctx) {
+        UUID aide = Params.id(ctx, "id");
+        publish.deleteHistory(RequestUser.require(ctx), aide);
+        if (Errors.wantsJson(ctx)) {
+            ctx.status(204);
+        } else {
+            ctx.redirect("/aides/" + aide + "/versions", HttpStatus.SEE_OTHER);
+        }
+    }
+
     public void autoPublish(Context ctx) {
         UUID aide = Params.id(ctx, "id");
         boolean on = Params.field(ctx, "on").map(v -> v.equals("true") || v.equals("on")).orElse(false);
@@ -79,7 +98,7 @@ public final class PublishRoutes {
         UUID user = RequestUser.require(ctx);
         var status = publish.status(user, Params.id(ctx, "id"));
         if (Errors.wantsJson(ctx)) {
-            ctx.json(Versions.of(status));
+            ctx.json(Versions.of(Params.id(ctx, "id"), status));
             return;
         }
         views.html(ctx, "publish/versions.jte", new VersionsPage(new Layout("Published versions", assets, true),

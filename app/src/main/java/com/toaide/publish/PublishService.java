@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -76,10 +77,16 @@ public final class PublishService {
 
     /**
      * The aide's publishing state for the editor and the versions page: {@code publishedSeq} is
-     * the point of the log the live page shows (null: unknown), {@code sequence} the draft's.
+     * the point of the log the live page shows (null: unknown), {@code sequence} the draft's,
+     * {@code liveFrom} the first version of the page's current time on its public address.
      */
     public record Status(String slug, String url, boolean published, boolean autoPublish, List<PublishedVersion> versions,
-                         Long publishedSeq, long sequence) {}
+                         Long publishedSeq, long sequence, int liveFrom) {
+        /** Whether visitors can open this version at its public address (else only its owner can). */
+        public boolean isPublic(PublishedVersion version) {
+            return published && version.version() >= liveFrom;
+        }
+    }
 
     /**
      * Publishes the aide's current page as a new version, noted with what changed since the last
@@ -180,23 +187,82 @@ public final class PublishService {
             var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
             return new SlugReservation.Target(aide.slug(), dao.lastVersion(aideId) + 1, dao.now());
         });
-        byte[] html = objects.get(old.objectKey()).map(Blob::bytes)
+        byte[] html = stored(userId, aideId, old)
                 .orElseThrow(() -> new Failure.Gone("Version " + old.version() + " is no longer stored."));
         return release(userId, aideId, target, html, null, note);
     }
 
-    /** Removes every public object of the aide; its slug stays reserved to it. */
+    /**
+     * Takes the aide off its public address: every public object goes; its versions stay, kept
+     * for the owner in the private bucket, and its slug stays reserved to it. Publishing again
+     * continues the numbering.
+     */
     public void unpublish(UUID userId, UUID aideId) {
         synchronized (lock(aideId)) {
+            var state = db.asUser(userId, handle -> {
+                var dao = handle.attach(PublishDao.class);
+                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
+                return Map.entry(aide, dao.versions(aideId));
+            });
+            if (state.getKey().slug() != null) {
+                keepMissing(userId, aideId, state.getValue());
+                deleteObjects(state.getKey().slug());
+            }
+            db.asUser(userId, handle -> handle.attach(PublishDao.class).markUnpublished(aideId));
+        }
+    }
+
+    /**
+     * Deletes the published history of an unpublished aide: every version, the owner's copies
+     * included. The slug stays, and a later publish still continues the numbering.
+     */
+    public void deleteHistory(UUID userId, UUID aideId) {
+        synchronized (lock(aideId)) {
             var aide = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
-            if (aide.slug() != null) {
-                deleteObjects(aide.slug());
+            if (aide.publishedVersion() != null) {
+                throw new Failure.Conflict("The page is published. Unpublish it first; then its versions can be deleted.");
+            }
+            try {
+                objects.deleteKept(userId, aideId);
+            } catch (StorageUnavailable e) {
+                throw new Failure.Unavailable("The versions could not be deleted because file storage is not answering. "
+                        + "Nothing changed; try again in a minute.", e.getMessage(), e);
             }
             db.asUser(userId, handle -> {
-                var dao = handle.attach(PublishDao.class);
-                dao.deleteVersions(aideId);
-                return dao.markUnpublished(aideId);
+                handle.attach(PublishDao.class).deleteVersions(aideId);
+                return null;
             });
+        }
+    }
+
+    /** A version's page for its owner: their kept copy, or the public object of a version published before copies were kept. */
+    public byte[] version(UUID userId, UUID aideId, int version) {
+        var found = db.asUser(userId, handle -> handle.attach(PublishDao.class).versions(aideId)).stream()
+                .filter(v -> v.version() == version).findFirst().orElseThrow(Failure.NotFound::new);
+        return stored(userId, aideId, found)
+                .orElseThrow(() -> new Failure.Gone("Version " + version + " is no longer stored."));
+    }
+
+    private Optional<byte[]> stored(UUID userId, UUID aideId, PublishedVersion version) {
+        try {
+            return objects.kept(userId, aideId, version.version()).or(() -> objects.get(version.objectKey())).map(Blob::bytes);
+        } catch (StorageUnavailable e) {
+            throw new Failure.Unavailable("File storage is not answering. Try again in a minute.", e.getMessage(), e);
+        }
+    }
+
+    /** Versions published before the owner's copies were kept get one from the public object before it goes. */
+    private void keepMissing(UUID userId, UUID aideId, List<PublishedVersion> versions) {
+        try {
+            var kept = java.util.Set.copyOf(objects.keptKeys(userId, aideId));
+            for (PublishedVersion version : versions) {
+                if (!kept.contains(PublishedObjects.keptKey(userId, aideId, version.version()))) {
+                    objects.get(version.objectKey()).ifPresent(blob -> objects.keep(userId, aideId, version.version(), blob.bytes()));
+                }
+            }
+        } catch (StorageUnavailable e) {
+            throw new Failure.Unavailable("The published page could not be removed because file storage is not answering. "
+                    + "Nothing changed; try again in a minute.", e.getMessage(), e);
         }
     }
 
@@ -213,7 +279,8 @@ public final class PublishService {
             var dao = handle.attach(PublishDao.class);
             var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
             return new Status(aide.slug(), aide.slug() == null ? null : objects.pageUrl(aide.slug()),
-                    aide.publishedVersion() != null, aide.autoPublish(), dao.versions(aideId), aide.publishedSeq(), aide.logSeq());
+                    aide.publishedVersion() != null, aide.autoPublish(), dao.versions(aideId), aide.publishedSeq(), aide.logSeq(),
+                    aide.liveFromVersion() == null ? 0 : aide.liveFromVersion());
         });
     }
 
@@ -226,6 +293,12 @@ public final class PublishService {
             db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId))
                     .map(PublishDao.AideRow::slug)
                     .ifPresent(this::deleteObjects);
+            try {
+                objects.deleteKept(userId, aideId);
+            } catch (StorageUnavailable e) {
+                throw new Failure.Unavailable("The page's published versions could not be removed because file storage is not answering. "
+                        + "Nothing changed; try again in a minute.", e.getMessage(), e);
+            }
         }
     }
 
@@ -245,6 +318,8 @@ public final class PublishService {
         int version = target.version();
         String key = PublishedObjects.versionKey(slug, version);
         try {
+            // The owner's copy first: a version recorded is always one its owner can open.
+            objects.keep(userId, aideId, version, html);
             objects.putVersionAndPage(slug, version, html);
         } catch (StorageUnavailable e) {
             throw new Failure.Unavailable(UPLOAD_FAILED, e.getMessage(), e);
@@ -260,8 +335,12 @@ public final class PublishService {
                 }
                 long shown = seq != null ? seq : aide.logSeq();
                 dao.addVersion(aideId, version, slug, key, html.length, notes, seq);
+                dao.startLive(aideId, version);
                 dao.markPublished(aideId, version, target.readAt(), shown);
-                return new Recorded(aide.title(), dao.versions(aideId), false);
+                // The feed lists only what visitors can open: not the versions an unpublish took down.
+                int liveFrom = aide.publishedVersion() == null ? version
+                        : aide.liveFromVersion() == null ? 0 : aide.liveFromVersion();
+                return new Recorded(aide.title(), dao.versions(aideId).stream().filter(v -> v.version() >= liveFrom).toList(), false);
             });
         } catch (JdbiException e) {
             if (Database.isUniqueViolation(e)) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
  * {@code {slug}/index.html} (the page), {@code {slug}/v/{n}/index.html} (every version,
  * immutable), {@code {slug}/feed.xml} (the Atom feed), each with the cache headers the CDN
  * passes on. Storage failures come out as {@link com.toaide.platform.storage.StorageUnavailable}.
+ *
+ * <p>Every version is also kept in the private workspace bucket
+ * ({@code users/{user}/aides/{aide}/versions/{n}.html}), so unpublishing can take the public
+ * objects down while the owner still opens every version. The page visitors get for a missing
+ * object lives at {@value #NOT_FOUND_KEY}, a key no slug can reach ({@code _} is not a slug character).
  */
 public final class PublishedObjects {
 
@@ -23,20 +29,25 @@ public final class PublishedObjects {
     static final String PAGE_CACHE = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400";
     static final String HTML = "text/html; charset=utf-8";
     static final String ATOM = "application/atom+xml; charset=utf-8";
+    static final String NOT_FOUND_KEY = "_/404.html";
+    static final String NOT_FOUND_CACHE = "public, max-age=300";
+    private static final String KEPT_CACHE = "private, no-store";
 
     private final BlobStore storage;
     private final String bucket;
+    private final String workspaceBucket;
     private final String publicUrl;
     private final EdgeCache edge;
 
-    public PublishedObjects(BlobStore storage, String bucket, URI publicUrl) {
-        this(storage, bucket, publicUrl, EdgeCache.NONE);
+    public PublishedObjects(BlobStore storage, String bucket, String workspaceBucket, URI publicUrl) {
+        this(storage, bucket, workspaceBucket, publicUrl, EdgeCache.NONE);
     }
 
     /** {@code edge} is told the public URLs of every object replaced or removed here. */
-    public PublishedObjects(BlobStore storage, String bucket, URI publicUrl, EdgeCache edge) {
+    public PublishedObjects(BlobStore storage, String bucket, String workspaceBucket, URI publicUrl, EdgeCache edge) {
         this.storage = storage;
         this.bucket = bucket;
+        this.workspaceBucket = workspaceBucket;
         this.publicUrl = withoutSlash(publicUrl.toString());
         this.edge = edge;
     }
@@ -91,6 +102,36 @@ public final class PublishedObjects {
 
     static String feedKey(String slug) {
         return slug + "/feed.xml";
+    }
+
+    static String keptPrefix(UUID userId, UUID aideId) {
+        return "users/" + userId + "/aides/" + aideId + "/versions/";
+    }
+
+    static String keptKey(UUID userId, UUID aideId, int version) {
+        return keptPrefix(userId, aideId) + version + ".html";
+    }
+
+    /** The owner's copy of a version, in the private bucket. */
+    void keep(UUID userId, UUID aideId, int version, byte[] html) {
+        storage.put(workspaceBucket, keptKey(userId, aideId, version), html, HTML, KEPT_CACHE);
+    }
+
+    Optional<Blob> kept(UUID userId, UUID aideId, int version) {
+        return storage.get(workspaceBucket, keptKey(userId, aideId, version));
+    }
+
+    List<String> keptKeys(UUID userId, UUID aideId) {
+        return storage.list(workspaceBucket, keptPrefix(userId, aideId));
+    }
+
+    void deleteKept(UUID userId, UUID aideId) {
+        storage.deleteAll(workspaceBucket, keptPrefix(userId, aideId));
+    }
+
+    /** The page visitors get for an address with nothing published (the CDN's custom error page, docs/deploy.md). */
+    public void putNotFound(byte[] html) {
+        storage.put(bucket, NOT_FOUND_KEY, html, HTML, NOT_FOUND_CACHE);
     }
 
     /** Uploads a version (immutable) and then the page that shows it. */

@@ -33,7 +33,8 @@ public record VersionsPage(Layout layout, UUID aideId, PublishService.Status sta
         return !status.versions().isEmpty() && status.versions().get(0).version() == version.version();
     }
 
+    /** The owner's address of a version: it opens whether or not visitors can. */
     public String versionUrl(PublishedVersion version) {
-        return status.url() + "/v/" + version.version();
+        return "/aides/" + aideId + "/versions/" + version.version();
     }
 }

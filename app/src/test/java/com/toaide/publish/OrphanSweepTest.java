@@ -34,7 +34,7 @@ class OrphanSweepTest {
     }
 
     OrphanSweep sweeper(Duration ahead) {
-        return new OrphanSweep(fx.db, new PublishedObjects(fx.bucket, BUCKET, app.config.publicUrl()),
+        return new OrphanSweep(fx.db, new PublishedObjects(fx.bucket, BUCKET, app.config.workspaceBucket(), app.config.publicUrl()),
                 Clock.offset(Clock.systemUTC(), ahead));
     }
 
@@ -54,6 +54,7 @@ class OrphanSweepTest {
         put("ghost-town-1234/index.html");
         put("ghost-town-1234/v/1/index.html");
         put(downSlug + "/index.html");
+        put("_/404.html");
 
         // Fresh objects may belong to a publish in progress: left alone.
         assertThat(sweeper(Duration.ZERO).sweep()).isEmpty();
@@ -65,5 +66,6 @@ class OrphanSweepTest {
         assertThat(fx.bucket.list(BUCKET, downSlug + "/")).isEmpty();
         assertThat(fx.bucket.list(BUCKET, liveSlug + "/")).contains(liveSlug + "/index.html", liveSlug + "/v/1/index.html", liveSlug + "/feed.xml");
         assertThat(app.get("/s/" + liveSlug).statusCode()).isEqualTo(200);
+        assertThat(fx.bucket.head(BUCKET, "_/404.html")).as("the not-found page belongs to no slug").isPresent();
     }
 }

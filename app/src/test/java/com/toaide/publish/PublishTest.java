@@ -333,7 +333,7 @@ class PublishTest {
 
         var page = app.get("/aides/" + aide + "/versions", "Cookie", user.cookie());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Version 3").contains("Restored version 1.").contains("/s/" + slug + "/v/1");
+        assertThat(page.body()).contains("Version 3").contains("Restored version 1.").contains("/aides/" + aide + "/versions/1");
     }
 
     @Test
