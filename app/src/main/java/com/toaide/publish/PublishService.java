@@ -4,6 +4,7 @@ import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Plan;
 import com.toaide.images.AidePhotos;
+import com.toaide.kernel.Entity;
 import com.toaide.images.ImageService;
 import com.toaide.images.StoredImage;
 import com.toaide.platform.db.Database;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class PublishService {
     private static final Logger log = LoggerFactory.getLogger(PublishService.class);
 
+    private static final String NOTHING_TO_PUBLISH = "There is nothing on this page yet, so there is nothing to publish. "
+            + "Add something first.";
     private static final String UPLOAD_FAILED = "The page could not be uploaded, so the published page still shows "
             + "the previous version. Try again in a minute.";
 
@@ -116,6 +119,10 @@ public final class PublishService {
             throw new Failure.NotAllowed("Choosing the address is part of Pro. Free pages get a random address.");
         }
         synchronized (lock(aideId)) {
+            // Before a slug is reserved: an empty page gets no address.
+            if (edits.read(userId, aideId, (snapshot, version) -> snapshot.roots().stream().allMatch(Entity::removed))) {
+                throw new Failure.Invalid(NOTHING_TO_PUBLISH);
+            }
             var target = slugs.reserve(userId, aideId, chosen.map(Slugs::chosen));
             String slug = target.slug();
             var photos = images.publishedPhotos(userId, aideId, objects.pageUrl(slug));

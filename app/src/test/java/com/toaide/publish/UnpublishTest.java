@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Unpublish keeps the versions for their owner; visitors get the styled "No page here"; deleting the history is its own action. */
+/** Unpublish keeps the versions for their owner; visitors get the styled "No page here"; deleting the history is its own action; an empty page is not published. */
 class UnpublishTest {
     static TestApp app;
     static PublishedFixtures fx;
@@ -138,5 +138,18 @@ class UnpublishTest {
         app.postForm("/aides/" + aide + "/delete", Map.of(), "Cookie", user.cookie());
 
         assertThat(fx.bucket.list(app.config.workspaceBucket(), "users/" + user.id() + "/aides/" + aide + "/")).isEmpty();
+    }
+
+    @Test
+    void publishing_a_page_with_nothing_on_it_is_refused_in_plain_words_and_reserves_no_address() {
+        var user = app.newUser();
+        UUID aide = UUID.fromString(json(app.postJson("/aides", "", user).body()).get("id").asString());
+
+        var refused = app.postJson("/aides/" + aide + "/publish", "{}", user);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused.body()).get("message").asString()).isEqualTo(
+                "There is nothing on this page yet, so there is nothing to publish. Add something first.");
+        assertThat(versions(user, aide).get("slug").isNull()).isTrue();
     }
 }
