@@ -134,8 +134,8 @@ class OwnerBoundRowsTest {
     void the_updatable_columns_are_exactly_the_ones_the_app_updates() {
         assertThat(updatable("aide_app")).isEqualTo(Map.of(
                 "users", List.of("turn_count", "turn_week_start"),
-                "aides", List.of("auto_publish", "edit_answers", "log_seq", "published_at", "published_seq", "published_version", "slug", "state",
-                        "status", "title", "updated_at"),
+                "aides", List.of("auto_publish", "edit_answers", "live_from_version", "log_seq", "published_at", "published_seq",
+                        "published_version", "slug", "state", "status", "title", "updated_at"),
                 "turns", List.of("applied", "cache_read_tokens", "cache_write_tokens", "cost_usd", "ended_at", "error",
                         "first_change_ms", "input_tokens", "model", "output_tokens", "prompt_version", "rejected",
                         "status", "tier", "total_ms"),
