@@ -25,6 +25,10 @@ class ArchiveAndLimitsTest {
     }
 
     static UUID edited(TestUser user, String title) {
+        return edited(user, title, app);
+    }
+
+    static UUID edited(TestUser user, String title, TestApp app) {
         UUID aide = EditApiTest.create(user, app);
         var response = app.postJson("/aides/" + aide + "/events",
                 "{\"events\":[{\"t\":\"entity.create\",\"id\":\"page\",\"display\":\"page\",\"p\":{\"title\":\"" + title + "\"}},"

@@ -40,9 +40,9 @@ class ArchiveBrowserTest {
     @Test
     void archive_is_undone_from_the_status_line_and_the_limit_is_explained_on_the_dashboard() {
         var user = app.newUser();
-        UUID league = ArchiveAndLimitsTest.edited(user, "Poker league");
+        UUID league = ArchiveAndLimitsTest.edited(user, "Poker league", app);
         for (int i = 1; i < AideService.FREE_ACTIVE_AIDES; i++) {
-            ArchiveAndLimitsTest.edited(user, "Page " + i);
+            ArchiveAndLimitsTest.edited(user, "Page " + i, app);
         }
         var publish = app.postJson("/aides/" + league + "/publish", "{}", user);
         assertThat(publish.statusCode()).as(publish.body()).isEqualTo(200);
