@@ -73,13 +73,25 @@ class ArchiveBrowserTest {
             assertThat(app.get("/s/" + slug).statusCode()).isEqualTo(200);
         }
 
-        app.postForm("/aides/" + league + "/archive", Map.of(), "Cookie", user.cookie());
         app.postJson("/aides/" + league + "/unpublish", "", user);
         try (var browser = Browser.phone(390, 844)) {
             var driver = browser.driver;
             signIn(browser, user);
             driver.get(app.base + "/aides");
             assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+            assertThat((Boolean) driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+            assertThat(((Number) driver.executeScript("""
+                    return Math.min(...[...document.querySelectorAll('.aide-actions .tool')].filter(b => b.getClientRects().length)
+                        .map(b => Math.min(b.getBoundingClientRect().height, b.getBoundingClientRect().width)))""")).doubleValue())
+                    .as("the smallest dashboard button at 390 px").isGreaterThanOrEqualTo(44);
+            browser.screenshot("dashboard-limit-390-light");
+            browser.dark(true);
+            browser.screenshot("dashboard-limit-390-dark");
+            browser.dark(false);
+
+            driver.findElement(By.xpath("//a[normalize-space()='Poker league']/following-sibling::span[@class='aide-actions']//button[normalize-space()='Archive']")).click();
+            var status = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".status-line")));
+            assertThat(status.getText()).contains("“Poker league” is archived.").doesNotContain("published page");
             assertThat((Boolean) driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
             browser.screenshot("dashboard-archived-390-light");
             browser.dark(true);
