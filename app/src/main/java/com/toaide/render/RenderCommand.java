@@ -1,6 +1,7 @@
 package com.toaide.render;
 
 import com.toaide.kernel.Json;
+import com.toaide.kernel.JsonLines;
 import com.toaide.kernel.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,34 +77,27 @@ public final class RenderCommand {
 
         Renderer renderer = new Renderer();
         PageContext context = new PageContext(url, feed, landing, updated, credit);
-        int status = 0;
+        boolean editorMarkup = editor;
         try {
             BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                ObjectNode result;
+            return JsonLines.run(lines, out, (number, line) -> {
                 try {
                     Snapshot snapshot = Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(line)));
-                    String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
-                    result = Json.MAPPER.createObjectNode().put("html", html);
+                    String html = editorMarkup ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
+                    return new JsonLines.Output(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("html", html)), true);
                 } catch (JacksonException e) {
-                    result = error("line " + number + ": not JSON: " + e.getOriginalMessage());
-                    status = 1;
+                    return errorLine("line " + number + ": not JSON: " + e.getOriginalMessage());
                 } catch (RuntimeException | StackOverflowError e) {
-                    result = error("line " + number + ": not a snapshot: " + describe(e));
-                    status = 1;
+                    return errorLine("line " + number + ": not a snapshot: " + describe(e));
                 }
-                writeLine(out, result);
-            }
+            }) ? 0 : 1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return status;
+    }
+
+    private static JsonLines.Output errorLine(String message) {
+        return new JsonLines.Output(Json.MAPPER.writeValueAsString(error(message)), false);
     }
 
     private static JsonNode snapshotJson(JsonNode line) {
