@@ -7,6 +7,7 @@
 
   const Aide = window.Aide;
   if (!Aide || !Aide.root) return;
+  const el = Aide.el;
 
   const KIND_LABELS = { text: "Text", number: "Number", money: "Money", date: "Date", time: "Time", yesno: "Yes / no", link: "Link",
     rel: "Points to an item" };
@@ -176,13 +177,6 @@
       select.appendChild(option);
     });
     return select;
-  }
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
   }
 
   function tell(text, kind) {

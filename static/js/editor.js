@@ -6,10 +6,10 @@
 (function () {
   "use strict";
 
-  const root = document.querySelector(".editor");
-  if (!root) return;
-  const Aide = window.Aide = window.Aide || {};
-  const aideId = root.dataset.aide;
+  const Aide = window.Aide;
+  if (!Aide || !Aide.root) return;
+  const root = Aide.root;
+  const aideId = Aide.aideId;
   const page = document.getElementById("live-page");
   const emptyState = root.querySelector("[data-empty]");
   const statusText = document.querySelector("[data-status]");
@@ -19,9 +19,7 @@
   let editing = null;      // the value being edited: {field, original, input, note}
   let focusAfter = null;   // {entity, field?, handle?, edit?}: what gets focus once it appears
   const decorators = [];
-  Aide.root = root;
   Aide.page = page;
-  Aide.aideId = aideId;
   Aide.onDecorate = (fn) => decorators.push(fn);
   Aide.focusAfter = (target) => { focusAfter = target; };
 

@@ -8,6 +8,7 @@
 
   const Aide = window.Aide;
   if (!Aide || !Aide.root) return;
+  const el = Aide.el;
 
   const ONE = ["many_to_one", "one_to_one"];
   const MAX_CHOICES = 2000;   // a select longer than this is no help to anyone; the rest are left out
@@ -239,13 +240,6 @@
       addType(name, how.value, to.value);
     });
     return form;
-  }
-
-  function el(tag, cls, text) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
   }
 
   function tell(text, kind) {

@@ -5,10 +5,9 @@
 (function () {
   "use strict";
 
-  const root = document.querySelector(".editor");
-  if (!root) return;
-  const Aide = window.Aide = window.Aide || {};
-  const aideId = root.dataset.aide;
+  const Aide = window.Aide;
+  if (!Aide || !Aide.root) return;
+  const aideId = Aide.aideId;
   const key = "aide-outbox:" + aideId;
   // Bounded: a tab that stays offline for a very long time keeps the newest work and says so.
   const MAX_WAITING = 200;
