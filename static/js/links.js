@@ -294,7 +294,7 @@
     if (await apply(events, done, "type-" + type)) asked = null;
   }
 
-  /** A one-each-way link takes its target from any other item that pointed to it (kernel.md): say so. */
+  /** A one-each-way link takes its target from any other item that pointed to it (the kernel moves the link): say so. */
   function taken(snapshot, type, to, cardinality) {
     if (cardinality !== "one_to_one") return "";
     const other = (snapshot.relationships || []).find((l) => l.type === type && l.to === to && l.from !== source && live(snapshot, l.from));
