@@ -6,7 +6,6 @@ import com.toaide.billing.Plan;
 import com.toaide.images.AidePhotos;
 import com.toaide.images.ImageService;
 import com.toaide.images.StoredImage;
-import com.toaide.kernel.Entity;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
@@ -120,7 +119,7 @@ public final class PublishService {
         }
         synchronized (lock(aideId)) {
             // Before a slug is reserved: an empty page gets no address.
-            if (edits.read(userId, aideId, (snapshot, version) -> snapshot.roots().stream().allMatch(Entity::removed))) {
+            if (edits.read(userId, aideId, (snapshot, version) -> renderer.publishesNothing(snapshot))) {
                 throw new Failure.Invalid(NOTHING_TO_PUBLISH);
             }
             var target = slugs.reserve(userId, aideId, chosen.map(Slugs::chosen));

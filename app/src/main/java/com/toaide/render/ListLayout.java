@@ -25,7 +25,7 @@ final class ListLayout {
 
     ChecklistBlock checklist(Head head, List<Entity> children) {
         if (children.isEmpty()) {
-            return new ChecklistBlock(head, List.of(), null, ViewBuilder.NO_ITEMS);
+            return new ChecklistBlock(head, List.of(), null, fields.editor ? ViewBuilder.NO_ITEMS : null);
         }
         List<ChecklistBlock.Item> items = new ArrayList<>(children.size());
         int done = 0;
@@ -54,7 +54,7 @@ final class ListLayout {
 
     ListBlock list(Head head, List<Entity> children) {
         if (children.isEmpty()) {
-            return new ListBlock(head, List.of(), ViewBuilder.NO_ITEMS);
+            return new ListBlock(head, List.of(), fields.editor ? ViewBuilder.NO_ITEMS : null);
         }
         List<ListBlock.Item> items = new ArrayList<>(children.size());
         for (Entity c : children) {

@@ -82,6 +82,14 @@ public final class Renderer {
     }
 
     /**
+     * Whether the published page would show a visitor nothing: every block is removed or
+     * empty (a title over nothing is not content either). Publishing such a page is refused.
+     */
+    public boolean publishesNothing(Snapshot snapshot) {
+        return new ViewBuilder(snapshot, false).body().blocks().isEmpty();
+    }
+
+    /**
      * The page's markup with the editing attributes ({@code data-entity}, {@code data-field},
      * {@code data-type}), without the document around it.
      */

@@ -55,7 +55,7 @@ final class TableLayout {
             columns = columns.subList(0, MAX_COLUMNS);
         }
         if (rows.isEmpty() || columns.isEmpty()) {
-            return new TableBlock(head, List.of(), List.of(), ViewBuilder.NO_ITEMS, null);
+            return new TableBlock(head, List.of(), List.of(), fields.editor ? ViewBuilder.NO_ITEMS : null, null);
         }
         rows = sorted(e, rows);
 

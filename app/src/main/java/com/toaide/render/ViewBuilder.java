@@ -36,6 +36,7 @@ final class ViewBuilder {
 
     /** Deeper than the kernel allows (12); only reached by hand-made snapshots. */
     static final int MAX_DEPTH = 32;
+    // Placeholders the editor shows in an empty block; the published page leaves them out.
     static final String NO_ITEMS = "No items yet.";
     static final String NOTHING_YET = "Nothing here yet.";
 
@@ -67,6 +68,11 @@ final class ViewBuilder {
         this.lists = new ListLayout(fields);
         this.grids = new GridLayout(fields, snapshot);
         this.placed = new HashSet<>(Math.max(16, snapshot.entityCount() * 2));
+    }
+
+    /** The placeholder an empty block shows in the editor; none on the published page. */
+    String placeholder(String text) {
+        return fields.editor ? text : null;
     }
 
     /** Keep every block by entity id, for rendering one subtree. */
@@ -112,7 +118,7 @@ final class ViewBuilder {
             }
         }
         String cls = "aide" + Styles.global(snapshot.globalStyles());
-        return new Body(cls, h1, blocks, blocks.isEmpty() ? NOTHING_YET : null);
+        return new Body(cls, h1, blocks, blocks.isEmpty() ? placeholder(NOTHING_YET) : null);
     }
 
     private Block build(Entity e, int level, int depth) {
@@ -131,6 +137,9 @@ final class ViewBuilder {
             case IMAGE -> image(e, level, depth);
             case GRID -> grids.grid(e, head(e, "grid", level), claim(e));
         };
+        if (!fields.editor && EmptyBlocks.showsNothing(b)) {
+            return null;
+        }
         if (recorded != null) {
             recorded.put(e.id(), b);
         }
@@ -158,13 +167,13 @@ final class ViewBuilder {
         for (Block c : children) {
             addOutline(c);
         }
-        return new PageBlock(head, children, children.isEmpty() ? NOTHING_YET : null);
+        return new PageBlock(head, children, children.isEmpty() ? placeholder(NOTHING_YET) : null);
     }
 
     private SectionBlock section(Entity e, int level, int depth) {
         Head head = head(e, "section", level);
         List<Block> children = children(e, Fields.next(level, head), depth);
-        return new SectionBlock(head, children, children.isEmpty() ? NO_ITEMS : null);
+        return new SectionBlock(head, children, children.isEmpty() ? placeholder(NO_ITEMS) : null);
     }
 
     private CardBlock card(Entity e, int level, int depth) {

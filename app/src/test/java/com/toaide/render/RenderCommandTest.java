@@ -33,7 +33,8 @@ class RenderCommandTest {
         assertThat(r.lines()).hasSize(2);
         assertThat(r.lines().get(0).get("html").asString())
                 .isEqualTo(renderer.document(Samples.pokerLeague(), new PageContext(null, null, null, null, PageContext.Credit.SHOWN)));
-        assertThat(r.lines().get(1).get("html").asString()).contains("Nothing here yet.").contains("Maintained with AIde");
+        assertThat(r.lines().get(1).get("html").asString()).contains("<main>").doesNotContain("Nothing here yet.")
+                .contains("Maintained with AIde");
     }
 
     @Test

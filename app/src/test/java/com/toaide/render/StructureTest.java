@@ -128,23 +128,65 @@ class StructureTest {
     }
 
     @Test
-    void empty_containers_say_no_items_yet() {
+    void empty_containers_say_no_items_yet_in_the_editor_and_are_left_out_of_the_published_page() {
         Snapshot s = Snap.of().page("p", "P").add("s", "p", "section", "title", "Schedule")
                 .add("t", "p", "table", "title", "Roster").add("k", "p", "checklist", "title", "Jobs")
-                .add("l", "p", "list", "title", "Links").build();
-        String html = body(s);
-        assertThat(html.split("<p class=\"empty\">No items yet.</p>", -1)).hasSize(5);
-        assertThat(html).doesNotContain("<table").doesNotContain("0 of 0");
+                .add("l", "p", "list", "title", "Links").add("x", "p", "text", "text", "Bring snacks").build();
+        String editor = renderer.editorBody(s);
+        assertThat(editor.split("<p class=\"empty\">No items yet.</p>", -1)).hasSize(5);
+        assertThat(editor).contains("Schedule", "Roster", "Jobs", "Links").doesNotContain("<table").doesNotContain("0 of 0");
+
+        assertThat(body(s)).contains("<h2>Schedule</h2>", "<h2>Roster</h2>", "<h2>Jobs</h2>", "<h2>Links</h2>", "Bring snacks")
+                .doesNotContain("No items yet.").doesNotContain("class=\"empty\"").doesNotContain("<table")
+                .doesNotContain("<ul").doesNotContain("0 of 0");
     }
 
     @Test
-    void an_empty_page_and_an_empty_aide_say_nothing_here_yet() {
-        assertThat(body(Snap.of().page("p", "P").build())).contains("<h1>P</h1>\n<p class=\"empty\">Nothing here yet.</p>");
-        assertThat(body(Snapshot.empty())).isEqualTo("<div class=\"aide\">\n<p class=\"empty\">Nothing here yet.</p></div>");
+    void blocks_that_show_nothing_and_sections_holding_only_such_blocks_are_left_out_of_the_published_page() {
+        Snapshot s = Snap.of().page("p", "P").add("x", "p", "text", "text", "")
+                .add("c", "p", "card").add("i", "p", "image", "src", "")
+                .add("m", "p", "metric", "value", "").add("g", "p", "grid")
+                .add("outer", "p", "section").add("inner", "outer", "list")
+                .add("kept", "p", "text", "text", "Kept").build();
+        String published = body(s);
+        assertThat(published).contains("Kept").doesNotContain("data-entity").doesNotContain("<section")
+                .doesNotContain("class=\"lst")
+                .doesNotContain("class=\"empty\"").doesNotContain("class=\"card").doesNotContain("class=\"metric").doesNotContain("class=\"grid")
+                .doesNotContain("<p class=\"txt\"></p>");
+        assertThat(renderer.editorBody(s)).contains("data-entity=\"outer\"", "data-entity=\"inner\"", "data-entity=\"c\"",
+                "data-entity=\"m\"", "No items yet.");
+    }
+
+    @Test
+    void an_empty_container_with_fields_keeps_them_without_a_placeholder() {
+        Snapshot s = Snap.of().page("p", "P").add("t", "p", "table", "title", "Roster", "coach", "Linda").build();
+        assertThat(body(s)).contains("Roster", "Linda").doesNotContain("No items yet.").doesNotContain("<table")
+                .doesNotContain("<ul");
+    }
+
+    @Test
+    void an_empty_page_and_an_empty_aide_say_nothing_here_yet_only_in_the_editor() {
+        assertThat(renderer.editorBody(Snap.of().page("p", "P").build()))
+                .contains("<h1 data-entity=\"p\" data-field=\"title\" data-type=\"string\">P</h1>\n<p class=\"empty\">Nothing here yet.</p>");
+        assertThat(EditorMarkupTest.strip(renderer.editorBody(Snapshot.empty())))
+                .isEqualTo("<div class=\"aide\">\n<p class=\"empty\">Nothing here yet.</p></div>");
+        assertThat(body(Snap.of().page("p", "P").build())).contains("<h1>P</h1>").doesNotContain("Nothing here yet.");
+        assertThat(body(Snapshot.empty())).isEqualTo("<div class=\"aide\">\n</div>");
     }
 
     @Test
     void a_removed_page_leaves_an_empty_aide() {
-        assertThat(body(Snap.of().page("p", "P").remove("p").build())).contains("Nothing here yet.").doesNotContain("<h1>");
+        Snapshot s = Snap.of().page("p", "P").remove("p").build();
+        assertThat(renderer.editorBody(s)).contains("Nothing here yet.").doesNotContain("<h1");
+        assertThat(body(s)).doesNotContain("<h1");
+    }
+
+    @Test
+    void a_page_whose_published_body_would_show_nothing_publishes_nothing() {
+        assertThat(renderer.publishesNothing(Snapshot.empty())).isTrue();
+        assertThat(renderer.publishesNothing(Snap.of().title("Trip").add("t", "root", "table").add("s", "root", "section").build()))
+                .isTrue();
+        assertThat(renderer.publishesNothing(Snap.of().page("p", "P").build())).isFalse();
+        assertThat(renderer.publishesNothing(Snap.of().add("x", "root", "text", "text", "Hello").build())).isFalse();
     }
 }
