@@ -24,7 +24,7 @@ public final class JavaProcess {
     public static List<String> productionFlags() {
         try {
             String toml = Files.readString(Path.of("railway.toml"));
-            var start = Pattern.compile("startCommand = \"java ([^\"]*) -jar").matcher(toml);
+            var start = Pattern.compile("startCommand = \"(?:env [A-Z_]+=\\S+ )*java ([^\"]*) -jar").matcher(toml);
             if (!start.find()) {
                 throw new IllegalStateException("railway.toml has no java start command");
             }
