@@ -19,7 +19,7 @@
     cards: { label: "Cards", display: "card", p: { title: "New card", note: "" } },
     metric: { label: "Metric", display: "metric", p: { value: 0, label: "Count" } },
     image: { label: "Image", display: "image", p: { src: "https://", caption: "Caption" } },
-    grid: { label: "Grid", display: "grid", p: { title: "New grid", _rows: 3, _cols: 3 } },
+    grid: { label: "Grid", display: "grid", p: { title: "New grid", _rows: 3, _cols: 3 }, cells: 3 },
   };
   Aide.NEW_BLOCKS = NEW_BLOCKS;
 
@@ -269,6 +269,11 @@
     const events = [{ t: "entity.create", id, parent, display: spec.display, p: spec.p }];
     if (at !== null && at !== undefined) events.push({ t: "entity.move", ref: id, parent, position: at });
     (spec.rows || []).forEach((row) => events.push({ t: "entity.create", id: Aide.newId(type + "_item"), parent: id, p: row }));
+    // A grid shows only the cells that exist (render.md: ids end in cell_<row>_<col>): made
+    // empty, each one can be tapped and typed into.
+    for (let r = 1; r <= (spec.cells || 0); r++) {
+      for (let c = 1; c <= spec.cells; c++) events.push({ t: "entity.create", id: `${id}_cell_${r}_${c}`, parent: id, p: { value: "" } });
+    }
     Aide.focusAfter({ entity: id, edit: true });
     await Aide.change(events, spec.label + " added.");
   }

@@ -95,6 +95,33 @@
     files.forEach((file) => upload(file, pageEntity(), null));
   });
 
+  // An image block shows a web address only once it is one (http or https): until then, and to
+  // change it, the block has a field for it. Uploaded photos are replaced by adding a new one.
+  Aide.onDecorate((scope) => {
+    scope.querySelectorAll(".img[data-entity]").forEach((block) => {
+      const img = block.querySelector(":scope img");
+      if (block.querySelector(":scope > .img-address") || (img && img.getAttribute("srcset"))) return;
+      const label = document.createElement("label");
+      label.className = "alt-text img-address";
+      label.textContent = "Image address ";
+      const input = document.createElement("input");
+      input.type = "url";
+      input.maxLength = 2000;
+      input.value = img ? img.getAttribute("src") : "";
+      input.placeholder = "https://…";
+      input.addEventListener("change", () => {
+        const address = input.value.trim();
+        if (!/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(address)) {
+          Aide.say("Not saved: an image address starts with https:// (or http://), like https://example.org/photo.jpg.", "error");
+          return;
+        }
+        Aide.change([{ t: "entity.update", ref: block.dataset.entity, p: { src: address } }], "Image address saved.");
+      });
+      label.appendChild(input);
+      block.appendChild(label);
+    });
+  });
+
   // The alt text of every photo block: what a screen reader says, and what shows if it can't load.
   Aide.onDecorate((scope) => {
     scope.querySelectorAll(".img[data-entity] img").forEach((img) => {

@@ -202,6 +202,15 @@ class PageByHandBrowserTest {
                 int want = ++blocks;
                 p.escapeOnce(() -> liveChildren(snapshot(user, aide), "page").size() == want);
             }
+            // A new grid's cells take typing; a new image takes its web address.
+            p.escapeOnce(() -> true);
+            p.click(By.cssSelector("#live-page table.cells td[data-field]"));
+            p.type("A1");
+            WebElement address = p.until(x -> x.findElement(By.cssSelector("#live-page .img-address input")));
+            address.sendKeys("example dot org", Keys.ENTER);
+            p.waitText("[data-status]", "an image address starts with https://");
+            address.sendKeys(Keys.chord(Keys.CONTROL, "a"), "https://example.org/cards.jpg", Keys.ENTER);
+            p.waitText("[data-status]", "Image address saved.");
             small.addAll(p.smallControls());
             p.screenshot("hit-areas-every-block-390x844");
             phone.dark(true);
@@ -213,6 +222,10 @@ class PageByHandBrowserTest {
                 .containsExactly("text", "metric", "table", "grid", "image", "list", "card", "section", "checklist");
         assertThat(liveChildren(snapshot, "schedule")).extracting(e -> e.get("props").path("title").asString())
                 .containsExactly("Games", "When we play");
+        List<JsonNode> blocks = liveChildren(snapshot, "page");
+        assertThat(liveChildren(snapshot, blocks.get(3).get("id").asString())).hasSize(9)
+                .extracting(c -> c.get("props").get("value").asString()).containsOnlyOnce("A1");
+        assertThat(blocks.get(4).get("props").get("src").asString()).isEqualTo("https://example.org/cards.jpg");
     }
 
     @Test
@@ -497,15 +510,24 @@ class PageByHandBrowserTest {
             waitText("dialog[open] [data-links-note]", "Linked: " + name);
         }
 
-        /** Once {@code added} holds, leaves the value editor the new block opened, if any, without saving. */
+        /**
+         * Once {@code added} holds, leaves the value editor the new block opens (a moment later)
+         * without saving, so the next tap does not land mid-redraw.
+         */
         void escapeOnce(java.util.function.BooleanSupplier added) {
             until(x -> added.getAsBoolean());
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(4))
+                        .until(x -> !x.findElements(By.cssSelector("#live-page .inline-input")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException none) {
+                return;
+            }
             until(x -> {
                 List<WebElement> open = x.findElements(By.cssSelector("#live-page .inline-input"));
                 if (!open.isEmpty()) {
                     open.get(0).sendKeys(Keys.ESCAPE);
                 }
-                return true;
+                return open.isEmpty();
             });
         }
 
