@@ -38,6 +38,8 @@ public final class EditService {
      * snapshot row; 500 entries replay in about a millisecond.
      */
     static final int CHECKPOINT_EVERY = 500;
+    /** Open aides' estimated bytes in memory: a quarter of a 512 MB instance's heap. */
+    static final long OPEN_BYTES = 72_000_000;
 
     private final Database db;
     private final OpenAides open;
@@ -52,8 +54,7 @@ public final class EditService {
     EditService(Database db, Clock clock, int checkpointEvery) {
         this.db = db;
         this.checkpointEvery = checkpointEvery;
-        // About 700 bytes a log entry in memory: the entry bound keeps the cache near 70 MB.
-        this.open = new OpenAides(500, 100_000);
+        this.open = new OpenAides(500, OPEN_BYTES);
         this.clock = clock;
     }
 
@@ -329,19 +330,27 @@ public final class EditService {
         var log = new DatabaseLog(handle, aideId);
         History history = open.owned(aideId, userId);
         EditAnswers answers;
+        long stateChars;
         if (history == null) {
             var row = handle.attach(AideDao.class).lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
             history = load(log, row);
             answers = EditAnswers.parse(row.answers());
+            stateChars = row.state().length();
         } else {
             answers = open.answers(aideId);
+            stateChars = open.stateChars(aideId);
         }
         long applied = history.version();
         var change = action.apply(history, log, answers);
-        boolean current = change.entries().isEmpty()
-                // Nothing to write, so nothing checks the version for us: ask.
-                ? edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied
-                : write(edits, aideId, applied, history, change);
+        boolean current;
+        if (change.entries().isEmpty()) {
+            // Nothing to write, so nothing checks the version for us: ask.
+            current = edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied;
+        } else {
+            String state = history.snapshot().toJson().toString();
+            stateChars = state.length();
+            current = write(edits, aideId, applied, state, history, change);
+        }
         if (!current) {
             return Optional.empty();
         }
@@ -349,15 +358,14 @@ public final class EditService {
             log.keep(history.checkpoint());
         }
         alongside.accept(handle, change.result());
-        open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers());
+        open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers(), stateChars);
         return Optional.of(change.result());
     }
 
-    private static boolean write(EditDao edits, UUID aideId, long applied, History history, Change<?> change) {
-        var snapshot = history.snapshot();
+    private static boolean write(EditDao edits, UUID aideId, long applied, String state, History history, Change<?> change) {
         String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
         String answers = change.answers() == null ? null : change.answers().toJson();
-        return edits.write(aideId, applied, history.version(), snapshot.toJson().toString(), snapshot.title(), notice,
+        return edits.write(aideId, applied, history.version(), state, history.snapshot().title(), notice,
                 answers, EventRows.of(change.entries()));
     }
 
@@ -370,7 +378,7 @@ public final class EditService {
         }
         var row = handle.attach(AideDao.class).lockForLoad(aideId).orElseThrow(Failure.NotFound::new);
         var history = load(new DatabaseLog(handle, aideId), row);
-        open.keep(aideId, userId, history, EditAnswers.parse(row.answers()));
+        open.keep(aideId, userId, history, EditAnswers.parse(row.answers()), row.state().length());
         return history;
     }
 

@@ -9,24 +9,40 @@ import java.util.UUID;
  * Postgres stays the truth: a cached history is used only while its version equals the row's
  * {@code log_seq} (another instance may have written since).
  *
- * <p>A history holds the aide's whole log (undo may reach any depth), so the cache is bounded by
- * log entries as well as by aides: least recently used ones drop out when either bound is passed.
+ * <p>A history holds the aide's snapshot and its log since the last checkpoint, and either may be
+ * large, so the cache is bounded by an estimate of their bytes as well as by aides: least
+ * recently used ones drop out when either bound is passed. The estimate comes from text already
+ * at hand (the snapshot's JSON as stored, each entry's JSON), never from walking the snapshot.
  *
  * <p>Each aide has one lock: every read or change of its history happens while holding it.
  */
 final class OpenAides {
-    private record Open(UUID owner, History history, int entries, EditAnswers answers) {}
+    /**
+     * @param stateChars the length of the snapshot's JSON
+     * @param counted    how many of the history's entries {@code entryBytes} counts, so a new
+     *                   edit adds only its own entries
+     */
+    private record Open(UUID owner, History history, EditAnswers answers, long stateChars, int counted, long entryBytes) {
+        long bytes() {
+            return STATE_FACTOR * stateChars + entryBytes;
+        }
+    }
+
+    /** A snapshot in memory takes about this many times its JSON's length (objects, maps, strings). */
+    static final long STATE_FACTOR = 3;
+    /** A log entry's parsed event and bookkeeping, besides its JSON text. */
+    static final long ENTRY_OVERHEAD = 600;
 
     private final int maxAides;
-    private final long maxEntries;
+    private final long maxBytes;
     private final LinkedHashMap<UUID, Open> histories = new LinkedHashMap<>(16, 0.75f, true);
-    private long entries;
+    private long bytes;
     // Lock striping: a fixed set of locks, so the map of locks cannot grow with every aide ever opened.
     private final Object[] locks = new Object[1024];
 
-    OpenAides(int maxAides, long maxEntries) {
+    OpenAides(int maxAides, long maxBytes) {
         this.maxAides = maxAides;
-        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -63,17 +79,48 @@ final class OpenAides {
         }
     }
 
-    /** Keeps a history read under row-level security as {@code owner}, with its edit answers. */
-    void keep(UUID aideId, UUID owner, History history, EditAnswers answers) {
+    /**
+     * The length of the cached snapshot's JSON. Call while holding the aide's lock. 0 when the
+     * history was dropped since {@link #owned} (another aide's keep): counted from the next write.
+     */
+    long stateChars(UUID aideId) {
         synchronized (histories) {
-            var kept = new Open(owner, history, history.entries().size(), answers);
-            var replaced = histories.put(aideId, kept);
-            entries += kept.entries() - (replaced == null ? 0 : replaced.entries());
+            Open open = histories.get(aideId);
+            return open == null ? 0 : open.stateChars();
+        }
+    }
+
+    /**
+     * Keeps a history read under row-level security as {@code owner}, with its edit answers.
+     *
+     * @param stateChars the length of its snapshot's JSON (as stored in {@code aides.state})
+     */
+    void keep(UUID aideId, UUID owner, History history, EditAnswers answers, long stateChars) {
+        synchronized (histories) {
+            Open before = histories.get(aideId);
+            var log = history.entries();
+            // The same history grows by its new entries; a checkpoint (fewer entries) or a reload counts afresh.
+            boolean grown = before != null && before.history() == history && before.counted() <= log.size();
+            int from = grown ? before.counted() : 0;
+            long entryBytes = grown ? before.entryBytes() : 0;
+            for (int i = from; i < log.size(); i++) {
+                entryBytes += ENTRY_OVERHEAD + log.get(i).eventJson().length();
+            }
+            var kept = new Open(owner, history, answers, stateChars, log.size(), entryBytes);
+            histories.put(aideId, kept);
+            bytes += kept.bytes() - (before == null ? 0 : before.bytes());
             var eldest = histories.entrySet().iterator();
-            while (histories.size() > 1 && (histories.size() > maxAides || entries > maxEntries)) {
-                entries -= eldest.next().getValue().entries();
+            while (histories.size() > 1 && (histories.size() > maxAides || bytes > maxBytes)) {
+                bytes -= eldest.next().getValue().bytes();
                 eldest.remove();
             }
+        }
+    }
+
+    /** The estimated bytes of every history kept. */
+    long bytes() {
+        synchronized (histories) {
+            return bytes;
         }
     }
 
@@ -82,7 +129,7 @@ final class OpenAides {
         synchronized (histories) {
             var removed = histories.remove(aideId);
             if (removed != null) {
-                entries -= removed.entries();
+                bytes -= removed.bytes();
             }
         }
     }

@@ -28,7 +28,13 @@ public final class MagicLinkService {
     private static final Logger log = LoggerFactory.getLogger(MagicLinkService.class);
 
     static final int LINK_MINUTES = 15;
-    static final RateLimiter.Limit LINKS_PER_EMAIL = new RateLimiter.Limit("login:email", 5, Duration.ofHours(1));
+    /**
+     * Links per mailbox ({@link #mailbox}) in a window as long as a link lives. Windows are fixed
+     * and links outlive the window they were sent in, so whenever this limit refuses, the links
+     * already sent in the window still work: a stranger asking for someone's links fills their
+     * inbox a little, but cannot keep them from signing in.
+     */
+    static final RateLimiter.Limit LINKS_PER_EMAIL = new RateLimiter.Limit("login:mailbox", 3, Duration.ofMinutes(LINK_MINUTES));
     static final RateLimiter.Limit LINKS_PER_IP = new RateLimiter.Limit("login:ip", 20, Duration.ofHours(1));
     static final RateLimiter.Limit VERIFIES_PER_IP = new RateLimiter.Limit("verify:ip", 10, Duration.ofMinutes(1));
 
@@ -88,7 +94,8 @@ public final class MagicLinkService {
         if (email.isEmpty()) {
             return Optional.empty();
         }
-        limiter.enforce(LINKS_PER_EMAIL, email.get(), "Too many sign-in links were requested for this address.");
+        limiter.enforce(LINKS_PER_EMAIL, mailbox(email.get()),
+                "Sign-in links were sent to this address a few minutes ago and still work: use the newest one in your inbox (or spam folder).");
 
         byte[] token = new byte[32];
         random.nextBytes(token);
@@ -162,6 +169,29 @@ public final class MagicLinkService {
         }
         String email = rawEmail.strip().toLowerCase(Locale.ROOT);
         return email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email).matches() ? Optional.of(email) : Optional.empty();
+    }
+
+    /**
+     * The inbox an address delivers to, as far as common providers tell: without a {@code +tag}
+     * (nearly every provider delivers {@code ada+x@} to {@code ada@}), and without dots at Gmail.
+     * Only the per-address limit uses it: the account and the delivery stay the exact address,
+     * since tags are how people keep accounts apart and not every server ignores them.
+     */
+    static String mailbox(String email) {
+        int at = email.lastIndexOf('@');
+        String local = email.substring(0, at);
+        String domain = email.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            local = local.substring(0, plus);
+        }
+        if (domain.equals("googlemail.com")) {
+            domain = "gmail.com";
+        }
+        if (domain.equals("gmail.com")) {
+            local = local.replace(".", "");
+        }
+        return local + "@" + domain;
     }
 
     private void send(String to, String link) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,6 +29,24 @@ import java.util.Set;
  * called here directly, so a render costs no template lookup and no reflection.
  */
 public final class Renderer {
+
+    /**
+     * The most characters one render may write: about six times the largest ordinary page
+     * (5,000 entities in the editor). Past it the page is replaced by {@link #TOO_LARGE}, so a
+     * stored aide cannot make a render exhaust memory, whatever events built it.
+     */
+    public static final int MAX_PAGE_CHARS = 3_000_000;
+
+    /** What every render path shows in place of a page past {@link #MAX_PAGE_CHARS}. */
+    public static final String TOO_LARGE = "This page is too large to show. Undo the last change, or restore an "
+            + "earlier version from History; shorter texts or fewer columns will bring it back.";
+
+    /** The published page's version: its visitors can do nothing about the size. */
+    static final String TOO_LARGE_PUBLISHED = "This page is too large to show.";
+
+    private static final Body TOO_LARGE_BODY = new Body("aide", null, List.of(), TOO_LARGE);
+    private static final Body TOO_LARGE_DOCUMENT = new Body("aide", null, List.of(), TOO_LARGE_PUBLISHED);
+    private static final String TOO_LARGE_MARKUP = tooLargeMarkup();
 
     private final String css;
     private final Content cssContent;
@@ -61,6 +80,14 @@ public final class Renderer {
         ViewBuilder builder = new ViewBuilder(snapshot, false, context.images());
         Body body = builder.body();
         PageFacts facts = builder.facts();
+        try {
+            return document(snapshot, context, body, facts);
+        } catch (CappedOutput.TooLarge e) {
+            return document(snapshot, context, TOO_LARGE_DOCUMENT, facts);
+        }
+    }
+
+    private String document(Snapshot snapshot, PageContext context, Body body, PageFacts facts) {
         String title = facts.documentTitle(snapshot);
         Document doc = new Document(
                 "en",
@@ -76,7 +103,7 @@ public final class Renderer {
                 context.credit() == PageContext.Credit.SHOWN,
                 context.landingUrl(),
                 facts.hasPhotos());
-        StringOutput out = new StringOutput(capacity(snapshot, false) + css.length() + 1536);
+        StringOutput out = new CappedOutput(capacity(snapshot, false) + css.length() + 1536, MAX_PAGE_CHARS);
         JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
         return out.toString();
     }
@@ -109,8 +136,12 @@ public final class Renderer {
 
     private String body(Snapshot snapshot, boolean editor, PageImages images) {
         Body body = new ViewBuilder(snapshot, editor, images).body();
-        StringOutput out = new StringOutput(capacity(snapshot, editor));
-        JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
+        StringOutput out = new CappedOutput(capacity(snapshot, editor), MAX_PAGE_CHARS);
+        try {
+            JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
+        } catch (CappedOutput.TooLarge e) {
+            return TOO_LARGE_MARKUP;
+        }
         return out.toString();
     }
 
@@ -138,13 +169,24 @@ public final class Renderer {
             }
             Block b = e.removed() ? null : builder.recorded(id);
             if (b != null) {
-                StringOutput out = new StringOutput(1024);
-                JteblockGenerated.render(new OwaspHtmlTemplateOutput(out), null, b);
+                StringOutput out = new CappedOutput(1024, MAX_PAGE_CHARS);
+                try {
+                    JteblockGenerated.render(new OwaspHtmlTemplateOutput(out), null, b);
+                } catch (CappedOutput.TooLarge tooLarge) {
+                    // The whole page is sent instead, and says it is too large.
+                    return Optional.empty();
+                }
                 return Optional.of(new Fragment(id, out.toString()));
             }
             id = e.parent();
         }
         return Optional.empty();
+    }
+
+    private static String tooLargeMarkup() {
+        StringOutput out = new StringOutput();
+        JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, TOO_LARGE_BODY);
+        return out.toString();
     }
 
     /**

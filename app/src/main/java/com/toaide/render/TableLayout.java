@@ -26,8 +26,14 @@ import tools.jackson.databind.JsonNode;
 final class TableLayout {
     /** Columns a table shows: as many props as one entity may hold, so a hand-made table is never cut. */
     static final int MAX_COLUMNS = 64;
+    /**
+     * Table cells one page shows, all tables together: 5,000 rows of four columns, or 312 of the
+     * widest. The rest of a table's rows are counted in its note.
+     */
+    static final int MAX_CELLS = 20_000;
 
     private final Fields fields;
+    private int cellsLeft = MAX_CELLS;
 
     TableLayout(Fields fields) {
         this.fields = fields;
@@ -51,7 +57,7 @@ final class TableLayout {
         // Rows with different keys would otherwise make the page grow with rows times columns.
         String note = null;
         if (columns.size() > MAX_COLUMNS) {
-            note = (columns.size() - MAX_COLUMNS) + " more columns are not shown (a table shows at most " + MAX_COLUMNS + ").";
+            note = more(columns.size() - MAX_COLUMNS, "column") + " (a table shows at most " + MAX_COLUMNS + ").";
             columns = columns.subList(0, MAX_COLUMNS);
         }
         if (rows.isEmpty() || columns.isEmpty()) {
@@ -60,7 +66,12 @@ final class TableLayout {
         rows = sorted(e, rows);
 
         int n = columns.size();
-        int m = rows.size();
+        int m = Math.min(rows.size(), cellsLeft / n);
+        cellsLeft -= m * n;
+        if (m < rows.size()) {
+            String more = more(rows.size() - m, "row") + " (a page shows at most " + MAX_CELLS + " table cells).";
+            note = note == null ? more : note + " " + more;
+        }
         // Every cell's value, looked up once: columns are typed from it, then cells built from it.
         JsonNode[][] values = new JsonNode[m][n];
         for (int j = 0; j < m; j++) {
@@ -191,6 +202,10 @@ final class TableLayout {
     private Val link(String row, String type) {
         String names = fields.links.targets(row, type);
         return fields.editor ? new Val(names, null, null, false, null, row, type, Val.REL) : Val.text(names);
+    }
+
+    private static String more(int n, String what) {
+        return n == 1 ? "1 more " + what + " is not shown" : n + " more " + what + "s are not shown";
     }
 
     private static String groupLabel(JsonNode v) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The in-memory cache of open aides is bounded by aides and by log entries, least recently used first out. */
+/** The in-memory cache of open aides is bounded by aides and by their estimated bytes, least recently used first out. */
 class OpenAidesTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final UUID OWNER = UUID.randomUUID();
@@ -29,16 +29,46 @@ class OpenAidesTest {
     }
 
     @Test
-    void past_the_entry_bound_the_least_recently_used_aides_drop_out() {
-        var open = new OpenAides(10, 100);
+    void aides_with_large_snapshots_are_held_within_the_byte_bound() {
+        long bound = 10_000_000;
+        var open = new OpenAides(500, bound);
+        // Few entries but a 1 MB snapshot each: counting entries alone would keep all 100.
+        for (int i = 0; i < 100; i++) {
+            open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE, 1_000_000);
+            assertThat(open.bytes()).isLessThanOrEqualTo(bound);
+        }
+        assertThat(open.bytes()).isGreaterThan(bound - 3_100_000);
+    }
+
+    @Test
+    void an_aide_kept_again_after_each_edit_counts_its_entries_once() {
+        var open = new OpenAides(10, 100_000_000);
+        UUID aide = UUID.randomUUID();
+        var history = withEntries(1);
+        open.keep(aide, OWNER, history, EditAnswers.NONE, 100);
+        long one = open.bytes();
+        history.applyBatch(List.of(JSON.readTree("{\"t\":\"entity.update\",\"ref\":\"page\",\"p\":{\"n\":1}}")),
+                "user", Source.EDIT, "2026-11-22T00:00:00.000Z", UUID.randomUUID().toString());
+        open.keep(aide, OWNER, history, EditAnswers.NONE, 100);
+        assertThat(open.bytes()).isBetween(one + OpenAides.ENTRY_OVERHEAD, one + OpenAides.ENTRY_OVERHEAD + 100);
+        history.checkpoint();
+        open.keep(aide, OWNER, history, EditAnswers.NONE, 100);
+        assertThat(open.bytes()).isEqualTo(OpenAides.STATE_FACTOR * 100);
+        open.forget(aide);
+        assertThat(open.bytes()).isZero();
+    }
+
+    @Test
+    void past_the_byte_bound_the_least_recently_used_aides_drop_out() {
+        var open = new OpenAides(10, 100_000);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID third = UUID.randomUUID();
-        open.keep(first, OWNER, withEntries(40), EditAnswers.NONE);
-        open.keep(second, OWNER, withEntries(40), EditAnswers.NONE);
+        open.keep(first, OWNER, withEntries(1), EditAnswers.NONE, 15_000);
+        open.keep(second, OWNER, withEntries(1), EditAnswers.NONE, 15_000);
         assertThat(open.owned(first, OWNER)).isNotNull();
 
-        open.keep(third, OWNER, withEntries(40), EditAnswers.NONE);
+        open.keep(third, OWNER, withEntries(1), EditAnswers.NONE, 15_000);
 
         assertThat(open.owned(second, OWNER)).as("least recently used").isNull();
         assertThat(open.owned(first, OWNER)).isNotNull();
@@ -47,15 +77,15 @@ class OpenAidesTest {
 
     @Test
     void past_the_aide_bound_the_least_recently_used_drops_out_and_a_history_is_only_for_its_owner() {
-        var open = new OpenAides(2, 1_000);
+        var open = new OpenAides(2, 1_000_000);
         UUID first = UUID.randomUUID();
-        open.keep(first, OWNER, withEntries(1), EditAnswers.NONE);
-        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE);
-        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE);
+        open.keep(first, OWNER, withEntries(1), EditAnswers.NONE, 100);
+        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE, 100);
+        open.keep(UUID.randomUUID(), OWNER, withEntries(1), EditAnswers.NONE, 100);
         assertThat(open.owned(first, OWNER)).isNull();
 
         UUID kept = UUID.randomUUID();
-        open.keep(kept, OWNER, withEntries(1), EditAnswers.NONE);
+        open.keep(kept, OWNER, withEntries(1), EditAnswers.NONE, 100);
         assertThat(open.owned(kept, UUID.randomUUID())).isNull();
         assertThat(open.at(kept, 1)).isNotNull();
         assertThat(open.at(kept, 2)).isNull();
@@ -63,10 +93,10 @@ class OpenAidesTest {
 
     @Test
     void a_history_larger_than_the_bound_is_still_kept_alone() {
-        var open = new OpenAides(10, 5);
+        var open = new OpenAides(10, 5_000);
         UUID big = UUID.randomUUID();
-        open.keep(UUID.randomUUID(), OWNER, withEntries(2), EditAnswers.NONE);
-        open.keep(big, OWNER, withEntries(8), EditAnswers.NONE);
+        open.keep(UUID.randomUUID(), OWNER, withEntries(2), EditAnswers.NONE, 100);
+        open.keep(big, OWNER, withEntries(8), EditAnswers.NONE, 100);
         assertThat(open.owned(big, OWNER)).isNotNull();
     }
 }

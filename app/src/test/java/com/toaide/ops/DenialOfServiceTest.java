@@ -2,6 +2,9 @@ package com.toaide.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.auth.SessionGuard;
+import com.toaide.auth.SessionService;
+import com.toaide.platform.db.Database;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.JavaProcess;
 import com.toaide.testing.TestApp;
@@ -17,24 +20,34 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 12, denial of service: the app runs as production runs it (railway.toml's JVM flags, a
  * 512 MB instance's heap) in a JVM of its own, strangers do what the audit did, and the app must
- * stay up with {@code /health} answering throughout.
+ * stay up with {@code /health} answering throughout: bodies sent a byte at a time, and an aide
+ * built to render as large as the kernel's limits allow.
  */
 class DenialOfServiceTest {
     private static final Path LOG = Path.of("target", "denial-of-service.log");
+    private static final JsonMapper JSON = JsonMapper.shared();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final String SECRET = "denial-of-service-secret-".repeat(2);
     private static Process app;
     private static int port;
+    private static String cookie;
 
     @BeforeAll
     static void start() throws IOException {
@@ -46,8 +59,14 @@ class DenialOfServiceTest {
                 "R2_ENDPOINT", storage.endpoint().toString(),
                 "R2_ACCESS_KEY", storage.accessKey(),
                 "R2_SECRET_KEY", storage.secretKey(),
+                "JWT_SECRET", SECRET,
                 "PORT", Integer.toString(port),
                 "DATA_DIR", Files.createTempDirectory("aide-dos").toString()), LOG, "serve", "--no-migrate");
+        try (var db = Database.connect(database, 1)) {
+            UUID user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bomb@example.com') returning id")
+                    .mapTo(UUID.class).one());
+            cookie = SessionGuard.COOKIE + "=" + new SessionService(db, SECRET, Clock.systemUTC()).start(user).token();
+        }
         Eventually.within(Duration.ofSeconds(90), () -> {
             assertThat(app.isAlive()).as("the app exited; see %s", LOG).isTrue();
             assertThat(get("/health/ready").statusCode()).isEqualTo(200);
@@ -91,6 +110,61 @@ class DenialOfServiceTest {
             }
         }
         assertThat(app.isAlive()).isTrue();
+    }
+
+    @Test
+    void an_aide_built_to_render_huge_is_shown_as_too_large_and_the_server_stays_up() throws Exception {
+        String aide = JSON.readTree(send("POST", "/aides", "").body()).get("id").asString();
+        assertThat(send("POST", "/aides/" + aide + "/events", """
+                {"events":[{"t":"entity.create","id":"page","display":"page","p":{"title":"Bomb"}},
+                {"t":"entity.create","id":"t","parent":"page","display":"table","p":{"title":"Rows"}}]}""").statusCode())
+                .isEqualTo(200);
+        // 5,000 rows, each with a key of its own (columns), then long texts of characters that grow
+        // when escaped: all within the kernel's limits, built in 30 requests of under 64 KB.
+        for (int batch = 0; batch < 10; batch++) {
+            var events = new StringJoiner(",", "{\"events\":[", "]}");
+            for (int i = batch * 499; i < (batch + 1) * 499; i++) {
+                events.add("{\"t\":\"entity.create\",\"id\":\"r" + i + "\",\"parent\":\"t\",\"p\":{\"k" + i + "\":\"<\"}}");
+            }
+            assertThat(send("POST", "/aides/" + aide + "/events", events.toString()).statusCode()).isEqualTo(200);
+        }
+        String text = "<".repeat(10_000);
+        for (int batch = 0; batch < 20; batch++) {
+            var events = new StringJoiner(",", "{\"events\":[", "]}");
+            for (int i = batch * 6; i < (batch + 1) * 6; i++) {
+                events.add("{\"t\":\"entity.update\",\"ref\":\"r" + i + "\",\"p\":{\"k" + i + "\":\"" + text + "\"}}");
+            }
+            assertThat(send("POST", "/aides/" + aide + "/events", events.toString()).statusCode()).isEqualTo(200);
+        }
+
+        // The editor reconnecting from many tabs at once: every request renders the whole aide.
+        var pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 2; round++) {
+                var pages = new ArrayList<Future<HttpResponse<String>>>();
+                for (int i = 0; i < 16; i++) {
+                    pages.add(pool.submit(() -> send("GET", "/aides/" + aide, null)));
+                }
+                assertThat(get("/health").statusCode()).as("/health while the aide renders").isEqualTo(200);
+                for (var page : pages) {
+                    assertThat(page.get(60, TimeUnit.SECONDS).body()).contains("This page is too large to show.");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(app.isAlive()).as("the app exited; see %s", LOG).isTrue();
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", cookie).header("Origin", "http://localhost:" + port);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void trickle(Socket socket) {
