@@ -156,7 +156,7 @@ final class Wiring {
         var edits = new EditService(db, clock);
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
         var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService, imageService,
-                config.editorUrl(), clock, new SecureRandom());
+                rateLimiter, config.editorUrl(), clock, new SecureRandom());
         // Before an account is deleted, its subscription is cancelled (first: a failure keeps everything),
         // its public pages and photos go and its sessions end on every instance.
         var account = new AccountRoutes(new AccountService(db, billingService,

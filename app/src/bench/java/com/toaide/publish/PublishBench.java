@@ -6,6 +6,7 @@ import com.toaide.billing.BillingService;
 import com.toaide.images.ImageProcessor;
 import com.toaide.images.ImageService;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.storage.EmbeddedS3;
 import com.toaide.platform.storage.S3BlobStore;
 import com.toaide.render.Renderer;
@@ -69,7 +70,7 @@ public class PublishBench {
         publish = new PublishService(db, new PublishedObjects(storage, "bench-published", "bench-workspaces", URI.create("http://localhost:8080")),
                 edits, new Renderer(), billing,
                 new ImageService(db, storage, "bench-workspaces", billing, new ImageProcessor(), Clock.systemUTC()),
-                URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
+                new RateLimiter(db, new HourPerCall()), URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
         user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bench@example.com') returning id")
                 .mapTo(UUID.class).one());
         var aides = new AideService(db, billing);
@@ -79,6 +80,29 @@ public class PublishBench {
         edits.edit(user, aide1000, events(1000));
         page = new byte[20_000];
         java.util.Arrays.fill(page, (byte) 'a');
+    }
+
+    /**
+     * A clock an hour later at every reading: each publish counts in a window of its own, so the
+     * bench measures publishing, not the hourly limit it would reach in its first second.
+     */
+    static final class HourPerCall extends Clock {
+        private final java.util.concurrent.atomic.AtomicLong hours = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(java.time.Duration.ofHours(hours.incrementAndGet()));
+        }
     }
 
     /** Each iteration starts from an unpublished aide, so the feed does not grow without end. */

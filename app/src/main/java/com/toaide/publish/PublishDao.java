@@ -93,6 +93,19 @@ interface PublishDao {
             """)
     List<PublishedVersion> versions(@Bind("id") UUID aideId);
 
+    /** A version deleted by {@link #pruneVersions}: its files go after the transaction. */
+    record Pruned(int version, String objectKey) {}
+
+    /** Deletes all but the newest {@code keep} versions of the aide. */
+    @SqlQuery("""
+            delete from published_versions
+             where aide_id = :id
+               and version not in (select version from published_versions where aide_id = :id order by version desc limit :keep)
+            returning version, object_key
+            """)
+    @RegisterConstructorMapper(Pruned.class)
+    List<Pruned> pruneVersions(@Bind("id") UUID aideId, @Bind("keep") int keep);
+
     @SqlUpdate("delete from published_versions where aide_id = :id")
     void deleteVersions(@Bind("id") UUID aideId);
 

@@ -10,14 +10,17 @@ import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.failure.Failure;
+import com.toaide.platform.limits.RateLimiter;
 import com.toaide.render.Titles;
 import com.toaide.render.PageContext;
 import com.toaide.render.Renderer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,15 @@ public final class PublishService {
 
     private static final String NOTHING_TO_PUBLISH = "There is nothing on this page yet, so there is nothing to publish. "
             + "Add something first.";
+    /**
+     * Publishes per account an hour, automatic ones and restores included: each stores a copy of
+     * the page, so this bounds what one account can make the bucket hold and the edge purge.
+     */
+    static final RateLimiter.Limit PUBLISHES = new RateLimiter.Limit("publish:user", 60, Duration.ofHours(1));
+    /** Versions kept per aide (the newest); older ones leave the versions list and the bucket. */
+    static final int FREE_VERSIONS = 20;
+    static final int PRO_VERSIONS = 100;
+
     private static final String UPLOAD_FAILED = "The page could not be uploaded, so the published page still shows "
             + "the previous version. Try again in a minute.";
 
@@ -54,6 +66,7 @@ public final class PublishService {
     private final EditService edits;
     private final Renderer renderer;
     private final BillingService billing;
+    private final RateLimiter limiter;
     private final String landingUrl;
     private final Clock clock;
     // Publishes of one aide take turns on this instance (their slug, version number and uploads);
@@ -61,7 +74,8 @@ public final class PublishService {
     private final Object[] locks = new Object[64];
 
     public PublishService(Database db, PublishedObjects objects, EditService edits, Renderer renderer,
-                          BillingService billing, ImageService images, URI editorUrl, Clock clock, RandomGenerator random) {
+                          BillingService billing, ImageService images, RateLimiter limiter, URI editorUrl, Clock clock,
+                          RandomGenerator random) {
         this.db = db;
         this.images = images;
         this.objects = objects;
@@ -69,6 +83,7 @@ public final class PublishService {
         this.edits = edits;
         this.renderer = renderer;
         this.billing = billing;
+        this.limiter = limiter;
         String editor = editorUrl.toString();
         this.landingUrl = editor.endsWith("/") ? editor : editor + "/";
         this.clock = clock;
@@ -117,6 +132,7 @@ public final class PublishService {
         if (chosen.isPresent() && plan != Plan.PRO) {
             throw new Failure.NotAllowed("Choosing the address is part of Pro. Free pages get a random address.");
         }
+        countPublish(userId);
         synchronized (lock(aideId)) {
             // Before a slug is reserved: an empty page gets no address.
             if (edits.read(userId, aideId, (snapshot, version) -> renderer.publishesNothing(snapshot))) {
@@ -188,6 +204,7 @@ public final class PublishService {
     }
 
     private Published republish(UUID userId, UUID aideId, PublishedVersion old, String note) {
+        countPublish(userId);
         var target = db.asUser(userId, handle -> {
             var dao = handle.attach(PublishDao.class);
             var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
@@ -331,6 +348,8 @@ public final class PublishService {
             throw new Failure.Unavailable(UPLOAD_FAILED, e.getMessage(), e);
         }
         record Recorded(String title, List<PublishedVersion> versions, boolean older) {}
+        int keep = billing.plan(userId) == Plan.PRO ? PRO_VERSIONS : FREE_VERSIONS;
+        var pruned = new ArrayList<PublishDao.Pruned>();
         Recorded recorded;
         try {
             recorded = db.asUser(userId, handle -> {
@@ -346,6 +365,7 @@ public final class PublishService {
                 // The feed lists only what visitors can open: not the versions an unpublish took down.
                 int liveFrom = aide.publishedVersion() == null ? version
                         : aide.liveFromVersion() == null ? 0 : aide.liveFromVersion();
+                pruned.addAll(dao.pruneVersions(aideId, keep));
                 return new Recorded(aide.title(), dao.versions(aideId).stream().filter(v -> v.version() >= liveFrom).toList(), false);
             });
         } catch (JdbiException e) {
@@ -360,6 +380,7 @@ public final class PublishService {
             putPageBack(slug, recorded.versions());
             throw new Failure.Conflict(NEWER_IS_LIVE);
         }
+        deleteVersions(userId, aideId, pruned);
         String feedTitle = Titles.orUntitled(recorded.title());
         try {
             objects.putFeed(slug, Feed.atom(feedTitle, objects.pageUrl(slug), recorded.versions()));
@@ -376,6 +397,23 @@ public final class PublishService {
                     .ifPresent(newest -> objects.putPage(slug, newest.bytes()));
         } catch (StorageUnavailable e) {
             log.warn("The newest version could not be put back as the page: {}", e.getMessage());
+        }
+    }
+
+    private void countPublish(UUID userId) {
+        limiter.enforce(PUBLISHES, userId.toString(), "This account has published " + PUBLISHES.max()
+                + " times in the last hour, the most an hour allows. Your changes are kept.");
+    }
+
+    /** The pruned versions' files (public and the owner's copy), after their rows are gone: a failure leaves a file nobody lists. */
+    private void deleteVersions(UUID userId, UUID aideId, List<PublishDao.Pruned> pruned) {
+        for (var version : pruned) {
+            try {
+                objects.delete(version.objectKey());
+                objects.deleteKept(userId, aideId, version.version());
+            } catch (StorageUnavailable e) {
+                log.warn("An old version's file was not deleted: {}", e.getMessage());
+            }
         }
     }
 

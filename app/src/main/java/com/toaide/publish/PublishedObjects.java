@@ -125,6 +125,11 @@ public final class PublishedObjects {
         return storage.list(workspaceBucket, keptPrefix(userId, aideId));
     }
 
+    /** Removes the owner's copy of one version. */
+    void deleteKept(UUID userId, UUID aideId, int version) {
+        storage.delete(workspaceBucket, keptKey(userId, aideId, version));
+    }
+
     void deleteKept(UUID userId, UUID aideId) {
         storage.deleteAll(workspaceBucket, keptPrefix(userId, aideId));
     }
@@ -168,6 +173,12 @@ public final class PublishedObjects {
     }
 
     /** Every object under the slug, and the CDN's copies of each (versions are cached for a year). */
+    /** Removes one object (an old version) and tells the edge. */
+    void delete(String key) {
+        storage.delete(bucket, key);
+        edge.purge(publicUrls(key));
+    }
+
     void deleteAll(String slug) {
         var keys = storage.list(bucket, slug + "/");
         storage.deleteAll(bucket, slug + "/");

@@ -115,6 +115,19 @@ class LiveChannelTest {
     }
 
     @Test
+    void an_upgrade_counts_toward_the_editor_request_limit() {
+        var user = app.newUser();
+        UUID aide = aideWithTable(app, user);
+        // Each upgrade renders the whole page: once the minute's requests are used up, so are upgrades.
+        int status = 200;
+        for (int i = 0; i < 110 && status != 429; i++) {
+            status = app.get("/aides/" + aide + "/snapshot", "Cookie", user.cookie()).statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+        assertRefused(() -> LiveSocket.open(app, "/aides/" + aide + "/live", app.origin(), user.cookie()), 429);
+    }
+
+    @Test
     void a_user_may_have_five_tabs_open_and_the_sixth_is_closed_with_a_reason() throws Exception {
         var user = app.newUser();
         UUID aide = aideWithTable(app, user);

@@ -109,6 +109,36 @@ class PublishTest {
     }
 
     @Test
+    void a_free_aide_keeps_its_newest_twenty_versions_and_an_account_publishes_at_most_sixty_times_an_hour() {
+        var user = app.newUser();
+        UUID aide = fx.aide(user, "Busy");
+        String slug = null;
+        for (int i = 0; i < PublishService.FREE_VERSIONS + 1; i++) {
+            slug = slugOf(fx.publish(user, aide, "{}"));
+        }
+        // Version 1 is gone from the list, the table and the bucket; 2 to 21 stay.
+        var versions = app.getJson("/aides/" + aide + "/versions", user);
+        assertThat(versions.body()).contains("/s/" + slug + "/v/21").contains("/s/" + slug + "/v/2\"").doesNotContain("/s/" + slug + "/v/1\"");
+        assertThat(app.get("/s/" + slug + "/v/1").statusCode()).isEqualTo(404);
+        assertThat(fx.bucket.head(PublishedFixtures.BUCKET, slug + "/v/1/index.html")).isEmpty();
+        assertThat(app.get("/s/" + slug + "/v/2").statusCode()).isEqualTo(200);
+        int kept = fx.db.asSystem(h -> h.createQuery("select count(*) from published_versions where aide_id = :id")
+                .bind("id", aide).mapTo(Integer.class).one());
+        assertThat(kept).isEqualTo(PublishService.FREE_VERSIONS);
+
+        // The hour's count at its limit (as if 39 more publishes had run): the next is refused, nothing changes.
+        fx.db.asSystem(h -> h.createUpdate("""
+                insert into rate_limits (key, window_start, count)
+                values (:key, to_timestamp(floor(extract(epoch from now()) / 3600) * 3600), :max)
+                on conflict (key, window_start) do update set count = :max""")
+                .bind("key", "publish:user:" + user.id()).bind("max", PublishService.PUBLISHES.max()).execute());
+        var refused = app.postJson("/aides/" + aide + "/publish", "{}", user);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("published 60 times in the last hour", "Your changes are kept.", "Try again in");
+        assertThat(app.get("/s/" + slug + "/v/22").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void unpublishing_removes_every_object_and_the_slug_stays_with_the_aide() {
         var user = app.newUser();
         UUID aide = fx.aide(user, "Trip");
