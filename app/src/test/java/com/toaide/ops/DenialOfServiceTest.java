@@ -175,7 +175,7 @@ class DenialOfServiceTest {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
                 .header("Cookie", cookie).header("Origin", "http://localhost:" + port);
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", "application/json").header("Accept", "application/json");
         }
         return HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
