@@ -37,7 +37,7 @@ class RenderCapsTest {
         String editor = renderer.editorBody(page);
         String published = renderer.publishedBody(page);
         String document = renderer.document(page, new PageContext("https://pages.example.com/s/x", null, null,
-                LocalDate.of(2026, 1, 2), PageContext.Tier.FREE));
+                LocalDate.of(2026, 1, 2), PageContext.Credit.SHOWN));
 
         for (String html : new String[] {editor, published, document}) {
             assertThat(html).doesNotContain("&lt;b&gt;").hasSizeLessThan(20_000);
