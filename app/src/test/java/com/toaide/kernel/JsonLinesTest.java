@@ -38,6 +38,7 @@ class JsonLinesTest {
     @Test
     void a_line_typed_by_hand_is_answered_before_the_next_one_comes() throws Exception {
         var typed = new PipedWriter();
+        var reader = new BufferedReader(new PipedReader(typed)); // connected before anything is typed
         var answers = new LinkedBlockingQueue<String>();
         var out = new StringWriter() {
             @Override
@@ -47,7 +48,7 @@ class JsonLinesTest {
         };
         var run = CompletableFuture.supplyAsync(() -> {
             try {
-                return JsonLines.run(new BufferedReader(new PipedReader(typed)), out,
+                return JsonLines.run(reader, out,
                         (number, line) -> new JsonLines.Output(line.toUpperCase(), true));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
