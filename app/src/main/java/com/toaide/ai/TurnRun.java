@@ -7,6 +7,7 @@ import com.toaide.images.ImageService;
 import com.toaide.kernel.Json;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
+import com.toaide.platform.failure.Failure;
 import com.toaide.render.PageImages;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -54,6 +55,8 @@ final class TurnRun implements TurnListener {
     volatile TurnStream stream;
     volatile boolean interrupted;
     volatile String stopMessage;
+    /** Why the turn stopped itself, as the turn record says: "rejections" or "page_full". */
+    volatile String stopCode;
     volatile ProviderError error;
     int applied;
     int rejected;
@@ -161,13 +164,19 @@ final class TurnRun implements TurnListener {
         }
         boolean voice = type.equals("voice");
         String text = voice ? clip(event.path("text").asString("")) : null;
-        var outcome = parts.edits().applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
-            if (voice && result.accepted()) {
-                var dao = handle.attach(TurnDao.class);
-                dao.say(aideId, turnId, "voice", text);
-                frame(dao, aideId, turnFrame("voice", turnId).put("text", text));
-            }
-        });
+        EditService.TurnApplied outcome;
+        try {
+            outcome = parts.edits().applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
+                if (voice && result.accepted()) {
+                    var dao = handle.attach(TurnDao.class);
+                    dao.say(aideId, turnId, "voice", text);
+                    frame(dao, aideId, turnFrame("voice", turnId).put("text", text));
+                }
+            });
+        } catch (Failure.TooLarge full) {
+            stop("page_full", full.getMessage());
+            return;
+        }
         if (!outcome.result().accepted()) {
             log.info("Turn {} event {} rejected: {}", turnId, type, outcome.result().reason());
             reject();
@@ -202,12 +211,18 @@ final class TurnRun implements TurnListener {
     private void reject() {
         rejected++;
         if (++rejectedInRow >= REJECTIONS_IN_A_ROW) {
-            stopMessage = "Stopped after " + REJECTIONS_IN_A_ROW + " changes in a row could not be applied."
-                    + (applied > 0 ? " Changes so far are kept." : "") + " Try saying it another way.";
-            var current = stream;
-            if (current != null) {
-                current.cancel();
-            }
+            stop("rejections", "Stopped after " + REJECTIONS_IN_A_ROW + " changes in a row could not be applied."
+                    + (applied > 0 ? " Changes so far are kept." : "") + " Try saying it another way.");
+        }
+    }
+
+    /** Ends the turn with {@code message} for the person: the stream is cancelled, changes so far stay. */
+    private void stop(String code, String message) {
+        stopCode = code;
+        stopMessage = message;
+        var current = stream;
+        if (current != null) {
+            current.cancel();
         }
     }
 
@@ -247,7 +262,7 @@ final class TurnRun implements TurnListener {
             return null;
         }
         if (stopMessage != null) {
-            return "rejections";
+            return stopCode;
         }
         return error == null ? null : error.kind().name().toLowerCase(Locale.ROOT);
     }

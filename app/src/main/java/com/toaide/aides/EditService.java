@@ -28,6 +28,16 @@ import tools.jackson.databind.JsonNode;
  * still at the version the change was applied to (else reload and apply again).
  */
 public final class EditService {
+    /**
+     * The most a stored page may hold, as the characters of its snapshot's JSON (a page of 1,000
+     * rows takes about 200,000). A change that would pass it is refused, unless it makes the page
+     * smaller or only removes things (a removed entity stays in the snapshot, marked, so removing
+     * can add a few characters), so a full page can always be trimmed or undone.
+     */
+    public static final int MAX_STATE_CHARS = 2_000_000;
+    static final String FULL = "This page is full: it holds as much as one page can. Nothing was changed. "
+            + "Remove something, or move part of it to a new page.";
+
     /** NOTIFY channel of changes to aides that republish themselves (sent by {@code EditDao.write}); the payload is the aide id. */
     public static final String AUTO_PUBLISH_CHANNEL = "aide_auto_publish";
     /** Tries of a change that another instance keeps overtaking. */
@@ -348,6 +358,10 @@ public final class EditService {
             current = edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied;
         } else {
             String state = history.snapshot().toJson().toString();
+            if (state.length() > MAX_STATE_CHARS && state.length() > stateChars && !onlyRemovals(change.entries())) {
+                // Thrown before anything is written; change() then forgets the copy this was applied to.
+                throw new Failure.TooLarge(FULL);
+            }
             stateChars = state.length();
             current = write(edits, aideId, applied, state, history, change);
         }
@@ -360,6 +374,16 @@ public final class EditService {
         alongside.accept(handle, change.result());
         open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers(), stateChars);
         return Optional.of(change.result());
+    }
+
+    private static boolean onlyRemovals(List<LogEntry> entries) {
+        for (LogEntry entry : entries) {
+            String type = entry.type();
+            if (!type.equals("entity.remove") && !type.equals("rel.remove")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean write(EditDao edits, UUID aideId, long applied, String state, History history, Change<?> change) {

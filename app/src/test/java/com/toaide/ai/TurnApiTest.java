@@ -745,6 +745,40 @@ class TurnApiTest {
     }
 
     @Test
+    void a_turn_that_would_make_a_full_page_bigger_stops_and_says_so() {
+        var user = app.newUser();
+        UUID aide = newAide(user);
+        String text = "x".repeat(9_000);
+        int made = 0;
+        while (true) {
+            var events = new java.util.StringJoiner(",", "{\"events\":[", "]}");
+            for (int i = 0; i < 6; i++, made++) {
+                events.add("{\"t\":\"entity.create\",\"id\":\"r" + made + "\",\"parent\":\"root\",\"display\":\"text\",\"p\":{\"text\":\"" + text + "\"}}");
+            }
+            var response = app.postJson("/aides/" + aide + "/events", events.toString(), user);
+            if (response.statusCode() != 200) {
+                assertThat(response.body()).as("made " + made).contains("This page is full");
+                break;
+            }
+        }
+        // More than the room left (under one refused batch of 54,000 characters).
+        var answer = JSON.createArrayNode();
+        for (int i = 0; i < 7; i++) {
+            answer.addArray().add("mutate_entity").add(JSON.createObjectNode().put("action", "create").put("id", "more" + i)
+                    .put("parent", "root").put("display", "text").set("props", JSON.createObjectNode().put("text", text)));
+        }
+        model.streamText(ScriptedAnswer.sse(answer));
+
+        var state = turn(user, aide, "Add seven more notes");
+
+        assertThat(state.get("status").asString()).isEqualTo("error");
+        assertThat(state.get("error").asString()).isEqualTo("page_full");
+        assertThat(state.get("applied").asInt()).isLessThan(7);
+        assertThat(snapshot(user, aide).get("entities").has("more6")).isFalse();
+        assertThat(snapshot(user, aide).toString().length()).isLessThanOrEqualTo(com.toaide.aides.EditService.MAX_STATE_CHARS);
+    }
+
+    @Test
     void a_photo_the_aide_does_not_have_is_refused_and_the_turn_goes_on() {
         var user = app.newUser();
         UUID aide = newAide(user);

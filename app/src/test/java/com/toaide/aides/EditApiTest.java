@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestApp.TestUser;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -48,6 +49,35 @@ class EditApiTest {
         var json = app.postJson("/aides", "", user);
         assertThat(json.statusCode()).isEqualTo(201);
         assertThat(json.body()).matches("\\{\"id\":\"[0-9a-f-]{36}\"}");
+    }
+
+    @Test
+    void a_page_that_is_full_refuses_what_would_make_it_bigger_and_still_takes_what_makes_it_smaller() {
+        var user = app.newUser();
+        UUID aide = create(user);
+        assertThat(app.postJson("/aides/" + aide + "/events", PAGE, user).statusCode()).isEqualTo(200);
+        // Each batch under the 64 KB body limit, every value within the kernel's 10,000 characters.
+        String text = "x".repeat(9_000);
+        int made = 0;
+        HttpResponse<String> response;
+        do {
+            var events = new java.util.StringJoiner(",", "{\"events\":[", "]}");
+            for (int i = 0; i < 6; i++, made++) {
+                events.add("{\"t\":\"entity.create\",\"id\":\"r" + made + "\",\"parent\":\"players\",\"p\":{\"note\":\"" + text + "\"}}");
+            }
+            response = app.postJson("/aides/" + aide + "/events", events.toString(), user);
+        } while (response.statusCode() == 200 && made < 400);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("This page is full").contains("Nothing was changed");
+        JsonNode snapshot = snapshot(user, aide).get("snapshot");
+        assertThat(snapshot.get("entities").has("r" + (made - 1))).as("the refused batch left nothing").isFalse();
+        assertThat(snapshot.get("entities").has("r" + (made - 7))).isTrue();
+        assertThat(snapshot.toString().length()).isLessThanOrEqualTo(EditService.MAX_STATE_CHARS);
+        assertThat(made).as("a page holds about 2,000,000 characters").isGreaterThan(200);
+
+        var smaller = app.postJson("/aides/" + aide + "/events", "{\"events\":[{\"t\":\"entity.remove\",\"ref\":\"r0\"}]}", user);
+        assertThat(smaller.statusCode()).as(smaller.body()).isEqualTo(200);
     }
 
     @Test
