@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The jar's {@code replay} command (README, "The jar's commands"; docs/kernel.md): each input line is a JSON
  * array of kernel events applied to an empty snapshot; each output line is
  * {@code {"results":[...],"snapshot":{...}}}, or {@code {"error":"..."}} for a line that is
- * not a JSON array. Blank lines are skipped; lines are replayed on every core ({@link JsonLines}).
+ * not a JSON array. Blank lines are skipped.
  */
 public final class ReplayCommand {
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -24,15 +24,23 @@ public final class ReplayCommand {
 
     /** Returns 0 when every line replayed, 1 when some line was malformed, 2 when reading or writing failed. */
     public static int run(Reader in, Writer out) {
+        boolean allReplayed = true;
         try {
-            BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            return JsonLines.run(lines, out, (number, line) -> {
+            BufferedReader lines = new BufferedReader(in);
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
                 ObjectNode output = replayLine(line);
-                return new JsonLines.Output(JSON.writeValueAsString(output), !output.has("error"));
-            }) ? 0 : 1;
+                allReplayed &= !output.has("error");
+                out.write(JSON.writeValueAsString(output));
+                out.write('\n');
+            }
+            out.flush();
         } catch (IOException | UncheckedIOException e) {
             return 2;
         }
+        return allReplayed ? 0 : 1;
     }
 
     static ObjectNode replayLine(String line) {

@@ -1,7 +1,6 @@
 package com.toaide.render;
 
 import com.toaide.kernel.Json;
-import com.toaide.kernel.JsonLines;
 import com.toaide.kernel.Snapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,27 +76,34 @@ public final class RenderCommand {
 
         Renderer renderer = new Renderer();
         PageContext context = new PageContext(url, feed, landing, updated, credit);
-        boolean editorMarkup = editor;
+        int status = 0;
         try {
             BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            return JsonLines.run(lines, out, (number, line) -> {
+            String line;
+            int number = 0;
+            while ((line = lines.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                ObjectNode result;
                 try {
                     Snapshot snapshot = Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(line)));
-                    String html = editorMarkup ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
-                    return new JsonLines.Output(Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("html", html)), true);
+                    String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
+                    result = Json.MAPPER.createObjectNode().put("html", html);
                 } catch (JacksonException e) {
-                    return errorLine("line " + number + ": not JSON: " + e.getOriginalMessage());
+                    result = error("line " + number + ": not JSON: " + e.getOriginalMessage());
+                    status = 1;
                 } catch (RuntimeException | StackOverflowError e) {
-                    return errorLine("line " + number + ": not a snapshot: " + describe(e));
+                    result = error("line " + number + ": not a snapshot: " + describe(e));
+                    status = 1;
                 }
-            }) ? 0 : 1;
+                writeLine(out, result);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JsonLines.Output errorLine(String message) {
-        return new JsonLines.Output(Json.MAPPER.writeValueAsString(error(message)), false);
+        return status;
     }
 
     private static JsonNode snapshotJson(JsonNode line) {
