@@ -2,11 +2,11 @@ package com.toaide.aides;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.toaide.kernel.Result;
+import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.Layout;
 import com.toaide.platform.web.Params;
-import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
@@ -153,6 +153,11 @@ public final class AideRoutes {
     }
 
     public void rename(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer != null && pathOf(referer) == null) {
+            // Checked before the rename, so the answer is true: nothing was changed.
+            throw new Failure.Invalid("This request's Referer header is not a web address, so the page was not renamed.");
+        }
         aides.rename(RequestUser.require(ctx), Params.id(ctx, "id"), Params.field(ctx, "title").orElse(null));
         back(ctx, "/aides/" + Params.id(ctx, "id"));
     }
@@ -206,7 +211,7 @@ public final class AideRoutes {
         ctx.redirect(target, HttpStatus.SEE_OTHER);
     }
 
-    /** A Referer is only a hint of where to go back (the change is already made): a malformed one is ignored. */
+    /** The path of a Referer, or null when it is not a web address (rename refuses those before acting). */
     private static String pathOf(String referer) {
         try {
             return new URI(referer).getRawPath();

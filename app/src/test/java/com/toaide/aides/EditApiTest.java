@@ -247,11 +247,17 @@ class EditApiTest {
     }
 
     @Test
-    void a_malformed_referer_on_rename_is_ignored_not_a_server_error() {
+    void a_malformed_referer_on_rename_is_a_clear_400_and_renames_nothing() {
         var user = app.newUser();
         UUID aide = create(user);
-        var renamed = app.postForm("/aides/" + aide + "/rename", java.util.Map.of("title", "Lisbon"),
+        var refused = app.postForm("/aides/" + aide + "/rename", java.util.Map.of("title", "Lisbon"),
                 "Cookie", user.cookie(), "Referer", "http://localhost/aides/%zz not a url");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Referer header is not a web address");
+        assertThat(app.getJson("/aides", user).body()).doesNotContain("Lisbon");
+        // A good Referer still sends the browser back where it was.
+        var renamed = app.postForm("/aides/" + aide + "/rename", java.util.Map.of("title", "Lisbon"),
+                "Cookie", user.cookie(), "Referer", app.origin() + "/aides/" + aide);
         assertThat(renamed.statusCode()).isEqualTo(303);
         assertThat(renamed.headers().firstValue("Location")).hasValue("/aides/" + aide);
         assertThat(app.getJson("/aides", user).body()).contains("\"title\":\"Lisbon\"");
