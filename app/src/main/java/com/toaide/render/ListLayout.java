@@ -43,7 +43,7 @@ final class ListLayout {
                     : fields.val(c.id(), labelKey, c.prop(labelKey));
             Val check = new Val("", null, null, isDone, null, fields.id(c), editor ? doneKey : null,
                     editor ? "boolean" : null);
-            List<Val> secondary = fields.secondary(c, labelKey, "done", "checked");
+            List<Val> secondary = fields.secondary(c, labelKey, true);
             String style = Fields.itemClasses(c);
             String cls = style.isEmpty() ? (isDone ? "done" : null)
                     : Props.nonEmpty(((isDone ? "done" : "") + style).strip());
@@ -62,7 +62,7 @@ final class ListLayout {
             Val primary = key == null ? fields.val(c.id(), "name", null) : fields.val(c.id(), key, c.prop(key));
             String cls = Fields.itemClasses(c);
             items.add(new ListBlock.Item(fields.id(c), Props.nonEmpty(cls.strip()), primary,
-                    fields.secondary(c, key), fields.rels(c)));
+                    fields.secondary(c, key, false), fields.rels(c)));
         }
         return new ListBlock(head, items, null);
     }
