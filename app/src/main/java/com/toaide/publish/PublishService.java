@@ -11,7 +11,6 @@ import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.StorageUnavailable;
 import com.toaide.platform.failure.Failure;
 import com.toaide.platform.limits.RateLimiter;
-import com.toaide.render.Titles;
 import com.toaide.render.PageContext;
 import com.toaide.render.Renderer;
 import java.net.URI;
@@ -20,15 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-import org.jdbi.v3.core.JdbiException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Publishing an aide as static HTML in the published bucket (docs/publishing.md): publish,
@@ -41,8 +35,6 @@ import org.slf4j.LoggerFactory;
  * that leaves the previous version serving and writes no version row.
  */
 public final class PublishService {
-    private static final Logger log = LoggerFactory.getLogger(PublishService.class);
-
     private static final String NOTHING_TO_PUBLISH = "There is nothing on this page yet, so there is nothing to publish. "
             + "Add something first.";
     /**
@@ -50,18 +42,14 @@ public final class PublishService {
      * the page, so this bounds what one account can make the bucket hold and the edge purge.
      */
     static final RateLimiter.Limit PUBLISHES = new RateLimiter.Limit("publish:user", 60, Duration.ofHours(1));
-    /** Versions kept per aide (the newest); older ones leave the versions list and the bucket. */
-    static final int FREE_VERSIONS = 20;
-    static final int PRO_VERSIONS = 100;
-
-    private static final String UPLOAD_FAILED = "The page could not be uploaded, so the published page still shows "
-            + "the previous version. Try again in a minute.";
 
     private final Database db;
     private final PublishedObjects objects;
     private final ImageService images;
     private final SlugReservation slugs;
-    private static final String NEWER_IS_LIVE = "A newer version of this page was published meanwhile, so this one was not.";
+    private final VersionRelease release;
+    private final PageTakedown takedown;
+    static final String NEWER_IS_LIVE = "A newer version of this page was published meanwhile, so this one was not.";
 
     private final EditService edits;
     private final Renderer renderer;
@@ -80,6 +68,8 @@ public final class PublishService {
         this.images = images;
         this.objects = objects;
         this.slugs = new SlugReservation(db, random);
+        this.release = new VersionRelease(db, objects, billing);
+        this.takedown = new PageTakedown(db, objects);
         this.edits = edits;
         this.renderer = renderer;
         this.billing = billing;
@@ -163,7 +153,7 @@ public final class PublishService {
                 }
             }
             String notes = note != null ? note : versionNote(userId, aideId, live, draft.seq());
-            return release(userId, aideId, target, draft.html(), draft.seq(), notes);
+            return release.release(userId, aideId, target, draft.html(), draft.seq(), notes);
         }
     }
 
@@ -212,50 +202,7 @@ public final class PublishService {
         });
         byte[] html = stored(userId, aideId, old)
                 .orElseThrow(() -> new Failure.Gone("Version " + old.version() + " is no longer stored."));
-        return release(userId, aideId, target, html, null, note);
-    }
-
-    /**
-     * Takes the aide off its public address: every public object goes; its versions stay, kept
-     * for the owner in the private bucket, and its slug stays reserved to it. Publishing again
-     * continues the numbering.
-     */
-    public void unpublish(UUID userId, UUID aideId) {
-        synchronized (lock(aideId)) {
-            var state = db.asUser(userId, handle -> {
-                var dao = handle.attach(PublishDao.class);
-                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
-                return Map.entry(aide, dao.versions(aideId));
-            });
-            if (state.getKey().slug() != null) {
-                keepMissing(userId, aideId, state.getValue());
-                deleteObjects(state.getKey().slug());
-            }
-            db.asUser(userId, handle -> handle.attach(PublishDao.class).markUnpublished(aideId));
-        }
-    }
-
-    /**
-     * Deletes the published history of an unpublished aide: every version, the owner's copies
-     * included. The slug stays, and a later publish still continues the numbering.
-     */
-    public void deleteHistory(UUID userId, UUID aideId) {
-        synchronized (lock(aideId)) {
-            var aide = db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
-            if (aide.publishedVersion() != null) {
-                throw new Failure.Conflict("The page is published. Unpublish it first; then its versions can be deleted.");
-            }
-            try {
-                objects.deleteKept(userId, aideId);
-            } catch (StorageUnavailable e) {
-                throw new Failure.Unavailable("The versions could not be deleted because file storage is not answering. "
-                        + "Nothing changed; try again in a minute.", e.getMessage(), e);
-            }
-            db.asUser(userId, handle -> {
-                handle.attach(PublishDao.class).deleteVersions(aideId);
-                return null;
-            });
-        }
+        return release.release(userId, aideId, target, html, null, note);
     }
 
     /** A version's page for its owner: their kept copy, or the public object of a version published before copies were kept. */
@@ -271,21 +218,6 @@ public final class PublishService {
             return objects.kept(userId, aideId, version.version()).or(() -> objects.get(version.objectKey())).map(Blob::bytes);
         } catch (StorageUnavailable e) {
             throw new Failure.Unavailable("File storage is not answering. Try again in a minute.", e.getMessage(), e);
-        }
-    }
-
-    /** Versions published before the owner's copies were kept get one from the public object before it goes. */
-    private void keepMissing(UUID userId, UUID aideId, List<PublishedVersion> versions) {
-        try {
-            var kept = java.util.Set.copyOf(objects.keptKeys(userId, aideId));
-            for (PublishedVersion version : versions) {
-                if (!kept.contains(PublishedObjects.keptKey(userId, aideId, version.version()))) {
-                    objects.get(version.objectKey()).ifPresent(blob -> objects.keep(userId, aideId, version.version(), blob.bytes()));
-                }
-            }
-        } catch (StorageUnavailable e) {
-            throw new Failure.Unavailable("The published page could not be removed because file storage is not answering. "
-                    + "Nothing changed; try again in a minute.", e.getMessage(), e);
         }
     }
 
@@ -308,122 +240,37 @@ public final class PublishService {
     }
 
     /**
-     * Before an aide is deleted ({@code AideService}'s hook): removes its public objects. Throws
-     * {@link StorageUnavailable} when storage is down, so the aide is kept and the user told.
+     * Takes the aide off its public address ({@link PageTakedown#unpublish}): its versions stay,
+     * kept for the owner, and its slug stays reserved to it.
      */
+    public void unpublish(UUID userId, UUID aideId) {
+        synchronized (lock(aideId)) {
+            takedown.unpublish(userId, aideId);
+        }
+    }
+
+    /** Deletes the published history of an unpublished aide ({@link PageTakedown#deleteHistory}). */
+    public void deleteHistory(UUID userId, UUID aideId) {
+        synchronized (lock(aideId)) {
+            takedown.deleteHistory(userId, aideId);
+        }
+    }
+
+    /** Before an aide is deleted ({@code AideService}'s hook): see {@link PageTakedown#beforeAideDelete}. */
     public void beforeAideDelete(UUID userId, UUID aideId) {
         synchronized (lock(aideId)) {
-            db.asUser(userId, handle -> handle.attach(PublishDao.class).find(aideId))
-                    .map(PublishDao.AideRow::slug)
-                    .ifPresent(this::deleteObjects);
-            try {
-                objects.deleteKept(userId, aideId);
-            } catch (StorageUnavailable e) {
-                throw new Failure.Unavailable("The page's published versions could not be removed because file storage is not answering. "
-                        + "Nothing changed; try again in a minute.", e.getMessage(), e);
-            }
+            takedown.beforeAideDelete(userId, aideId);
         }
     }
 
     /** Before an account is deleted ({@code AccountCleanup}): removes the public objects of all its aides. */
     public void beforeAccountDelete(UUID userId) {
-        db.asUser(userId, handle -> handle.attach(PublishDao.class).slugs()).forEach(this::deleteObjects);
-    }
-
-    /**
-     * Uploads the version and the page, then records the version, then updates the feed.
-     * {@code seq}: the point of the log the page shows, or null when it is an old version's
-     * stored page (the live point then stays the draft's, so an automatic publish waits for the
-     * next change).
-     */
-    private Published release(UUID userId, UUID aideId, SlugReservation.Target target, byte[] html, Long seq, String notes) {
-        String slug = target.slug();
-        int version = target.version();
-        String key = PublishedObjects.versionKey(slug, version);
-        try {
-            // The owner's copy first: a version recorded is always one its owner can open.
-            objects.keep(userId, aideId, version, html);
-            objects.putVersionAndPage(slug, version, html);
-        } catch (StorageUnavailable e) {
-            throw new Failure.Unavailable(UPLOAD_FAILED, e.getMessage(), e);
-        }
-        record Recorded(String title, List<PublishedVersion> versions, boolean older) {}
-        int keep = billing.plan(userId) == Plan.PRO ? PRO_VERSIONS : FREE_VERSIONS;
-        var pruned = new ArrayList<PublishDao.Pruned>();
-        Recorded recorded;
-        try {
-            recorded = db.asUser(userId, handle -> {
-                var dao = handle.attach(PublishDao.class);
-                var aide = dao.lock(aideId).orElseThrow(Failure.NotFound::new);
-                if (seq != null && aide.publishedSeq() != null && aide.publishedSeq() > seq) {
-                    return new Recorded(aide.title(), dao.versions(aideId), true);
-                }
-                long shown = seq != null ? seq : aide.logSeq();
-                dao.addVersion(aideId, version, slug, key, html.length, notes, seq);
-                dao.startLive(aideId, version);
-                dao.markPublished(aideId, version, target.readAt(), shown);
-                // The feed lists only what visitors can open: not the versions an unpublish took down.
-                int liveFrom = aide.publishedVersion() == null ? version
-                        : aide.liveFromVersion() == null ? 0 : aide.liveFromVersion();
-                pruned.addAll(dao.pruneVersions(aideId, keep));
-                return new Recorded(aide.title(), dao.versions(aideId).stream().filter(v -> v.version() >= liveFrom).toList(), false);
-            });
-        } catch (JdbiException e) {
-            if (Database.isUniqueViolation(e)) {
-                throw new Failure.Conflict("Another publish of this page finished first. Publish again to include your changes.");
-            }
-            throw e;
-        }
-        if (recorded.older()) {
-            // A publish on another instance recorded a newer point while this one uploaded: its
-            // page goes back up over the older one just uploaded.
-            putPageBack(slug, recorded.versions());
-            throw new Failure.Conflict(NEWER_IS_LIVE);
-        }
-        deleteVersions(userId, aideId, pruned);
-        String feedTitle = Titles.orUntitled(recorded.title());
-        try {
-            objects.putFeed(slug, Feed.atom(feedTitle, objects.pageUrl(slug), recorded.versions()));
-        } catch (StorageUnavailable e) {
-            // The page is out; the next publish writes the feed again.
-            log.warn("Feed upload failed after publishing version {}", version);
-        }
-        return new Published(objects.pageUrl(slug), version);
-    }
-
-    private void putPageBack(String slug, List<PublishedVersion> versions) {
-        try {
-            versions.stream().findFirst().flatMap(newest -> objects.get(newest.objectKey()))
-                    .ifPresent(newest -> objects.putPage(slug, newest.bytes()));
-        } catch (StorageUnavailable e) {
-            log.warn("The newest version could not be put back as the page: {}", e.getMessage());
-        }
+        takedown.beforeAccountDelete(userId);
     }
 
     private void countPublish(UUID userId) {
         limiter.enforce(PUBLISHES, userId.toString(), "This account has published " + PUBLISHES.max()
                 + " times in the last hour, the most an hour allows. Your changes are kept.");
-    }
-
-    /** The pruned versions' files (public and the owner's copy), after their rows are gone: a failure leaves a file nobody lists. */
-    private void deleteVersions(UUID userId, UUID aideId, List<PublishDao.Pruned> pruned) {
-        for (var version : pruned) {
-            try {
-                objects.delete(version.objectKey());
-                objects.deleteKept(userId, aideId, version.version());
-            } catch (StorageUnavailable e) {
-                log.warn("An old version's file was not deleted: {}", e.getMessage());
-            }
-        }
-    }
-
-    private void deleteObjects(String slug) {
-        try {
-            objects.deleteAll(slug);
-        } catch (StorageUnavailable e) {
-            throw new Failure.Unavailable("The published page could not be removed because file storage is not answering. "
-                    + "Nothing changed; try again in a minute.", e.getMessage(), e);
-        }
     }
 
     private Object lock(UUID aideId) {

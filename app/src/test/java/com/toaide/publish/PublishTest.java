@@ -113,7 +113,7 @@ class PublishTest {
         var user = app.newUser();
         UUID aide = fx.aide(user, "Busy");
         String slug = null;
-        for (int i = 0; i < PublishService.FREE_VERSIONS + 1; i++) {
+        for (int i = 0; i < VersionRelease.FREE_VERSIONS + 1; i++) {
             slug = slugOf(fx.publish(user, aide, "{}"));
         }
         // Version 1 is gone from the list, the table and the bucket; 2 to 21 stay.
@@ -124,7 +124,7 @@ class PublishTest {
         assertThat(app.get("/s/" + slug + "/v/2").statusCode()).isEqualTo(200);
         int kept = fx.db.asSystem(h -> h.createQuery("select count(*) from published_versions where aide_id = :id")
                 .bind("id", aide).mapTo(Integer.class).one());
-        assertThat(kept).isEqualTo(PublishService.FREE_VERSIONS);
+        assertThat(kept).isEqualTo(VersionRelease.FREE_VERSIONS);
 
         // The hour's count at its limit (as if 39 more publishes had run): the next is refused, nothing changes.
         fx.db.asSystem(h -> h.createUpdate("""
