@@ -16,6 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static com.toaide.EnvValues.allOrNothing;
+import static com.toaide.EnvValues.parsePort;
+import static com.toaide.EnvValues.parseProxies;
+import static com.toaide.EnvValues.parseUrl;
+import static com.toaide.EnvValues.seconds;
+
 /**
  * Everything the app reads from the environment, read once at start (docs/configuration.md).
  *
@@ -110,7 +116,7 @@ public record Config(
     private static final int MIN_SECRET_LENGTH = 32;
 
     public static Config fromEnvironment(Map<String, String> env) {
-        var vars = new Vars(env);
+        var vars = new EnvValues.Vars(env);
         var problems = new ArrayList<String>();
 
         var environment = switch (vars.get("APP_ENV").orElse("dev")) {
@@ -193,22 +199,8 @@ public record Config(
         return environment == Environment.PROD;
     }
 
-    /** Returns the values of every variable in the group, none of them, or records which are missing. */
-    private static Optional<List<String>> allOrNothing(Vars vars, List<String> names, List<String> problems) {
-        var present = names.stream().filter(name -> vars.get(name).isPresent()).toList();
-        if (present.isEmpty()) {
-            return Optional.empty();
-        }
-        if (present.size() < names.size()) {
-            names.stream().filter(name -> !present.contains(name))
-                    .forEach(name -> problems.add(name + " is missing (set together with " + String.join(", ", present) + ")"));
-            return Optional.empty();
-        }
-        return Optional.of(names.stream().map(name -> vars.get(name).orElseThrow()).toList());
-    }
-
     /** Anthropic when its key is set; else an OpenAI-compatible server when its URL is set; else off. */
-    private static Optional<AiSettings> ai(Vars vars, List<String> problems) {
+    private static Optional<AiSettings> ai(EnvValues.Vars vars, List<String> problems) {
         if (vars.get("ANTHROPIC_API_KEY").isPresent()) {
             return Optional.of(new AiSettings(AiSettings.Provider.ANTHROPIC,
                     parseUrl("ANTHROPIC_BASE_URL", vars.get("ANTHROPIC_BASE_URL").orElse("https://api.anthropic.com"), problems),
@@ -229,68 +221,6 @@ public record Config(
         return Optional.empty();
     }
 
-    private static long seconds(Vars vars, String name, long fallback, List<String> problems) {
-        var value = vars.get(name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long seconds = Long.parseLong(value.get());
-            if (seconds >= 1 && seconds <= 86_400) {
-                return seconds;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add(name + " must be a number of seconds from 1 to 86400");
-        return fallback;
-    }
-
-    /** How many proxies of ours stand in front: {@code true} is one (Railway's), {@code false} none. */
-    private static int parseProxies(String value, List<String> problems) {
-        switch (value) {
-            case "true": return 1;
-            case "false": return 0;
-            default:
-                try {
-                    int proxies = Integer.parseInt(value);
-                    if (proxies >= 0 && proxies <= 5) {
-                        return proxies;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // reported below
-                }
-                problems.add("TRUSTED_PROXY must be true, false or a number of proxies from 0 to 5");
-                return 0;
-        }
-    }
-
-    private static int parsePort(String value, List<String> problems) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add("PORT must be a number from 0 to 65535");
-        return 0;
-    }
-
-    private static URI parseUrl(String name, String value, List<String> problems) {
-        try {
-            var uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
-        }
-        problems.add(name + " must be an http(s) URL");
-        return URI.create("http://invalid");
-    }
-
     /** The dev session secret: generated once, kept in DATA_DIR so sessions survive restarts. */
     private static String devSecret(Path dataDir) {
         Path file = dataDir.resolve("jwt-secret");
@@ -307,13 +237,6 @@ public record Config(
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the dev secret in " + file, e);
-        }
-    }
-
-    /** Blank values count as unset, so `FOO=` in a .env file means "use the default". */
-    private record Vars(Map<String, String> env) {
-        Optional<String> get(String name) {
-            return Optional.ofNullable(env.get(name)).map(String::strip).filter(value -> !value.isEmpty());
         }
     }
 

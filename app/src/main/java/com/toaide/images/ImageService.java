@@ -3,31 +3,22 @@ package com.toaide.images;
 import com.toaide.platform.failure.Failure;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Plan;
-import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.Blob;
 import com.toaide.platform.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Photos on a page: upload (processed one at a time, so memory stays bounded however many
@@ -41,23 +32,15 @@ public final class ImageService {
     public static final long PRO_QUOTA_BYTES = 5L * 1024 * 1024 * 1024;
     /** What an upload may be, as received (the processor checks the bytes again). */
     public static final long MAX_UPLOAD_BYTES = ImageProcessor.MAX_BYTES;
-    /** Decoding a photo takes tens of megabytes for a moment: one at a time per instance. */
-    private static final int DECODE_SLOTS = 1;
-    /** Uploads waiting for the decoder beyond this are told to try again, not queued. */
-    private static final int MAX_WAITING = 4;
-    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** Objects younger than this may belong to an upload whose row is being written. */
     static final Duration SWEEP_GRACE = Duration.ofHours(1);
-    private static final JsonMapper json = Json.MAPPER;
 
     private final Database db;
     private final BlobStore storage;
     private final String bucket;
     private final BillingService billing;
-    private final ImageProcessor processor;
+    private final DecodeTurns decoder;
     private final Clock clock;
-    private final Semaphore decoders = new Semaphore(DECODE_SLOTS, true);
-    private final AtomicInteger waiting = new AtomicInteger();
 
     public ImageService(Database db, BlobStore storage, String bucket, BillingService billing,
                         ImageProcessor processor, Clock clock) {
@@ -65,7 +48,7 @@ public final class ImageService {
         this.storage = storage;
         this.bucket = bucket;
         this.billing = billing;
-        this.processor = processor;
+        this.decoder = new DecodeTurns(processor);
         this.clock = clock;
     }
 
@@ -96,7 +79,7 @@ public final class ImageService {
         if (usage(userId) >= quota) {
             throw quotaReached(quota);
         }
-        var processed = decodeInTurn(upload);
+        var processed = decoder.process(upload);
         var image = new StoredImage(UUID.randomUUID(), aideId, userId, processed.width(), processed.height(),
                 processed.bytes(), processed.variants().stream().map(v -> new StoredImage.Size(v.width(), v.height(),
                         v.extension(), v.contentType(), v.sha256(), v.bytes().length)).toList());
@@ -111,7 +94,7 @@ public final class ImageService {
                 if (dao.bytesUsed() + image.bytes() > quota) {
                     throw quotaReached(quota);
                 }
-                dao.insert(image.id(), aideId, image.width(), image.height(), image.bytes(), variantsJson(image.sizes()),
+                dao.insert(image.id(), aideId, image.width(), image.height(), image.bytes(), SizesJson.write(image.sizes()),
                         fileName(upload.name()));
                 return null;
             });
@@ -120,42 +103,6 @@ public final class ImageService {
             throw e;
         }
         return image;
-    }
-
-    private ImageProcessor.ProcessedImage decodeInTurn(Upload upload) {
-        if (waiting.incrementAndGet() > MAX_WAITING + DECODE_SLOTS) {
-            waiting.decrementAndGet();
-            throw Refusals.busy();
-        }
-        boolean acquired = false;
-        try {
-            acquired = decoders.tryAcquire(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (!acquired) {
-                throw Refusals.busy();
-            }
-            // The bytes come into memory only now: waiting uploads stay on disk.
-            return processor.process(read(upload));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Refusals.busy();
-        } finally {
-            if (acquired) {
-                decoders.release();
-            }
-            waiting.decrementAndGet();
-        }
-    }
-
-    private static byte[] read(Upload upload) {
-        try (InputStream in = upload.open()) {
-            byte[] bytes = in.readNBytes(ImageProcessor.MAX_BYTES + 1);
-            if (bytes.length > ImageProcessor.MAX_BYTES) {
-                throw Refusals.tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The stored file of one size, for the editor (only the owner finds it). */
@@ -175,7 +122,7 @@ public final class ImageService {
     public record Served(Blob blob, String contentType) {}
 
     public Optional<StoredImage> find(UUID userId, UUID aideId, UUID imageId) {
-        return db.asUser(userId, handle -> handle.attach(ImageDao.class).find(aideId, imageId)).map(ImageService::stored);
+        return db.asUser(userId, handle -> handle.attach(ImageDao.class).find(aideId, imageId)).map(SizesJson::stored);
     }
 
     /** Every photo uploaded to the aide, oldest first. */
@@ -186,7 +133,7 @@ public final class ImageService {
                 throw new Failure.NotFound();
             }
             return dao.ofAide(aideId);
-        }).stream().map(ImageService::stored).toList();
+        }).stream().map(SizesJson::stored).toList();
     }
 
     /** The aide's newest photos, at most {@code limit}, newest first (what an AI turn is offered). */
@@ -214,7 +161,7 @@ public final class ImageService {
     /** The aide's photos as its owner's editor shows them (loaded when a page first shows one). */
     public AidePhotos editorPhotos(UUID userId, UUID aideId) {
         return new AidePhotos(() -> db.asUser(userId, handle -> handle.attach(ImageDao.class).ofAide(aideId)).stream()
-                .map(ImageService::stored).toList(), EditorImageUrls::url);
+                .map(SizesJson::stored).toList(), EditorImageUrls::url);
     }
 
     /**
@@ -223,7 +170,7 @@ public final class ImageService {
      */
     public AidePhotos publishedPhotos(UUID userId, UUID aideId, String pageUrl) {
         List<StoredImage> images = db.asUser(userId, handle -> handle.attach(ImageDao.class).ofAide(aideId)).stream()
-                .map(ImageService::stored).toList();
+                .map(SizesJson::stored).toList();
         return new AidePhotos(() -> images, (image, size) -> pageUrl + "/" + AidePhotos.publishedName(size));
     }
 
@@ -311,23 +258,5 @@ public final class ImageService {
 
     private static Failure quotaReached(long quota) {
         return Refusals.quotaReached(Storage.describe(quota), quota == FREE_QUOTA_BYTES);
-    }
-
-    private static String variantsJson(List<StoredImage.Size> sizes) {
-        ArrayNode array = json.createArrayNode();
-        for (var s : sizes) {
-            array.addObject().put("width", s.width()).put("height", s.height()).put("extension", s.extension())
-                    .put("contentType", s.contentType()).put("sha256", s.sha256()).put("bytes", s.bytes());
-        }
-        return array.toString();
-    }
-
-    private static StoredImage stored(ImageDao.Row row) {
-        var sizes = new ArrayList<StoredImage.Size>();
-        for (JsonNode s : json.readTree(row.variants())) {
-            sizes.add(new StoredImage.Size(s.get("width").asInt(), s.get("height").asInt(), s.get("extension").asString(),
-                    s.get("contentType").asString(), s.get("sha256").asString(), s.get("bytes").asLong()));
-        }
-        return new StoredImage(row.id(), row.aideId(), row.userId(), row.width(), row.height(), row.bytes(), List.copyOf(sizes));
     }
 }

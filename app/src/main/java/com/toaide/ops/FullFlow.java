@@ -18,11 +18,11 @@ import java.util.function.Consumer;
 final class FullFlow {
     private static final String CHECK = "full flow";
 
-    private final VerifyCommand verify;
+    private final Probe verify;
     private final String secret;
     private String cookie;
 
-    FullFlow(VerifyCommand verify, String secret) {
+    FullFlow(Probe verify, String secret) {
         this.verify = verify;
         this.secret = secret;
     }
@@ -70,7 +70,7 @@ final class FullFlow {
 
     private Optional<String> create() {
         return post("/aides", "{}").flatMap(r -> {
-            var id = VerifyCommand.json(r.body()).map(j -> j.path("id").asString(""));
+            var id = Probe.json(r.body()).map(j -> j.path("id").asString(""));
             if (r.statusCode() != 201 || id.isEmpty() || id.get().isEmpty()) {
                 verify.fail(CHECK, "creating a page answered " + r.statusCode());
                 return Optional.empty();
@@ -97,7 +97,7 @@ final class FullFlow {
 
     private Optional<String> publish(String aide) {
         return post("/aides/" + aide + "/publish", "{}").flatMap(r -> {
-            var url = VerifyCommand.json(r.body()).map(j -> j.path("url").asString(""));
+            var url = Probe.json(r.body()).map(j -> j.path("url").asString(""));
             if (r.statusCode() != 200 || url.isEmpty() || url.get().isEmpty()) {
                 verify.fail(CHECK, "publishing answered " + r.statusCode());
                 return Optional.empty();

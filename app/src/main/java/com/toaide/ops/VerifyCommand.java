@@ -1,13 +1,8 @@
 package com.toaide.ops;
 
-import com.toaide.kernel.Json;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code aide.jar verify <editor-url> [<public-url>] [--page <slug>] [--full] [--slow-ms <n>]}:
@@ -30,24 +23,19 @@ import tools.jackson.databind.JsonNode;
 public final class VerifyCommand {
     static final Duration DEFAULT_SLOW = Duration.ofMillis(1500);
     private static final Pattern STATIC_ASSET = Pattern.compile("(?:href|src)=\"(/static/[^\"]+)\"");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final URI editor;
     private final URI published;
     private final Duration slow;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> failures = new ArrayList<>();
-    private final List<Timed> timings = new ArrayList<>();
-
-    private record Timed(String what, long millis) {}
+    private final Probe probe;
 
     VerifyCommand(URI editor, URI published, Duration slow, PrintStream out) {
         this.editor = withoutSlash(editor);
         this.published = withoutSlash(published);
         this.slow = slow;
         this.out = out;
+        this.probe = new Probe(this.editor, out);
     }
 
     public static int run(List<String> args, Map<String, String> env, PrintStream out) {
@@ -95,43 +83,42 @@ public final class VerifyCommand {
         staticAssets(landing);
         robots();
         if (secret.isPresent()) {
-            new FullFlow(this, secret.get()).run(slug -> publishedPage(slug, "the page the full flow published"));
+            new FullFlow(probe, secret.get()).run(slug -> publishedPage(slug, "the page the full flow published"));
         } else if (page.isPresent()) {
             publishedPage(page.get(), "--page");
         } else {
-            skip("published page", "give --page <slug> or run --full to fetch one through the CDN");
+            probe.skip("published page", "give --page <slug> or run --full to fetch one through the CDN");
         }
-        responseTimes();
-        out.println(failures.isEmpty() ? "All checks passed." : failures.size() + " check(s) failed: " + String.join("; ", failures));
-        return failures.isEmpty() ? 0 : 1;
+        probe.responseTimes(slow);
+        return probe.summary();
     }
 
     private void health() {
-        fetch("health", editor.resolve("/health")).ifPresent(r -> {
+        probe.fetch("health", editor.resolve("/health")).ifPresent(r -> {
             if (r.statusCode() == 200 && r.body().contains("\"ok\"")) {
-                pass("health", "/health answered ok");
+                probe.pass("health", "/health answered ok");
             } else {
-                fail("health", "/health answered " + r.statusCode());
+                probe.fail("health", "/health answered " + r.statusCode());
             }
         });
     }
 
     /** Readiness names each dependency; a failure line names each one that is down. */
     private void readiness() {
-        fetch("readiness", editor.resolve("/health/ready")).ifPresent(r -> {
+        probe.fetch("readiness", editor.resolve("/health/ready")).ifPresent(r -> {
             if (r.statusCode() == 200) {
-                pass("readiness", "database and object store answer");
+                probe.pass("readiness", "database and object store answer");
                 return;
             }
-            var checks = json(r.body()).map(j -> j.path("checks"));
+            var checks = Probe.json(r.body()).map(j -> j.path("checks"));
             if (checks.isEmpty() || !checks.get().isObject() || checks.get().isEmpty()) {
-                fail("readiness", "/health/ready answered " + r.statusCode());
+                probe.fail("readiness", "/health/ready answered " + r.statusCode());
                 return;
             }
             checks.get().properties().forEach(check -> {
                 String state = check.getValue().asString("");
                 if (!"ok".equals(state)) {
-                    fail("readiness", (check.getKey().equals("storage") ? "object store" : check.getKey()) + " " + state);
+                    probe.fail("readiness", (check.getKey().equals("storage") ? "object store" : check.getKey()) + " " + state);
                 }
             });
         });
@@ -141,40 +128,40 @@ public final class VerifyCommand {
     private void tls() {
         for (URI site : new LinkedHashSet<>(List.of(editor, published))) {
             if (isLocal(site)) {
-                skip("tls", site + " is a local address without TLS in front of it; HTTPS, its redirect and HSTS are checked on a deployed URL");
+                probe.skip("tls", site + " is a local address without TLS in front of it; HTTPS, its redirect and HSTS are checked on a deployed URL");
                 continue;
             }
             if (!"https".equals(site.getScheme())) {
-                fail("tls", site + " is not https");
+                probe.fail("tls", site + " is not https");
                 continue;
             }
             var plain = URI.create("http://" + site.getRawAuthority() + "/");
-            fetch("tls", plain).ifPresent(r -> {
+            probe.fetch("tls", plain).ifPresent(r -> {
                 String location = r.headers().firstValue("Location").orElse("");
                 if (List.of(301, 302, 307, 308).contains(r.statusCode()) && location.startsWith("https://" + site.getHost())) {
-                    pass("tls", plain + " redirects to HTTPS");
+                    probe.pass("tls", plain + " redirects to HTTPS");
                 } else {
-                    fail("tls", plain + " answered " + r.statusCode() + " instead of redirecting to HTTPS");
+                    probe.fail("tls", plain + " answered " + r.statusCode() + " instead of redirecting to HTTPS");
                 }
             });
         }
     }
 
     private Optional<String> landingAndSignIn() {
-        var landing = fetch("landing page", editor.resolve("/"));
+        var landing = probe.fetch("landing page", editor.resolve("/"));
         landing.ifPresent(r -> {
             if (r.statusCode() == 200 && contentType(r).startsWith("text/html") && r.body().contains("/login")) {
-                pass("landing page", "/ is the landing page, linking to sign-in");
+                probe.pass("landing page", "/ is the landing page, linking to sign-in");
             } else {
-                fail("landing page", "/ answered " + r.statusCode() + " " + contentType(r));
+                probe.fail("landing page", "/ answered " + r.statusCode() + " " + contentType(r));
             }
             securityHeaders(r, "/");
         });
-        fetch("sign-in page", editor.resolve("/login")).ifPresent(r -> {
+        probe.fetch("sign-in page", editor.resolve("/login")).ifPresent(r -> {
             if (r.statusCode() == 200 && r.body().contains("<form") && r.body().contains("name=\"email\"")) {
-                pass("sign-in page", "/login shows the email form");
+                probe.pass("sign-in page", "/login shows the email form");
             } else {
-                fail("sign-in page", "/login answered " + r.statusCode() + " without the email form");
+                probe.fail("sign-in page", "/login answered " + r.statusCode() + " without the email form");
             }
         });
         return landing.map(HttpResponse::body);
@@ -190,17 +177,17 @@ public final class VerifyCommand {
         if (!isLocal(editor)) {
             expected.put("Strict-Transport-Security", "max-age=");
         }
-        int before = failures.size();
+        int before = probe.failureCount();
         expected.forEach((name, needle) -> {
             var value = r.headers().firstValue(name);
             if (value.isEmpty()) {
-                fail("headers", name + " missing on " + path);
+                probe.fail("headers", name + " missing on " + path);
             } else if (!value.get().contains(needle)) {
-                fail("headers", name + " on " + path + " is \"" + value.get() + "\"");
+                probe.fail("headers", name + " on " + path + " is \"" + value.get() + "\"");
             }
         });
-        if (failures.size() == before) {
-            pass("headers", String.join(", ", expected.keySet()) + " on " + path
+        if (probe.failureCount() == before) {
+            probe.pass("headers", String.join(", ", expected.keySet()) + " on " + path
                     + (isLocal(editor) ? " (HSTS is checked on a deployed URL)" : ""));
         }
     }
@@ -210,29 +197,29 @@ public final class VerifyCommand {
         var assets = new LinkedHashSet<String>();
         landing.ifPresent(html -> STATIC_ASSET.matcher(html).results().map(m -> m.group(1)).limit(5).forEach(assets::add));
         if (assets.isEmpty()) {
-            fail("static assets", "the landing page links no /static/ file");
+            probe.fail("static assets", "the landing page links no /static/ file");
             return;
         }
         for (String path : assets) {
-            fetch("static assets", editor.resolve(path)).ifPresent(r -> {
+            probe.fetch("static assets", editor.resolve(path)).ifPresent(r -> {
                 String cache = r.headers().firstValue("Cache-Control").orElse("");
                 if (r.statusCode() != 200) {
-                    fail("static assets", path + " answered " + r.statusCode());
+                    probe.fail("static assets", path + " answered " + r.statusCode());
                 } else if (!cache.contains("max-age=31536000")) {
-                    fail("static assets", path + " has Cache-Control \"" + cache + "\", not a year");
+                    probe.fail("static assets", path + " has Cache-Control \"" + cache + "\", not a year");
                 } else {
-                    pass("static assets", path + " cached for a year");
+                    probe.pass("static assets", path + " cached for a year");
                 }
             });
         }
     }
 
     private void robots() {
-        fetch("robots.txt", published.resolve("/robots.txt")).ifPresent(r -> {
+        probe.fetch("robots.txt", published.resolve("/robots.txt")).ifPresent(r -> {
             if (r.statusCode() == 200 && contentType(r).startsWith("text/plain") && r.body().contains("User-agent:")) {
-                pass("robots.txt", published + "/robots.txt is served");
+                probe.pass("robots.txt", published + "/robots.txt is served");
             } else {
-                fail("robots.txt", published + "/robots.txt answered " + r.statusCode());
+                probe.fail("robots.txt", published + "/robots.txt answered " + r.statusCode());
             }
         });
     }
@@ -243,98 +230,35 @@ public final class VerifyCommand {
      */
     void publishedPage(String slug, String source) {
         URI page = published.resolve("/s/" + slug);
-        var first = fetch("published page", page);
+        var first = probe.fetch("published page", page);
         if (first.isEmpty()) {
             return;
         }
         var r = first.get();
         if (r.statusCode() != 200 || !contentType(r).startsWith("text/html")) {
-            fail("published page", page + " (" + source + ") answered " + r.statusCode());
+            probe.fail("published page", page + " (" + source + ") answered " + r.statusCode());
             return;
         }
         if (!r.body().contains("<link rel=\"canonical\" href=\"" + page + "\">")) {
-            fail("published page", page + " does not name itself as its canonical address");
+            probe.fail("published page", page + " does not name itself as its canonical address");
         } else {
-            pass("published page", page + " is served with its canonical link");
+            probe.pass("published page", page + " is served with its canonical link");
         }
-        var second = fetch("cdn", page);
+        var second = probe.fetch("cdn", page);
         second.ifPresent(again -> {
             var status = again.headers().firstValue("CF-Cache-Status");
             if (status.isEmpty()) {
                 if (isLocal(published)) {
-                    skip("cdn", page + " has no CDN in front of it (no CF-Cache-Status); the cache is checked on a deployed URL");
+                    probe.skip("cdn", page + " has no CDN in front of it (no CF-Cache-Status); the cache is checked on a deployed URL");
                 } else {
-                    fail("cdn", page + " did not come through Cloudflare (no CF-Cache-Status)");
+                    probe.fail("cdn", page + " did not come through Cloudflare (no CF-Cache-Status)");
                 }
             } else if (status.get().equalsIgnoreCase("HIT") || status.get().equalsIgnoreCase("REVALIDATED")) {
-                pass("cdn", page + " came from the edge cache on the second fetch (" + status.get() + ")");
+                probe.pass("cdn", page + " came from the edge cache on the second fetch (" + status.get() + ")");
             } else {
-                fail("cdn", page + " was " + status.get() + " on the second fetch: is the cache rule in place? (docs/deploy.md)");
+                probe.fail("cdn", page + " was " + status.get() + " on the second fetch: is the cache rule in place? (docs/deploy.md)");
             }
         });
-    }
-
-    private void responseTimes() {
-        if (timings.isEmpty()) {
-            return;
-        }
-        var sorted = timings.stream().sorted((a, b) -> Long.compare(a.millis(), b.millis())).toList();
-        int before = failures.size();
-        for (Timed t : timings) {
-            if (t.millis() > slow.toMillis()) {
-                fail("response time", t.what() + " took " + t.millis() + " ms (over " + slow.toMillis() + " ms)");
-            }
-        }
-        if (failures.size() == before) {
-            pass("response time", timings.size() + " requests, median " + sorted.get(sorted.size() / 2).millis()
-                    + " ms, slowest " + sorted.get(sorted.size() - 1).millis() + " ms (" + sorted.get(sorted.size() - 1).what() + ")");
-        }
-    }
-
-    /** One timed GET; a request that gets no answer is a failure of {@code check}. */
-    Optional<HttpResponse<String>> fetch(String check, URI uri) {
-        return send(check, HttpRequest.newBuilder(uri).GET().header("User-Agent", "aide-verify"), uri.getPath());
-    }
-
-    Optional<HttpResponse<String>> send(String check, HttpRequest.Builder request, String what) {
-        long start = System.nanoTime();
-        try {
-            var response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            timings.add(new Timed(what, (System.nanoTime() - start) / 1_000_000));
-            return Optional.of(response);
-        } catch (IOException e) {
-            fail(check, what + " got no answer (" + e.getClass().getSimpleName() + ")");
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail(check, "interrupted");
-            return Optional.empty();
-        }
-    }
-
-    URI editor() {
-        return editor;
-    }
-
-    void pass(String check, String detail) {
-        out.println("PASS " + check + ": " + detail);
-    }
-
-    void fail(String check, String detail) {
-        failures.add(check + ": " + detail);
-        out.println("FAIL " + check + ": " + detail);
-    }
-
-    void skip(String check, String detail) {
-        out.println("SKIP " + check + ": " + detail);
-    }
-
-    static Optional<JsonNode> json(String body) {
-        try {
-            return Optional.of(Json.MAPPER.readTree(body));
-        } catch (JacksonException e) {
-            return Optional.empty();
-        }
     }
 
     private static String contentType(HttpResponse<String> r) {
