@@ -1,14 +1,11 @@
 package com.toaide.ai;
 
 import com.toaide.aides.EditService;
-import com.toaide.aides.TurnFrames;
 import com.toaide.auth.TurnWeek;
 import com.toaide.images.ImageService;
-import com.toaide.kernel.Json;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.failure.Failure;
-import com.toaide.render.PageImages;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One AI turn, run on a worker thread: one model call, or two when the fast tier escalates.
@@ -34,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class TurnRun implements TurnListener {
     private static final Logger log = LoggerFactory.getLogger(TurnRun.class);
     private static final int REJECTIONS_IN_A_ROW = 3;
-    private static final int MAX_LINE = 2_000;
 
     /** What every turn of a {@link TurnService} shares: its collaborators and its running turns. */
     record Parts(Database db, EditService edits, ImageService images, AiSettings ai, AiProvider provider, Prompts prompts,
@@ -107,7 +101,7 @@ final class TurnRun implements TurnListener {
     private void call() throws InterruptedException {
         model = AiProviders.model(parts.ai(), tier);
         Tier on = tier;
-        var photos = photos();
+        var photos = TurnPhotos.listed(parts.images(), userId, aideId);
         var request = parts.edits().read(userId, aideId, (snapshot, version) -> parts.prompts().request(model, on, snapshot,
                 photos, window, LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC)));
         error = null;
@@ -120,14 +114,6 @@ final class TurnRun implements TurnListener {
             started.cancel();
             started.await(Duration.ofSeconds(5));
         }
-    }
-
-    /** The aide's newest uploaded photos, one more than are listed so older ones are said to be left out. */
-    private List<UploadedPhotos.Photo> photos() {
-        return parts.images().newest(userId, aideId, UploadedPhotos.MAX_LISTED + 1).stream()
-                .map(image -> new UploadedPhotos.Photo(image.id().toString(), image.width(), image.height(), image.name(),
-                        LocalDate.ofInstant(image.createdAt(), ZoneOffset.UTC)))
-                .toList();
     }
 
     void interrupt() {
@@ -156,21 +142,21 @@ final class TurnRun implements TurnListener {
             escalated = true;
             return;
         }
-        String badPhoto = unknownPhoto(event);
+        String badPhoto = TurnPhotos.unknown(parts.images(), userId, aideId, event);
         if (badPhoto != null) {
             log.info("Turn {} skipped a {} call ({}): {} is not one of this aide's photos", turnId, call.name(), call.id(), badPhoto);
             reject();
             return;
         }
         boolean voice = type.equals("voice");
-        String text = voice ? clip(event.path("text").asString("")) : null;
+        String text = voice ? LiveTurnFrames.clip(event.path("text").asString("")) : null;
         EditService.TurnApplied outcome;
         try {
             outcome = parts.edits().applyTurnEvent(userId, aideId, batchId, event, (handle, result) -> {
                 if (voice && result.accepted()) {
                     var dao = handle.attach(TurnDao.class);
                     dao.say(aideId, turnId, "voice", text);
-                    frame(dao, aideId, turnFrame("voice", turnId).put("text", text));
+                    LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("voice", turnId).put("text", text));
                 }
             });
         } catch (Failure.TooLarge full) {
@@ -191,21 +177,6 @@ final class TurnRun implements TurnListener {
                 firstChangeMs = (int) elapsedMillis();
             }
         }
-    }
-
-    /**
-     * The {@code upload:} reference of an event that shows a photo this aide does not have (a
-     * made-up id, or another aide's), else null. The kernel cannot tell: it knows no photos, and
-     * such a block would show nothing on the page.
-     */
-    private String unknownPhoto(JsonNode event) {
-        String src = event.path("p").path("src").asString(null);
-        if (src == null || !src.startsWith(PageImages.SCHEME)) {
-            return null;
-        }
-        String id = PageImages.idOf(src);
-        boolean known = id != null && parts.images().find(userId, aideId, UUID.fromString(id)).isPresent();
-        return known ? null : src;
     }
 
     private void reject() {
@@ -295,12 +266,12 @@ final class TurnRun implements TurnListener {
             var dao = handle.attach(TurnDao.class);
             if (fallback != null) {
                 dao.say(aideId, turnId, "voice", fallback);
-                frame(dao, aideId, turnFrame("voice", turnId).put("text", fallback));
+                LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("voice", turnId).put("text", fallback));
             }
             if (shown != null) {
                 dao.say(aideId, turnId, "notice", shown);
                 if (!interrupted) {
-                    frame(dao, aideId, turnFrame("turn.error", turnId).put("error", shown));
+                    LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("turn.error", turnId).put("error", shown));
                 }
             }
             dao.finish(record);
@@ -308,13 +279,13 @@ final class TurnRun implements TurnListener {
                 dao.giveBack(startedAt, parts.clock().instant());
             }
             var week = dao.readWeek().orElse(new TurnDao.WeekCount(0, null));
-            var end = turnFrame("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected)
+            var end = LiveTurnFrames.of("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected)
                     .put("counted", !givenBack)
                     .put("turns_left", TurnWeek.of(week.turnCount(), week.turnWeekStart(), parts.clock().instant()).freeTurnsLeft());
             if (interrupted) {
                 end.put("notice", shown);
             }
-            frame(dao, aideId, end);
+            LiveTurnFrames.send(dao, aideId, end);
             return null;
         });
     }
@@ -325,19 +296,5 @@ final class TurnRun implements TurnListener {
 
     UUID userId() {
         return userId;
-    }
-
-    static ObjectNode turnFrame(String type, UUID turnId) {
-        return Json.MAPPER.createObjectNode().put("type", type).put("turn", turnId.toString());
-    }
-
-    static void frame(TurnDao dao, UUID aideId, ObjectNode frame) {
-        TurnFrames.payload(aideId, frame.toString()).ifPresentOrElse(
-                payload -> dao.notify(TurnFrames.CHANNEL, payload),
-                () -> log.warn("A {} frame was too long for NOTIFY and was not sent", frame.path("type").asString()));
-    }
-
-    static String clip(String text) {
-        return text.length() <= MAX_LINE ? text : text.substring(0, MAX_LINE - 1) + "…";
     }
 }

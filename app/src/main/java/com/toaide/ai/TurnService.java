@@ -101,7 +101,7 @@ public final class TurnService implements AutoCloseable {
             dao.countWeek(week.countWithNext(), week.startWithNext(now));
             var stored = storedMessages(dao.recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
-            TurnRun.frame(dao, aideId, TurnRun.turnFrame("turn.start", turnId).put("message", TurnRun.clip(text)));
+            LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("turn.start", turnId).put("message", LiveTurnFrames.clip(text)));
             return new TurnRun(parts, turnId, userId, aideId, now, tier, ConversationWindow.pick(stored, text));
         });
         running.put(aideId, run);
