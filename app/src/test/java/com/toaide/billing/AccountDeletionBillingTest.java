@@ -2,39 +2,11 @@ package com.toaide.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a paying account cancels its subscription first; the price shown is Stripe's. */
-class AccountDeletionBillingTest {
-    static FakeStripe stripe;
-    static TestApp app;
-    static Accounts accounts;
-
-    @BeforeAll
-    static void start() {
-        stripe = FakeStripe.start();
-        app = TestApp.start(TestPostgres.freshDatabase(), stripe.environment());
-        accounts = new Accounts(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-        app.close();
-        stripe.close();
-    }
-
-    @AfterEach
-    void stripe_is_up_again() {
-        stripe.down(false);
-    }
-
+class AccountDeletionBillingTest extends AgainstFakeStripe {
     @Test
     void deleting_a_pro_account_cancels_its_subscription_before_anything_is_deleted() {
         var user = accounts.create();

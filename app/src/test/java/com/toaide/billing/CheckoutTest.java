@@ -2,40 +2,12 @@ package com.toaide.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Checkout, the portal and the plan page over real HTTP, against a fake Stripe API. */
-class CheckoutTest {
-    static FakeStripe stripe;
-    static TestApp app;
-    static Accounts accounts;
-
-    @BeforeAll
-    static void start() {
-        stripe = FakeStripe.start();
-        app = TestApp.start(TestPostgres.freshDatabase(), stripe.environment());
-        accounts = new Accounts(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-        app.close();
-        stripe.close();
-    }
-
-    @AfterEach
-    void stripe_is_up_again() {
-        stripe.down(false);
-    }
-
+class CheckoutTest extends AgainstFakeStripe {
     @Test
     void checkout_sends_the_browser_to_stripe_for_a_pro_subscription_of_this_user() {
         var user = accounts.create();

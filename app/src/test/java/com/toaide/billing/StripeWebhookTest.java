@@ -3,41 +3,13 @@ package com.toaide.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.stripe.net.Webhook;
-import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Stripe's webhook over real HTTP, against a fake Stripe API: the Free/Pro state machine of {@link BillingService}. */
-class StripeWebhookTest {
-    static FakeStripe stripe;
-    static TestApp app;
-    static Accounts accounts;
-
-    @BeforeAll
-    static void start() {
-        stripe = FakeStripe.start();
-        app = TestApp.start(TestPostgres.freshDatabase(), stripe.environment());
-        accounts = new Accounts(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-        app.close();
-        stripe.close();
-    }
-
-    @AfterEach
-    void stripe_is_up_again() {
-        stripe.down(false);
-    }
-
+class StripeWebhookTest extends AgainstFakeStripe {
     /** Like Stripe: JSON, signed, and no Origin header. */
     static HttpResponse<String> deliver(String payload, String signature) {
         var request = HttpRequest.newBuilder(app.base.resolve("/webhooks/stripe"))
