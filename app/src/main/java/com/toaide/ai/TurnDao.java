@@ -13,7 +13,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Turns, their conversation and the user's weekly count. Runs inside {@code Database.asUser}: RLS scopes every row. */
 @RegisterConstructorMapper(TurnDao.WeekCount.class)
-@RegisterConstructorMapper(TurnDao.ChatRow.class)
 @RegisterConstructorMapper(TurnDao.TurnRow.class)
 interface TurnDao {
     record WeekCount(int turnCount, Instant turnWeekStart) {}
@@ -30,9 +29,6 @@ interface TurnDao {
     /** Locks the user's row, so two turns starting at once count one after the other. */
     @SqlQuery("select turn_count, turn_week_start from users where id = app_user_id() for update")
     Optional<WeekCount> lockWeek();
-
-    @SqlQuery("select turn_count, turn_week_start from users where id = app_user_id()")
-    Optional<WeekCount> readWeek();
 
     @SqlUpdate("update users set turn_count = :count, turn_week_start = :start where id = app_user_id()")
     void countWeek(@Bind("count") int count, @Bind("start") Instant weekStart);
@@ -81,8 +77,6 @@ interface TurnDao {
     @SqlQuery("select id, status, applied, rejected, error from turns where id = :id and aide_id = :aide")
     Optional<TurnRow> find(@Bind("aide") UUID aideId, @Bind("id") UUID turnId);
 
-    @SqlQuery("select exists (select 1 from turns where aide_id = :aide and status = 'running')")
-    boolean running(@Bind("aide") UUID aideId);
 
     @SqlUpdate("""
             insert into conversations (aide_id, user_id, turn_id, role, text)
@@ -90,13 +84,6 @@ interface TurnDao {
             """)
     void say(@Bind("aide") UUID aideId, @Bind("turn") UUID turnId, @Bind("role") String role, @Bind("text") String text);
 
-    /** The last {@code limit} lines of the aide's conversation, oldest first. */
-    @SqlQuery("""
-            select role, text from (
-                select id, role, text from conversations where aide_id = :aide order by id desc limit :limit
-            ) last order by id
-            """)
-    List<ChatRow> recent(@Bind("aide") UUID aideId, @Bind("limit") int limit);
 
     @SqlQuery("select text from conversations where turn_id = :turn and role = 'voice' order by id")
     List<String> voices(@Bind("turn") UUID turnId);

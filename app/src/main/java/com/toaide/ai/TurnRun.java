@@ -278,7 +278,7 @@ final class TurnRun implements TurnListener {
             if (givenBack) {
                 dao.giveBack(startedAt, parts.clock().instant());
             }
-            var week = dao.readWeek().orElse(new TurnDao.WeekCount(0, null));
+            var week = new ChatDao(handle).week().orElse(new TurnDao.WeekCount(0, null));
             var end = LiveTurnFrames.of("turn.end", turnId).put("status", status).put("applied", applied).put("rejected", rejected)
                     .put("counted", !givenBack)
                     .put("turns_left", TurnWeek.of(week.turnCount(), week.turnWeekStart(), parts.clock().instant()).freeTurnsLeft());

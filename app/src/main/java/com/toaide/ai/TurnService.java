@@ -99,7 +99,7 @@ public final class TurnService implements AutoCloseable {
             UUID turnId = dao.start(aideId, tier.name().toLowerCase(Locale.ROOT), AiProviders.model(ai.get(), tier), prompts.version())
                     .orElseThrow(() -> new Failure.Conflict("A turn is already running on this page."));
             dao.countWeek(week.countWithNext(), week.startWithNext(now));
-            var stored = storedMessages(dao.recent(aideId, ROWS_READ_FOR_WINDOW));
+            var stored = storedMessages(new ChatDao(handle).recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
             LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("turn.start", turnId).put("message", LiveTurnFrames.clip(text)));
             return new TurnRun(parts, turnId, userId, aideId, now, tier, ConversationWindow.pick(stored, text));
@@ -147,11 +147,11 @@ public final class TurnService implements AutoCloseable {
         boolean free = billing.plan(userId) == Plan.FREE;
         Instant now = clock.instant();
         return db.asUser(userId, handle -> {
-            var dao = handle.attach(TurnDao.class);
+            var dao = new ChatDao(handle);
             var lines = dao.recent(aideId, 200).stream().map(row -> new EditorChat.Line(row.role(), row.text())).toList();
             Integer left = null;
             if (free) {
-                var week = dao.readWeek().orElse(new TurnDao.WeekCount(0, null));
+                var week = dao.week().orElse(new TurnDao.WeekCount(0, null));
                 left = TurnWeek.of(week.turnCount(), week.turnWeekStart(), now).freeTurnsLeft();
             }
             return new EditorChat.State(lines, left, dao.running(aideId));

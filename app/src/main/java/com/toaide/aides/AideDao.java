@@ -54,8 +54,6 @@ interface AideDao {
             """)
     UUID create(@Bind("state") String emptyState);
 
-    @SqlQuery("select id, coalesce(title, '') as title, status, slug, updated_at from aides where id = :id")
-    Optional<AideSummary> find(@Bind("id") UUID id);
 
     /**
      * The aide's snapshot and log position, locked until the transaction ends, so its log can be

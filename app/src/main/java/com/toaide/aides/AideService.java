@@ -57,7 +57,7 @@ public final class AideService {
     }
 
     public AideSummary find(UUID userId, UUID aideId) {
-        return db.asUser(userId, handle -> handle.attach(AideDao.class).find(aideId)).orElseThrow(Failure.NotFound::new);
+        return db.asUser(userId, handle -> new EditDao(handle).summary(aideId)).orElseThrow(Failure.NotFound::new);
     }
 
     /**
@@ -114,7 +114,7 @@ public final class AideService {
             db.asUser(userId, handle -> {
                 var dao = handle.attach(AideDao.class);
                 dao.lockAideCount();
-                var aide = dao.find(aideId).orElseThrow(Failure.NotFound::new);
+                var aide = new EditDao(handle).summary(aideId).orElseThrow(Failure.NotFound::new);
                 if (aide.status().equals("active")) {
                     return 0; // Undo pressed twice: it is back already.
                 }

@@ -3,17 +3,18 @@ package com.toaide.aides;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * The two statements every edit runs, in plain JDBC on the transaction's connection. They are
- * the hot path (docs/performance.md): attaching a Jdbi SQL object prepares a handler for every
- * method of the interface, and binding a record's accessors by name goes through reflection;
- * together that cost more CPU than the statement itself. Everything else about an aide stays
- * in {@link AideDao}.
+ * The statements every edit and every opening of the editor run, in plain JDBC on the
+ * transaction's connection. They are the hot path (docs/performance.md): attaching a Jdbi SQL
+ * object prepares a handler for every method of the interface, and binding or mapping a record
+ * by name goes through reflection; together that cost more CPU than the statement itself.
+ * Everything else about an aide stays in {@link AideDao}.
  */
 final class EditDao {
     /**
@@ -46,6 +47,7 @@ final class EditDao {
               from saved
             """;
     private static final String POSITION = "select log_seq from aides where id = ?";
+    private static final String SUMMARY = "select id, coalesce(title, ''), status, slug, updated_at from aides where id = ?";
 
     private final Connection connection;
 
@@ -84,6 +86,22 @@ final class EditDao {
             statement.setObject(1, id);
             try (var result = statement.executeQuery()) {
                 return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** The aide's dashboard line, if the user can see it. */
+    Optional<AideSummary> summary(UUID id) {
+        try (var statement = connection.prepareStatement(SUMMARY)) {
+            statement.setObject(1, id);
+            try (var row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AideSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getString(4), row.getTimestamp(5).toInstant()));
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);

@@ -1,9 +1,7 @@
 package com.toaide.auth;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -15,16 +13,6 @@ interface SessionDao {
             returning id
             """)
     UUID create(@Bind("userId") UUID userId, @Bind("expiresAt") Instant expiresAt);
-
-    /** The session's user and expiry when it is live (not revoked, not expired). */
-    @SqlQuery("""
-            select user_id, expires_at from sessions
-             where id = :id and revoked_at is null and expires_at > now()
-            """)
-    @RegisterConstructorMapper(LiveSession.class)
-    Optional<LiveSession> live(@Bind("id") UUID id);
-
-    record LiveSession(UUID userId, Instant expiresAt) {}
 
     @SqlUpdate("update sessions set last_seen_at = now(), expires_at = :expiresAt where id = :id and revoked_at is null")
     int renew(@Bind("id") UUID id, @Bind("expiresAt") Instant renewedUntil);

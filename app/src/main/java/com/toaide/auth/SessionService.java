@@ -81,8 +81,7 @@ public final class SessionService {
             return Optional.empty();
         }
         return db.asUser(claimedUser, handle -> {
-            var dao = handle.attach(SessionDao.class);
-            return dao.live(sessionId)
+            return new LiveSessionDao(handle).live(sessionId)
                     .filter(found -> found.userId().equals(claimedUser))
                     .map(found -> {
                         Instant validUntil = earlier(tokenExpires, found.expiresAt());
@@ -90,7 +89,7 @@ public final class SessionService {
                             live.put(token, sessionId, claimedUser, validUntil);
                             return new Session(sessionId, claimedUser, null);
                         }
-                        dao.renew(sessionId, renewed);
+                        handle.attach(SessionDao.class).renew(sessionId, renewed);
                         String fresh = sign(sessionId, claimedUser, renewed);
                         live.put(fresh, sessionId, claimedUser, renewed);
                         return new Session(sessionId, claimedUser, fresh);
@@ -148,7 +147,7 @@ public final class SessionService {
 
     /** Asks the database: for when a revocation may have been missed. */
     private boolean isEnded(Session session) {
-        return db.asUser(session.userId(), handle -> handle.attach(SessionDao.class).live(session.id()))
+        return db.asUser(session.userId(), handle -> new LiveSessionDao(handle).live(session.id()))
                 .filter(found -> found.userId().equals(session.userId()))
                 .isEmpty();
     }

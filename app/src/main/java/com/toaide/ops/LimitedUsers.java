@@ -42,6 +42,7 @@ public final class LimitedUsers implements AutoCloseable {
     private final Activity activity;
     private volatile Map<UUID, Instant> limited = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
+    private final Object reloadLock = new Object();
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "limited-users");
         thread.setDaemon(true);
@@ -80,6 +81,10 @@ public final class LimitedUsers implements AutoCloseable {
         }
     }
 
+    private boolean stale() {
+        return loadedAt.plus(STALE_AFTER).isBefore(clock.instant());
+    }
+
     /** When the user's limit ends, if they are limited now. */
     public Optional<Instant> limitedUntil(UUID userId) {
         Instant now = clock.instant();
@@ -88,8 +93,14 @@ public final class LimitedUsers implements AutoCloseable {
 
     /** Throws a 429 {@link Failure.Limited} (with Retry-After) while the user is limited. */
     void requireNotLimited(UUID userId) {
-        if (loadedAt.plus(STALE_AFTER).isBefore(clock.instant())) {
-            reloadQuietly();
+        // One request reloads a stale list while the others wait for it, instead of every
+        // request thread asking the database at once (a starved reloader makes them all stale).
+        if (stale()) {
+            synchronized (reloadLock) {
+                if (stale()) {
+                    reloadQuietly();
+                }
+            }
         }
         var until = limitedUntil(userId);
         if (until.isPresent()) {
