@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 final class Values {
 
     private static final int MAX_LINK_TEXT = 60;
+    /** A published boolean true: shown as a check mark, no editing attributes. */
+    private static final Val YES = new Val("", null, null, true, null, null, null, null);
 
     private Values() {}
 
@@ -30,10 +32,12 @@ final class Values {
         String e = editor ? entity : null;
         String f = editor ? key : null;
         if (v == null || v.isNull() || v.isMissingNode()) {
-            return new Val("", null, null, false, null, e, f, editor ? "string" : null);
+            return editor ? new Val("", null, null, false, null, e, f, "string") : Val.EMPTY;
         }
         if (v.isBoolean()) {
-            return new Val("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
+            // Published values carry no editing attributes, so the two booleans can be shared.
+            return editor ? new Val("", null, null, v.booleanValue(), null, e, f, "boolean")
+                    : v.booleanValue() ? YES : Val.EMPTY;
         }
         if (v.isNumber()) {
             return new Val(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
