@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import tools.jackson.databind.JsonNode;
@@ -92,7 +93,7 @@ public final class EditService {
                     return new Change<>(List.of(), Optional.empty(), first.get());
                 }
             }
-            var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), UUID.randomUUID().toString());
+            var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), batchId());
             var accepted = new ArrayList<JsonNode>();
             for (int i = 0; i < events.size(); i++) {
                 if (batch.results().get(i).accepted()) {
@@ -149,12 +150,12 @@ public final class EditService {
 
     /** Takes back the last change; {@code 409} when there is none. Returns the new version. */
     public long undo(UUID userId, UUID aideId) {
-        return change(userId, aideId, (history, log, answers) -> marker(history, history.undo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to undo."));
+        return change(userId, aideId, (history, log, answers) -> marker(history, history.undo(userId.toString(), now(), batchId(), log), "Nothing to undo."));
     }
 
     /** Puts back the last undone change; {@code 409} when there is none. Returns the new version. */
     public long redo(UUID userId, UUID aideId) {
-        return change(userId, aideId, (history, log, answers) -> marker(history, history.redo(userId.toString(), now(), UUID.randomUUID().toString(), log), "Nothing to redo."));
+        return change(userId, aideId, (history, log, answers) -> marker(history, history.redo(userId.toString(), now(), batchId(), log), "Nothing to redo."));
     }
 
     /** Reads an aide's snapshot and version; the snapshot must not escape the reader. */
@@ -273,7 +274,7 @@ public final class EditService {
             if (events.isEmpty()) {
                 throw new Failure.Conflict("The page already looks like this.");
             }
-            var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), RESTORE_BATCH + seq + "-" + UUID.randomUUID());
+            var batch = history.applyBatch(events, userId.toString(), Source.EDIT, now(), RESTORE_BATCH + seq + "-" + batchId());
             return new Change<>(batch.entries(), Optional.empty(), new Outcome(batch.results(), batch.version()));
         });
     }
@@ -415,6 +416,15 @@ public final class EditService {
     private static Change<Long> marker(History history, Optional<LogEntry> marker, String nothing) {
         var entry = marker.orElseThrow(() -> new Failure.Conflict(nothing));
         return new Change<>(List.of(entry), Optional.empty(), history.version());
+    }
+
+    /**
+     * A new batch id: unique, not secret, so from the thread's own generator rather than
+     * {@code UUID.randomUUID()}, which reads the system's secure source under a lock.
+     */
+    private static String batchId() {
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private String now() {

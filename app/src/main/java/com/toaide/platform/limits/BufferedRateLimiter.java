@@ -100,9 +100,9 @@ public final class BufferedRateLimiter implements AutoCloseable {
         if (!batch.isEmpty()) {
             var keys = batch.stream().map(Window::key).toArray(String[]::new);
             var starts = batch.stream().map(Window::start).toArray(Long[]::new);
-            var totals = db.asSystem(handle -> handle.attach(RateLimiterDao.class).add(keys, starts, adds.toArray(Integer[]::new)));
+            var totals = db.asSystem(handle -> new RateLimiterDao(handle).add(keys, starts, adds.toArray(Integer[]::new)));
             var shared = new HashMap<Window, Integer>();
-            totals.forEach(total -> shared.put(new Window(total.key(), total.windowStart().getEpochSecond()), total.count()));
+            totals.forEach(total -> shared.put(new Window(total.key(), total.windowStart()), total.count()));
             for (int i = 0; i < batch.size(); i++) {
                 var counts = windows.get(batch.get(i));
                 Integer count = shared.get(batch.get(i));

@@ -42,7 +42,7 @@ public final class RateLimiter {
         long windowSeconds = limit.window().toSeconds();
         long windowStart = Math.floorDiv(now.getEpochSecond(), windowSeconds) * windowSeconds;
         String key = limit.name() + ":" + subject;
-        int count = db.asSystem(handle -> handle.attach(RateLimiterDao.class).hit(key, Instant.ofEpochSecond(windowStart)));
+        int count = db.asSystem(handle -> new RateLimiterDao(handle).hit(key, Instant.ofEpochSecond(windowStart)));
         long retryAfter = Math.max(1, windowStart + windowSeconds - now.getEpochSecond());
         return new Hit(count, retryAfter, count <= limit.max());
     }

@@ -2,6 +2,7 @@ package com.toaide.platform.web;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** Every request gets an id: shown on error pages, sent back in X-Request-Id, written in the log line. */
@@ -15,9 +16,19 @@ public final class RequestIds {
 
     public static void assign(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE.matcher(given).matches() ? given : fresh();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    /**
+     * A new id. It only has to be unique enough to find a request in the logs, not secret, so
+     * it comes from the thread's own generator: {@code UUID.randomUUID()} reads the system's
+     * secure source under a lock on every request.
+     */
+    static String fresh() {
+        var random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     public static String of(Context ctx) {
