@@ -56,6 +56,6 @@ final class DatabaseLog implements Log {
 
     /** Stores a checkpoint the history just took. */
     void keep(Checkpoint checkpoint) {
-        dao().keepCheckpoint(aideId, checkpoint.seq(), checkpoint.snapshot().toJson().toString(), checkpoint.bookkeepingJson().toString());
+        dao().keepCheckpoint(aideId, checkpoint.seq(), checkpoint.snapshot().toJsonText(), checkpoint.bookkeepingJson().toString());
     }
 }

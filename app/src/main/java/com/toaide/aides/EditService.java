@@ -358,7 +358,7 @@ public final class EditService {
             // Nothing to write, so nothing checks the version for us: ask.
             current = edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied;
         } else {
-            String state = history.snapshot().toJson().toString();
+            String state = history.snapshot().toJsonText();
             if (state.length() > MAX_STATE_CHARS && state.length() > stateChars && !onlyRemovals(change.entries())) {
                 // Thrown before anything is written; change() then forgets the copy this was applied to.
                 throw new Failure.TooLarge(FULL);

@@ -98,6 +98,11 @@ public final class Snapshot {
         return SnapshotJson.write(this);
     }
 
+    /** {@link #toJson()} as text, written without building the tree first. */
+    public String toJsonText() {
+        return SnapshotJson.text(this);
+    }
+
     /**
      * Reads the JSON form back; the inverse of {@link #toJson()}. Missing or oddly shaped
      * parts get their defaults, so stored snapshots from older formats still load.

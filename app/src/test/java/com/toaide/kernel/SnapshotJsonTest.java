@@ -23,6 +23,33 @@ class SnapshotJsonTest {
         SameJson.assertSameJson(snapshot.toJson(), fixture.snapshot());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void the_text_written_straight_is_the_text_of_the_tree(Fixtures.Case fixture) {
+        Snapshot snapshot = Snapshot.fromJson(fixture.snapshot());
+
+        assertThat(snapshot.toJsonText()).isEqualTo(snapshot.toJson().toString());
+    }
+
+    @Test
+    void the_text_written_straight_escapes_and_orders_like_the_tree() {
+        Snapshot snapshot = Snapshot.fromJson(Fixtures.parse("""
+                {"meta": {"title": "Quote \\" and \\\\ and \\u2028 and \\u0001", "identity": null, "annotations": ["a"],
+                          "constraints": {}, "theme": {"x": [1, 2.5, -3e21, true, null]}},
+                 "entities": {"a": {"id": "a", "parent": "root", "display": "table", "props": {"</script>": "ünï ✓", "n": 12345678901},
+                                    "_removed": false, "_children": ["b"], "_created_seq": 1, "_updated_seq": 3,
+                                    "_styles": {"color": "red"}},
+                              "b": {"id": "b", "parent": "a", "display": null, "props": {}, "_removed": true, "_children": [],
+                                    "_created_seq": 2, "_updated_seq": 4, "_removed_seq": 4}},
+                 "relationships": [{"from": "a", "to": "b", "type": "t", "cardinality": "many_to_one"}],
+                 "rel_cardinalities": {"t": "many_to_one"}, "rel_constraints": {},
+                 "styles": {"global": {"font": "serif"}, "entities": {"a": {"bold": true}}}, "_sequence": 4}
+                """));
+
+        assertThat(snapshot.toJsonText()).isEqualTo(snapshot.toJson().toString()).contains("\\u0001", "_removed_seq");
+        assertThat(Snapshot.empty().toJsonText()).isEqualTo(Snapshot.empty().toJson().toString());
+    }
+
     @Test
     void an_empty_aide_has_the_exact_shape_of_the_spec() {
         JsonNode expected = Fixtures.parse("""
