@@ -70,7 +70,8 @@
       }
       const kind = kindOf(block);
       if (isContainer(block) && !block.querySelector(":scope > .add-block")) {
-        const add = button("+ Add block", "add-block");
+        // A section's button names the section, so it is not mistaken for the page's own at its foot.
+        const add = button(block.tagName === "ARTICLE" ? "+ Add block" : "+ Add to " + nameOf(block), "add-block");
         add.addEventListener("click", () => pickType(add, (type) => insert(type, id, null)));
         block.appendChild(add);
       }

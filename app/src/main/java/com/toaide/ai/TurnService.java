@@ -87,7 +87,8 @@ public final class TurnService implements AutoCloseable {
             throw new Failure.Invalid("A message cannot hold the NUL character.");
         }
         if (provider.isEmpty()) {
-            throw new Failure.Unavailable("The AI is not configured. Set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart AIde.");
+            // Said to the person using the page; how to switch the AI on is for the operator (README, start-up log).
+            throw new Failure.Unavailable("The AI isn’t switched on here. Nothing was changed; everything on the page can be edited by hand.");
         }
         Tier tier = edits.read(userId, aideId, (snapshot, version) -> TierClassifier.classify(snapshot, text));
         boolean free = billing.plan(userId) == Plan.FREE;

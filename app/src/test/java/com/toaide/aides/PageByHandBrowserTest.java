@@ -107,6 +107,9 @@ class PageByHandBrowserTest {
             b.editCell("The garage", 1, "05142026");
             b.blockMenu("Games", "Move into a section", "Schedule");
             b.until(d -> parentOf(user, aide, "Games").equals(idOf(user, aide, "Schedule")));
+            // The section's own add button names it; the page's stays "+ Add block".
+            b.until(d -> d.findElements(By.xpath("//*[@id='live-page']//section/button[normalize-space()='+ Add to Schedule']")).size() == 1
+                    && d.findElements(By.xpath("//*[@id='live-page']//article/button[normalize-space()='+ Add block']")).size() == 1);
 
             // A checklist: the text edits when clicked; the box ticks.
             b.pageMenu("Add a block at the end", "Checklist");
