@@ -43,6 +43,8 @@ public final class LimitedUsers implements AutoCloseable {
     private volatile Map<UUID, Instant> limited = Map.of();
     private volatile Instant loadedAt = Instant.EPOCH;
     private final Object reloadLock = new Object();
+    /** When a request last tried to reload (guarded by {@code reloadLock}). */
+    private Instant triedAt = Instant.EPOCH;
     private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "limited-users");
         thread.setDaemon(true);
@@ -95,9 +97,13 @@ public final class LimitedUsers implements AutoCloseable {
     void requireNotLimited(UUID userId) {
         // One request reloads a stale list while the others wait for it, instead of every
         // request thread asking the database at once (a starved reloader makes them all stale).
+        // A failed try is not repeated by each waiting thread in turn: with the database away
+        // that would queue them behind one connection timeout after another.
         if (stale()) {
             synchronized (reloadLock) {
-                if (stale()) {
+                Instant now = clock.instant();
+                if (stale() && !now.isBefore(triedAt.plus(RELOAD_EVERY))) {
+                    triedAt = now;
                     reloadQuietly();
                 }
             }
