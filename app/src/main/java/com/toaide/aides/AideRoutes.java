@@ -105,7 +105,7 @@ public final class AideRoutes {
     }
 
     public void events(Context ctx) {
-        var request = EditRequest.parse(ctx.bodyAsBytes());
+        var request = EditRequest.parse(Params.body(ctx));
         var outcome = edits.edit(RequestUser.require(ctx), Params.id(ctx, "id"), request.events(), request.batch());
         var rejected = new ArrayList<Rejection>();
         List<Result> results = outcome.results();

@@ -27,7 +27,8 @@ public final class SessionGuard {
         this.secureCookies = secureCookies;
     }
 
-    public void check(Context ctx) {
+    /** False when the visitor was sent to sign in, and nothing else may answer the request. */
+    public boolean check(Context ctx) {
         var session = sessions.resume(ctx.cookie(COOKIE));
         session.ifPresent(live -> {
             RequestUser.set(ctx, live.userId());
@@ -42,7 +43,9 @@ public final class SessionGuard {
             }
             ctx.redirect("/login", HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
+            return false;
         }
+        return true;
     }
 
     // A WebSocket upgrade cannot follow a redirect to a page: it is refused outright.

@@ -2,6 +2,7 @@ package com.toaide.billing;
 
 import com.toaide.platform.web.Assets;
 import com.toaide.platform.web.Layout;
+import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import io.javalin.http.Context;
@@ -45,7 +46,7 @@ public final class BillingRoutes {
     /** The signature covers the exact bytes Stripe sent, so the body is read raw. */
     public void webhook(Context ctx) {
         requireEnabled();
-        billing.receive(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8), ctx.header("Stripe-Signature"));
+        billing.receive(new String(Params.body(ctx), StandardCharsets.UTF_8), ctx.header("Stripe-Signature"));
         ctx.json(new Received(true));
     }
 

@@ -3,6 +3,8 @@ package com.toaide.platform.web;
 import com.toaide.kernel.Json;
 import com.toaide.platform.failure.Failure;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
@@ -10,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** What the routes read from a request: path ids and fields sent as a form or as a JSON body. */
 public final class Params {
+    private static final String BODY = "aide.body";
     private Params() {}
 
     /** A path id; a malformed one is simply something that does not exist for this user (404). */
@@ -40,7 +43,7 @@ public final class Params {
         if (type == null || !type.startsWith("application/json")) {
             return Optional.ofNullable(ctx.formParam(name));
         }
-        String body = ctx.body();
+        String body = new String(body(ctx), StandardCharsets.UTF_8);
         if (body.isBlank()) {
             return Optional.empty();
         }
@@ -49,6 +52,33 @@ public final class Params {
             return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
         } catch (JacksonException e) {
             throw new Failure.Invalid("The request body is not valid JSON. Nothing was changed.");
+        }
+    }
+
+    /**
+     * The request body. With a Content-Length (already held to the route's limit by
+     * {@link BodyLimits}) it is read in one piece of exactly that size: Javalin's own reading
+     * allocates an 8 KB buffer and a copy for every body, a third of an edit's small garbage.
+     * A body without a length was read and kept by {@link BodyLimits} or Javalin; that copy is used.
+     */
+    public static byte[] body(Context ctx) {
+        byte[] kept = ctx.attribute(BODY);
+        if (kept != null) {
+            return kept;
+        }
+        long length = ctx.contentLength();
+        if (length < 0) {
+            return ctx.bodyAsBytes();
+        }
+        try {
+            byte[] body = ctx.req().getInputStream().readNBytes((int) length);
+            if (body.length < length) {
+                throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
+            }
+            ctx.attribute(BODY, body);
+            return body;
+        } catch (IOException e) {
+            throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
         }
     }
 }
