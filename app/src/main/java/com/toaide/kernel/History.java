@@ -162,7 +162,7 @@ public final class History {
             Result result = Kernel.apply(snapshot, event, ts);
             results.add(result);
             if (result.accepted()) {
-                LogEntry entry = new LogEntry(version + 1, batchId, actor, source, ts, json);
+                LogEntry entry = new LogEntry(version + 1, batchId, actor, source, ts, json, event);
                 record(entry);
                 added.add(entry);
             }

@@ -23,14 +23,15 @@ public final class LogEntry {
     private final String actor;
     private final Source source;
     private final String ts;
-    // The event is kept as compact JSON text plus what replay needs parsed, not as a JSON tree:
-    // an open aide holds its whole log in memory, and a tree costs several times the text.
+    // The event is kept as compact JSON text plus the little every edit needs, not as a JSON tree
+    // or a parsed event: an open aide holds its log since the last checkpoint in memory, and the
+    // parsed form cost twice the rest of the entry (docs/performance.md). Only undo, redo and
+    // replay need the event itself, and they parse it again (parsed()).
     private final String eventJson;
     private final String type;
     /** For a marker, the batch it undoes or redoes; else null. */
     private final String target;
-    // Parsed once: replay must not parse JSON again on every rebuild.
-    private final Event parsed;
+    private final boolean mutates;
 
     /**
      * @param seq the entry's position in the aide's log, starting at 1, increasing
@@ -40,17 +41,27 @@ public final class LogEntry {
      * @param event the kernel event's JSON, or an undo/redo marker; copied
      */
     public LogEntry(long seq, String batch, String actor, Source source, String ts, JsonNode event) {
+        this(seq, batch, actor, source, ts, Objects.requireNonNull(event, "event"), parseUnlessMarker(event));
+    }
+
+    /** An entry for an event the kernel has just parsed and applied: it is not parsed again. */
+    LogEntry(long seq, String batch, String actor, Source source, String ts, JsonNode event, Event parsed) {
         this.seq = seq;
         this.batch = Objects.requireNonNull(batch, "batch");
-        this.actor = actor;
+        // Interned: an aide's entries share a handful of actors and types, not a copy each.
+        this.actor = actor == null ? null : actor.intern();
         this.source = Objects.requireNonNull(source, "source");
         this.ts = ts;
-        Objects.requireNonNull(event, "event");
         this.eventJson = event.toString();
-        this.type = JsonRead.string(event.get("t"), null);
-        boolean marker = UNDO.equals(type) || REDO.equals(type);
-        this.target = marker ? JsonRead.string(event.get("batch"), null) : null;
-        this.parsed = marker ? null : Event.fromJson(event.deepCopy());
+        String t = JsonRead.string(event.get("t"), null);
+        this.type = t == null ? null : t.intern();
+        this.target = parsed == null ? JsonRead.string(event.get("batch"), null) : null;
+        this.mutates = parsed != null && !(parsed instanceof Event.Signal) && !(parsed instanceof Event.Invalid);
+    }
+
+    private static Event parseUnlessMarker(JsonNode event) {
+        String type = JsonRead.string(event.get("t"), null);
+        return UNDO.equals(type) || REDO.equals(type) ? null : Event.fromJson(event.deepCopy());
     }
 
     static LogEntry marker(long seq, String batch, String actor, String ts, String type, String target) {
@@ -112,14 +123,14 @@ public final class LogEntry {
         return target;
     }
 
-    /** The parsed kernel event; null for a marker. */
+    /** The kernel event, parsed anew; null for a marker. */
     Event parsed() {
-        return parsed;
+        return isMarker() ? null : Event.fromJson(event());
     }
 
     /** Whether replaying this entry changes the snapshot (a kernel event that is not a signal). */
     boolean mutates() {
-        return parsed != null && !(parsed instanceof Event.Signal) && !(parsed instanceof Event.Invalid);
+        return mutates;
     }
 
     /** {@code {"seq","batch","actor","source","ts","event"}}: one column per key of the log table. */
