@@ -7,6 +7,7 @@ import com.toaide.ai.TurnRoutes;
 import com.toaide.ai.TurnService;
 import com.toaide.aides.AideRoutes;
 import com.toaide.aides.AideService;
+import com.toaide.aides.EditHistory;
 import com.toaide.aides.EditService;
 import com.toaide.aides.LiveHub;
 import com.toaide.aides.LiveRoutes;
@@ -154,8 +155,9 @@ final class Wiring {
         var billingService = new BillingService(db, config.billing().map(Wiring::payments), config.editorUrl());
         var renderer = new Renderer();
         var edits = new EditService(db, clock);
+        var past = new EditHistory(db, edits);
         var imageService = new ImageService(db, storage, config.workspaceBucket(), billingService, new ImageProcessor(), clock);
-        var publishService = new PublishService(db, publishedObjects, edits, renderer, billingService, imageService,
+        var publishService = new PublishService(db, publishedObjects, edits, past, renderer, billingService, imageService,
                 rateLimiter, config.editorUrl(), clock, new SecureRandom());
         // Before an account is deleted, its subscription is cancelled (first: a failure keeps everything),
         // its public pages and photos go and its sessions end on every instance.
@@ -170,7 +172,7 @@ final class Wiring {
                 Prompts.load(), PriceTable.standard(), clock);
         owned.add(turnService);
         var pageCss = new PageCssRoute(renderer);
-        var aides = new AideRoutes(aideService, edits, views, assets, renderer, pageCss.url(),
+        var aides = new AideRoutes(aideService, edits, past, views, assets, renderer, pageCss.url(),
                 config.publicUrl().toString(), config.ai().isPresent(), turnService::chat, imageService::editorPhotos);
         var hub = new LiveHub(edits, renderer, imageService::editorPhotos);
         owned.add(hub);

@@ -79,7 +79,7 @@ public class HistoryBench {
     @Benchmark
     public String previewAnyPoint() {
         long seq = 1 + random.nextLong(last);
-        return warm.at(user, aide, seq, (snapshot, version) -> renderer.publishedBody(snapshot));
+        return new EditHistory(db, warm).at(user, aide, seq, (snapshot, version) -> renderer.publishedBody(snapshot));
     }
 
     /**

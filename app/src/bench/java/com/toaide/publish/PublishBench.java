@@ -1,6 +1,7 @@
 package com.toaide.publish;
 
 import com.toaide.aides.AideService;
+import com.toaide.aides.EditHistory;
 import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
 import com.toaide.images.ImageProcessor;
@@ -68,7 +69,7 @@ public class PublishBench {
         var billing = new BillingService(db, Optional.empty(), URI.create("http://localhost:8080"));
         var edits = new EditService(db, Clock.systemUTC());
         publish = new PublishService(db, new PublishedObjects(storage, "bench-published", "bench-workspaces", URI.create("http://localhost:8080")),
-                edits, new Renderer(), billing,
+                edits, new EditHistory(db, edits), new Renderer(), billing,
                 new ImageService(db, storage, "bench-workspaces", billing, new ImageProcessor(), Clock.systemUTC()),
                 new RateLimiter(db, new HourPerCall()), URI.create("http://localhost:8080"), Clock.systemUTC(), new SecureRandom());
         user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bench@example.com') returning id")

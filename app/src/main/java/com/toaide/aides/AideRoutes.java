@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 public final class AideRoutes {
     private final AideService aides;
     private final EditService edits;
+    private final EditHistory past;
     private final Views views;
     private final Assets assets;
     private final Renderer renderer;
@@ -33,12 +34,13 @@ public final class AideRoutes {
     private final EditorChat chat;
     private final EditorPhotos photos;
 
-    public AideRoutes(AideService aides, EditService edits, Views views, Assets assets, Renderer renderer,
+    public AideRoutes(AideService aides, EditService edits, EditHistory past, Views views, Assets assets, Renderer renderer,
                       String pageCssUrl, String publicUrl, boolean aiConfigured, EditorChat chat, EditorPhotos photos) {
         this.chat = chat;
         this.photos = photos;
         this.aides = aides;
         this.edits = edits;
+        this.past = past;
         this.views = views;
         this.assets = assets;
         this.renderer = renderer;
@@ -125,7 +127,7 @@ public final class AideRoutes {
         ctx.json(new Sequence(edits.redo(RequestUser.require(ctx), Params.id(ctx, "id"))));
     }
 
-    record HistoryAnswer(List<EditService.HistoryBatch> batches) {}
+    record HistoryAnswer(List<EditHistory.HistoryBatch> batches) {}
 
     record HistoryPoint(long seq, String html) {}
 
@@ -137,13 +139,13 @@ public final class AideRoutes {
         } catch (NumberFormatException e) {
             throw new Failure.Invalid("\"before\" must be a whole number.");
         }
-        ctx.json(new HistoryAnswer(edits.history(RequestUser.require(ctx), Params.id(ctx, "id"), before, 50)));
+        ctx.json(new HistoryAnswer(past.history(RequestUser.require(ctx), Params.id(ctx, "id"), before, 50)));
     }
 
     /** The page as it was right after entry {@code seq}: the published page's markup, read-only. */
     public void historyPoint(Context ctx) {
         long seq = Params.number(ctx, "seq");
-        ctx.json(edits.at(RequestUser.require(ctx), Params.id(ctx, "id"), seq,
+        ctx.json(past.at(RequestUser.require(ctx), Params.id(ctx, "id"), seq,
                 (snapshot, version) -> new HistoryPoint(seq, renderer.publishedBody(snapshot))));
     }
 

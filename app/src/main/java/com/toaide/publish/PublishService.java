@@ -1,5 +1,6 @@
 package com.toaide.publish;
 
+import com.toaide.aides.EditHistory;
 import com.toaide.aides.EditService;
 import com.toaide.billing.BillingService;
 import com.toaide.billing.Plan;
@@ -52,6 +53,7 @@ public final class PublishService {
     static final String NEWER_IS_LIVE = "A newer version of this page was published meanwhile, so this one was not.";
 
     private final EditService edits;
+    private final EditHistory past;
     private final Renderer renderer;
     private final BillingService billing;
     private final RateLimiter limiter;
@@ -61,7 +63,7 @@ public final class PublishService {
     // across instances the version's primary key refuses the second of two racing publishes.
     private final Object[] locks = new Object[64];
 
-    public PublishService(Database db, PublishedObjects objects, EditService edits, Renderer renderer,
+    public PublishService(Database db, PublishedObjects objects, EditService edits, EditHistory past, Renderer renderer,
                           BillingService billing, ImageService images, RateLimiter limiter, URI editorUrl, Clock clock,
                           RandomGenerator random) {
         this.db = db;
@@ -71,6 +73,7 @@ public final class PublishService {
         this.release = new VersionRelease(db, objects, billing);
         this.takedown = new PageTakedown(db, objects);
         this.edits = edits;
+        this.past = past;
         this.renderer = renderer;
         this.billing = billing;
         this.limiter = limiter;
@@ -159,7 +162,7 @@ public final class PublishService {
 
     /** What changed since the live point, in the words of History; never empty (the feed shows it). */
     private String versionNote(UUID userId, UUID aideId, Long live, long seq) {
-        String changes = edits.notesBetween(userId, aideId, live == null ? 0 : live, seq);
+        String changes = past.notesBetween(userId, aideId, live == null ? 0 : live, seq);
         if (!changes.isEmpty()) {
             return changes;
         }
