@@ -33,6 +33,7 @@ final class EntityEvents {
             Entity oldParent = s.entities.get(existing.parent);
             if (oldParent != null) {
                 oldParent.children.remove(existing.id);
+                oldParent.text = null;
             }
         }
         Entity entity = new Entity(e.id());
@@ -44,6 +45,7 @@ final class EntityEvents {
         s.entities.put(entity.id, entity);
         if (parent != null) {
             parent.children.add(entity.id);
+            parent.text = null;
         }
         JsonNode title = e.props().get("title");
         if (PAGE.equals(e.display()) && truthy(title)) {
@@ -59,6 +61,7 @@ final class EntityEvents {
         long seq = ++s.sequence;
         entity.props.putAll(e.props());
         entity.updatedSeq = seq;
+        entity.text = null;
         if (PAGE.equals(entity.display) && e.props().containsKey("title")) {
             s.metaFields.put("title", e.props().get("title"));
         }
@@ -80,6 +83,7 @@ final class EntityEvents {
             Entity next = pending.pop();
             next.removed = true;
             next.removedSeq = seq;
+            next.text = null;
             for (String childId : next.children) {
                 Entity child = s.entities.get(childId);
                 if (child != null && !child.removed && next.id.equals(child.parent)) {
@@ -108,10 +112,13 @@ final class EntityEvents {
         Entity oldParent = Tree.isRoot(entity.parent) ? null : s.entities.get(entity.parent);
         if (oldParent != null) {
             oldParent.children.remove(entity.id);
+            oldParent.text = null;
         }
         entity.parent = e.parent();
         entity.updatedSeq = seq;
+        entity.text = null;
         if (parent != null) {
+            parent.text = null;
             Long position = e.position();
             if (position != null && position >= 0 && position <= parent.children.size()) {
                 parent.children.add(position.intValue(), entity.id);
@@ -160,6 +167,7 @@ final class EntityEvents {
         entity.children.clear();
         entity.children.addAll(reordered);
         entity.updatedSeq = seq;
+        entity.text = null;
     }
 
     /** The live entity {@code ref}, or ENTITY_NOT_FOUND. */

@@ -27,6 +27,7 @@ final class MetaEvents {
             entity.styles = new LinkedHashMap<>();
         }
         entity.styles.putAll(e.styles());
+        entity.text = null;
         s.entityStyles.computeIfAbsent(entity.id, id -> new LinkedHashMap<>()).putAll(e.styles());
     }
 

@@ -49,14 +49,19 @@ final class SnapshotJson {
      */
     static String text(Snapshot snapshot) {
         var out = new StringWriter(256 + 320 * snapshot.entities.size());
+        EntityTexts texts = null;
         try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
             json.writeStartObject();
             json.writeName("meta");
             json.writeTree(meta(snapshot));
             json.writeObjectPropertyStart("entities");
             for (Entity entity : snapshot.entities.values()) {
+                if (entity.text == null) {
+                    texts = texts == null ? new EntityTexts() : texts;
+                    entity.text = texts.of(entity);
+                }
                 json.writeName(entity.id);
-                entity(json, entity);
+                json.writeRawValue(entity.text);
             }
             json.writeEndObject();
             json.writeArrayPropertyStart("relationships");
@@ -94,6 +99,22 @@ final class SnapshotJson {
             json.writeEndObject();
         }
         return out.toString();
+    }
+
+    /** Writes entities' JSON objects one at a time, each to its own text, through one generator. */
+    private static final class EntityTexts {
+        private final StringWriter buffer = new StringWriter(512);
+        private final JsonGenerator json = Json.MAPPER.createGenerator(buffer);
+
+        String of(Entity entity) {
+            buffer.getBuffer().setLength(0);
+            entity(json, entity);
+            json.flush();
+            // Values at the generator's top level are separated by a space; an object starts at '{'.
+            StringBuffer written = buffer.getBuffer();
+            int start = written.indexOf("{");
+            return written.substring(start);
+        }
     }
 
     private static void entity(JsonGenerator json, Entity entity) {
