@@ -4,7 +4,6 @@ import com.toaide.kernel.Checkpoint.Applied;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * One aide's snapshot with the undo bookkeeping and the log entries since its last
  * {@link Checkpoint}: what the web layer holds to apply a user action, undo it, redo it, or see
  * the aide at any point of its log. Pure: batch ids, actors and times are arguments, and older
- * parts of the log come through a {@link Log}.
+ * parts of the log come through a {@link Log}. Which batches are done and undone is kept by
+ * {@link UndoStacks}.
  *
  * <p>The log is append-only. A batch (one AI turn, one edit) is <em>done</em> until an undo
  * marker names it, and done again when a redo marker names it. The snapshot after any entry is
@@ -42,16 +42,12 @@ public final class History {
     /** The entries since {@link #windowStart}, in seq order. */
     private final ArrayList<LogEntry> entries = new ArrayList<>();
     private final HashMap<String, List<LogEntry>> eventsByBatch = new HashMap<>();
-    private final LinkedHashSet<String> recent = new LinkedHashSet<>();
-    private final ArrayList<Applied> done = new ArrayList<>();
-    private final ArrayList<String> undone = new ArrayList<>();
+    private final UndoStacks stacks;
     private Snapshot snapshot;
     private long version;
     private long windowStart;
     /** The batch open at {@link #windowStart}: its earlier entries are not in this window. */
     private String openAtWindowStart;
-    private String openBatch;
-    private String lastBatch;
     /**
      * While replaying: the aide at {@link #baseFrom}'s application, from which the done batches
      * applied after it are replayed on undo. Null until first needed, or on a live history.
@@ -64,13 +60,9 @@ public final class History {
         this.snapshot = snapshot;
         this.version = checkpoint.seq();
         this.windowStart = checkpoint.seq();
-        this.done.addAll(checkpoint.done());
-        this.undone.addAll(checkpoint.undone());
-        this.recent.addAll(checkpoint.recent());
-        this.openBatch = checkpoint.openBatch();
+        this.stacks = new UndoStacks(checkpoint);
         this.openAtWindowStart = checkpoint.openBatch();
-        this.lastBatch = checkpoint.lastBatch();
-        this.baseFrom = topFrom();
+        this.baseFrom = stacks.topFrom();
     }
 
     /** A new aide with an empty log. */
@@ -133,12 +125,12 @@ public final class History {
 
     /** The batch of the last log entry, or null for an empty log. */
     public String lastBatch() {
-        return lastBatch;
+        return stacks.lastBatch();
     }
 
     /** Whether one of the recent batches has an id starting with {@code prefix}. */
     public boolean recentBatchStartsWith(String prefix) {
-        return recent.stream().anyMatch(batch -> batch.startsWith(prefix));
+        return stacks.recentBatchStartsWith(prefix);
     }
 
     /**
@@ -154,7 +146,7 @@ public final class History {
         if (source == Source.UNDO) {
             throw new IllegalArgumentException("undo and redo entries are made by undo() and redo()");
         }
-        checkBatchId(batchId, true);
+        stacks.checkNew(batchId, true);
         List<Result> results = new ArrayList<>(events.size());
         List<LogEntry> added = new ArrayList<>();
         for (JsonNode json : events) {
@@ -171,11 +163,11 @@ public final class History {
     }
 
     public boolean canUndo() {
-        return !done.isEmpty();
+        return stacks.top() != null;
     }
 
     public boolean canRedo() {
-        return !undone.isEmpty();
+        return stacks.redoable() != null;
     }
 
     /**
@@ -187,8 +179,8 @@ public final class History {
         if (!canUndo()) {
             return Optional.empty();
         }
-        checkBatchId(batchId, false);
-        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.UNDO, done.get(done.size() - 1).batch());
+        stacks.checkNew(batchId, false);
+        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.UNDO, stacks.top().batch());
         replay(marker, log);
         return Optional.of(marker);
     }
@@ -201,8 +193,8 @@ public final class History {
         if (!canRedo()) {
             return Optional.empty();
         }
-        checkBatchId(batchId, false);
-        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.REDO, undone.get(undone.size() - 1));
+        stacks.checkNew(batchId, false);
+        LogEntry marker = LogEntry.marker(version + 1, batchId, actor, ts, LogEntry.REDO, stacks.redoable());
         replay(marker, log);
         return Optional.of(marker);
     }
@@ -234,21 +226,12 @@ public final class History {
      * it. The checkpoint shares the live snapshot: store it before the next change.
      */
     public Checkpoint checkpoint() {
-        var checkpoint = new Checkpoint(version, snapshot, done, undone, List.copyOf(recent), openBatch, lastBatch);
+        var checkpoint = stacks.checkpoint(version, snapshot);
         entries.clear();
         eventsByBatch.clear();
         windowStart = version;
-        openAtWindowStart = openBatch;
+        openAtWindowStart = stacks.openBatch();
         return checkpoint;
-    }
-
-    private void checkBatchId(String batchId, boolean mayExtend) {
-        if (batchId == null || batchId.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs an id");
-        }
-        if (recent.contains(batchId) && !(mayExtend && batchId.equals(openBatch))) {
-            throw new IllegalArgumentException("batch " + batchId + " is already in the log");
-        }
     }
 
     /** Records an entry and brings the snapshot to the state right after it. */
@@ -258,8 +241,8 @@ public final class History {
             Kernel.apply(snapshot, entry.parsed(), entry.ts());
             return;
         }
-        Applied top = done.isEmpty() ? null : done.get(done.size() - 1);
-        String redoable = undone.isEmpty() ? null : undone.get(undone.size() - 1);
+        Applied top = stacks.top();
+        String redoable = stacks.redoable();
         record(entry);
         if (entry.isUndo() && top != null && top.batch().equals(entry.target())) {
             snapshot = without(top, log);
@@ -281,7 +264,7 @@ public final class History {
                 base = log.checkpointAtOrBefore(windowStart).snapshot();
             }
             Snapshot rebuilt = base.copy();
-            for (Applied applied : done) {
+            for (Applied applied : stacks.done()) {
                 if (applied.from() > baseFrom) {
                     applyEvents(rebuilt, eventsOf(applied.batch(), log));
                 }
@@ -291,13 +274,9 @@ public final class History {
         Snapshot before = at(log, popped.from() - 1).snapshot();
         if (replaying) {
             base = before.copy();
-            baseFrom = topFrom();
+            baseFrom = stacks.topFrom();
         }
         return before;
-    }
-
-    private long topFrom() {
-        return done.isEmpty() ? 0 : done.get(done.size() - 1).from();
     }
 
     private List<LogEntry> eventsOf(String batch, Log log) {
@@ -309,44 +288,12 @@ public final class History {
     private void record(LogEntry entry) {
         entries.add(entry);
         version = Math.max(version, entry.seq());
-        lastBatch = entry.batch();
-        recent.remove(entry.batch());
-        recent.add(entry.batch());
-        if (recent.size() > RECENT_BATCHES) {
-            recent.remove(recent.iterator().next());
+        if (!entry.isMarker()) {
+            eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
         }
-        if (entry.isMarker()) {
-            openBatch = null;
-            String target = entry.target();
-            if (entry.isUndo() && !done.isEmpty() && done.get(done.size() - 1).batch().equals(target)) {
-                done.remove(done.size() - 1);
-                push(undone, target);
-            } else if (entry.isRedo() && !undone.isEmpty() && undone.get(undone.size() - 1).equals(target)) {
-                undone.remove(undone.size() - 1);
-                push(done, new Applied(target, entry.seq()));
-            }
-            return;
-        }
-        openBatch = entry.batch();
-        eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
-        if (entry.mutates() && (done.isEmpty() || !done.get(done.size() - 1).batch().equals(entry.batch()))) {
-            push(done, new Applied(entry.batch(), entry.seq()));
-            undone.clear();
-        }
-    }
-
-    private void push(ArrayList<Applied> stack, Applied applied) {
-        stack.add(applied);
-        if (stack.size() > UNDO_DEPTH && stack.remove(0).from() > baseFrom) {
+        if (stacks.record(entry) > baseFrom) {
             // A batch applied since the base left the stack: the base can no longer rebuild it.
             baseFrom = Long.MAX_VALUE;
-        }
-    }
-
-    private static void push(ArrayList<String> stack, String batch) {
-        stack.add(batch);
-        if (stack.size() > UNDO_DEPTH) {
-            stack.remove(0);
         }
     }
 
