@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One model call, shared by both providers: sends the request (again, on a retryable failure
  * before any content), reads the event stream line by line on a thread of its own, feeds the
- * provider's decoder, and reports to the listener.
- *
- * <p>Limits are enforced from outside the reading thread: a timer (no progress, hard limit)
- * or {@link #cancel} records why the call ends, then interrupts the reader and closes the
- * response body, which aborts the blocked read and drops the connection. The reader is never
- * interrupted while it runs a listener callback, so the orchestrator's database work inside
- * {@code onToolCall} is never interrupted halfway.
+ * provider's decoder, and reports to the listener. Its limits and {@link #cancel} act from
+ * outside the reading thread, through {@link CallStops}.
  */
 final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
     private static final Logger LOG = LoggerFactory.getLogger(StreamingCall.class);
@@ -38,25 +32,11 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
     private final WireFormat wire;
     private final TurnRequest request;
     private final TurnListener listener;
-    private final ScheduledExecutorService timers;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread reader;
+    private final CallStops stops;
 
-    private final Object lock = new Object();
-    /** Guarded by lock: true while the reader does I/O or waits, when interrupting it is safe. */
-    private boolean interruptible = true;
-    /** Guarded by lock: why the call was stopped from outside, or null. */
-    private ProviderError.Kind stoppedAs;
-    private String stopDetail;
-    /** Guarded by lock: set once the outcome is known; later stops do nothing. */
-    private boolean ended;
-    /** Guarded by lock: the body being read, closed to abort the read. */
-    private InputStream body;
-
-    private volatile long lastProgressNanos = System.nanoTime();
     private boolean contentArrived;
-    private ScheduledFuture<?> hardTimer;
-    private ScheduledFuture<?> stallTimer;
 
     StreamingCall(HttpClient http, StreamPolicy policy, WireFormat wire, TurnRequest request, TurnListener listener,
             ScheduledExecutorService timers) {
@@ -65,24 +45,20 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
         this.wire = wire;
         this.request = request;
         this.listener = listener;
-        this.timers = timers;
         this.reader = new Thread(this::run, "ai-call-" + request.model());
         reader.setDaemon(true);
+        this.stops = new CallStops(reader, policy, timers);
     }
 
     StreamingCall start() {
-        synchronized (lock) {
-            hardTimer = timers.schedule(() -> stop(ProviderError.Kind.TIMEOUT, "hard limit of " + policy.hardLimit() + " passed"),
-                    policy.hardLimit().toNanos(), TimeUnit.NANOSECONDS);
-            stallTimer = timers.schedule(this::checkProgress, policy.noProgressLimit().toNanos(), TimeUnit.NANOSECONDS);
-        }
+        stops.arm();
         reader.start();
         return this;
     }
 
     @Override
     public void cancel() {
-        stop(ProviderError.Kind.INTERRUPTED, "cancelled");
+        stops.stop(ProviderError.Kind.INTERRUPTED, "cancelled");
     }
 
     @Override
@@ -93,37 +69,6 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
     @Override
     public boolean isFinished() {
         return finished.getCount() == 0;
-    }
-
-    private void checkProgress() {
-        long quietNanos = System.nanoTime() - lastProgressNanos;
-        long limitNanos = policy.noProgressLimit().toNanos();
-        if (quietNanos >= limitNanos) {
-            stop(ProviderError.Kind.STALLED, "nothing arrived for " + policy.noProgressLimit());
-            return;
-        }
-        synchronized (lock) {
-            if (!ended) {
-                stallTimer = timers.schedule(this::checkProgress, limitNanos - quietNanos, TimeUnit.NANOSECONDS);
-            }
-        }
-    }
-
-    private void stop(ProviderError.Kind kind, String detail) {
-        InputStream toClose;
-        synchronized (lock) {
-            if (ended || stoppedAs != null) {
-                return;
-            }
-            stoppedAs = kind;
-            stopDetail = detail;
-            if (!interruptible) {
-                return; // the reader sees stoppedAs when the listener callback returns
-            }
-            reader.interrupt();
-            toClose = body;
-        }
-        closeQuietly(toClose);
     }
 
     private void run() {
@@ -148,13 +93,7 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
     }
 
     private void finish(Outcome outcome, int attempts) {
-        synchronized (lock) {
-            ended = true;
-            interruptible = false;
-            Thread.interrupted();
-            hardTimer.cancel(false);
-            stallTimer.cancel(false);
-        }
+        stops.end();
         try {
             if (outcome.usage != null) {
                 listener.onUsage(outcome.usage);
@@ -181,7 +120,7 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
                 return stopped;
             }
             Thread.sleep(delay.toMillis());
-            lastProgressNanos = System.nanoTime();
+            stops.progressed();
             return null;
         } catch (InterruptedException e) {
             ProviderError stopped = stoppedError();
@@ -211,17 +150,15 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
             return failed(ProviderError.Kind.INTERRUPTED, "interrupted", 0);
         }
         InputStream in = response.body();
-        synchronized (lock) {
-            body = in;
-        }
-        lastProgressNanos = System.nanoTime();
+        stops.reading(in);
+        stops.progressed();
         try {
             if (response.statusCode() != 200) {
                 return refused(response.statusCode(), in);
             }
             return read(in);
         } finally {
-            closeQuietly(in);
+            CallStops.closeQuietly(in);
         }
     }
 
@@ -244,7 +181,7 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = lines.readLine()) != null) {
-                lastProgressNanos = System.nanoTime();
+                stops.progressed();
                 SseEvent event = parser.accept(line);
                 if (event != null) {
                     decoder.accept(event);
@@ -287,26 +224,14 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
 
     /** Runs a listener callback where it cannot be interrupted, then honours a stop that came meanwhile. */
     private void deliver(Runnable callback) {
-        synchronized (lock) {
-            interruptible = false;
-            Thread.interrupted();
-        }
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            FailureReporter.background(LOG, "AI turn listener (ending the model call)", e, null);
-            synchronized (lock) {
-                if (stoppedAs == null) {
-                    stoppedAs = ProviderError.Kind.INTERRUPTED;
-                    stopDetail = "the turn listener failed: " + e.getClass().getSimpleName();
-                }
+        stops.uninterruptibly(() -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                FailureReporter.background(LOG, "AI turn listener (ending the model call)", e, null);
+                stops.stopFromInside(ProviderError.Kind.INTERRUPTED, "the turn listener failed: " + e.getClass().getSimpleName());
             }
-        } finally {
-            synchronized (lock) {
-                interruptible = true;
-            }
-            lastProgressNanos = System.nanoTime();
-        }
+        });
         if (stoppedError() != null) {
             throw new Stopped();
         }
@@ -323,24 +248,12 @@ final class StreamingCall implements TurnStream, WireFormat.AnswerSink {
     }
 
     private ProviderError stoppedError() {
-        synchronized (lock) {
-            return stoppedAs == null ? null : error(stoppedAs, stopDetail, 0);
-        }
+        CallStops.Stop stop = stops.stopped();
+        return stop == null ? null : error(stop.kind(), stop.detail(), 0);
     }
 
     private ProviderError error(ProviderError.Kind kind, String detail, int status) {
         return new ProviderError(kind, detail, contentArrived, status, 1);
-    }
-
-    private static void closeQuietly(InputStream in) {
-        if (in == null) {
-            return;
-        }
-        try {
-            in.close();
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("closing a model response failed", e);
-        }
     }
 
     private record Outcome(ProviderError error, Usage usage, StopReason stopReason) {}
