@@ -25,7 +25,7 @@ public final class Entity {
     long removedSeq = -1;
     LinkedHashMap<String, JsonNode> styles;
     /**
-     * This entity's JSON object as {@link SnapshotJson#text} last wrote it; null until then and
+     * This entity's JSON object as {@link SnapshotText} last wrote it; null until then and
      * after any change to it. The server stores the whole snapshot on every edit, and an edit
      * changes one or two entities: the rest are written from here. Whoever changes a field above
      * (or this entity's children) sets it to null.

@@ -100,7 +100,7 @@ public final class Snapshot {
 
     /** {@link #toJson()} as text, written without building the tree first. */
     public String toJsonText() {
-        return SnapshotJson.text(this);
+        return SnapshotText.of(this);
     }
 
     /**

@@ -1,0 +1,124 @@
+package com.toaide.kernel;
+
+import java.io.StringWriter;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A snapshot written straight to its JSON text ({@link SnapshotJson} has the tree and reading):
+ * the server stores every edit's snapshot, so this is on every edit's path. No tree is built, and
+ * an entity unchanged since it was last written is copied from the text it keeps.
+ */
+final class SnapshotText {
+    private SnapshotText() {}
+
+    /**
+     * The same JSON as {@code write(snapshot).toString()}, written straight to text: the server
+     * stores every edit's snapshot, and building the tree first cost as much as writing it.
+     */
+    static String of(Snapshot snapshot) {
+        var out = new StringWriter(256 + 320 * snapshot.entities.size());
+        EntityTexts texts = null;
+        try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeName("meta");
+            json.writeTree(SnapshotJson.meta(snapshot));
+            json.writeObjectPropertyStart("entities");
+            for (Entity entity : snapshot.entities.values()) {
+                if (entity.text == null) {
+                    texts = texts == null ? new EntityTexts() : texts;
+                    entity.text = texts.of(entity);
+                }
+                json.writeName(entity.id);
+                json.writeRawValue(entity.text);
+            }
+            json.writeEndObject();
+            json.writeArrayPropertyStart("relationships");
+            for (Relationship link : snapshot.links.all()) {
+                json.writeStartObject();
+                json.writeStringProperty("from", link.from());
+                json.writeStringProperty("to", link.to());
+                json.writeStringProperty("type", link.type());
+                json.writeStringProperty("cardinality", link.cardinality());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeObjectPropertyStart("rel_cardinalities");
+            for (var cardinality : snapshot.relCardinalities.entrySet()) {
+                json.writeStringProperty(cardinality.getKey(), cardinality.getValue());
+            }
+            json.writeEndObject();
+            json.writeObjectPropertyStart("rel_constraints");
+            for (var rule : snapshot.linkRules.entrySet()) {
+                json.writeName(rule.getKey());
+                json.writeTree(rule.getValue().toJson());
+            }
+            json.writeEndObject();
+            json.writeObjectPropertyStart("styles");
+            json.writeName("global");
+            values(json, snapshot.globalStyles);
+            json.writeObjectPropertyStart("entities");
+            for (var style : snapshot.entityStyles.entrySet()) {
+                json.writeName(style.getKey());
+                values(json, style.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeNumberProperty("_sequence", snapshot.sequence);
+            json.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /** Writes entities' JSON objects one at a time, each to its own text, through one generator. */
+    private static final class EntityTexts {
+        private final StringWriter buffer = new StringWriter(512);
+        private final JsonGenerator json = Json.MAPPER.createGenerator(buffer);
+
+        String of(Entity entity) {
+            buffer.getBuffer().setLength(0);
+            entity(json, entity);
+            json.flush();
+            // Values at the generator's top level are separated by a space; an object starts at '{'.
+            StringBuffer written = buffer.getBuffer();
+            int start = written.indexOf("{");
+            return written.substring(start);
+        }
+    }
+
+    private static void entity(JsonGenerator json, Entity entity) {
+        json.writeStartObject();
+        json.writeStringProperty("id", entity.id);
+        json.writeStringProperty("parent", entity.parent);
+        json.writeStringProperty("display", entity.display);
+        json.writeName("props");
+        values(json, entity.props);
+        json.writeBooleanProperty("_removed", entity.removed);
+        json.writeArrayPropertyStart("_children");
+        for (String child : entity.children) {
+            json.writeString(child);
+        }
+        json.writeEndArray();
+        json.writeNumberProperty("_created_seq", entity.createdSeq);
+        json.writeNumberProperty("_updated_seq", entity.updatedSeq);
+        if (entity.removedSeq >= 0) {
+            json.writeNumberProperty("_removed_seq", entity.removedSeq);
+        }
+        if (entity.styles != null) {
+            json.writeName("_styles");
+            values(json, entity.styles);
+        }
+        json.writeEndObject();
+    }
+
+    private static void values(JsonGenerator json, Map<String, JsonNode> values) {
+        json.writeStartObject();
+        for (var value : values.entrySet()) {
+            json.writeName(value.getKey());
+            json.writeTree(value.getValue());
+        }
+        json.writeEndObject();
+    }
+
+}
