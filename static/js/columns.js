@@ -179,20 +179,7 @@
     return select;
   }
 
-  function tell(text, kind) {
-    const note = dialog.querySelector("[data-columns-note]");
-    if (note) { note.textContent = text; note.dataset.kind = kind || ""; }
-    Aide.say(text, kind === "error" ? "error" : "done");
-  }
-
-  async function apply(events, done, focus) {
-    const answer = await Aide.send(events);
-    if (!answer.ok) { tell(answer.message, "error"); return false; }
-    // The outbox told the model this version exists, so draw() reads the snapshot after it.
-    await draw(focus);
-    tell(done);
-    return true;
-  }
+  const { tell, apply } = Aide.dialogChanges("[data-columns-note]", () => dialog, draw, false);
 
   // ---------- changes, each one batch ----------
 

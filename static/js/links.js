@@ -242,19 +242,7 @@
     return form;
   }
 
-  function tell(text, kind) {
-    const note = dialog.querySelector("[data-links-note]");
-    if (note) { note.textContent = text; note.dataset.kind = kind || ""; }
-    Aide.say(text, kind === "error" ? "error" : "done");
-  }
-
-  async function apply(events, done, focus) {
-    const answer = await Aide.send(events);
-    if (!answer.ok) { await draw(focus); tell(answer.message, "error"); return false; }
-    await draw(focus);
-    tell(done);
-    return true;
-  }
+  const { tell, apply } = Aide.dialogChanges("[data-links-note]", () => dialog, draw, true);
 
   // ---------- changes, each one batch ----------
 

@@ -33,11 +33,7 @@ final class AnthropicWire implements WireFormat {
     }
 
     static ObjectNode body(TurnRequest request) {
-        ObjectNode body = ToolInputParser.JSON.createObjectNode();
-        body.put("model", request.model());
-        body.put("max_tokens", request.maxTokens());
-        body.put("temperature", request.temperature());
-        body.put("stream", true);
+        ObjectNode body = WireFormat.streamingBody(request);
         ArrayNode system = body.putArray("system");
         for (SystemBlock block : request.system()) {
             ObjectNode text = system.addObject().put("type", "text").put("text", block.text());

@@ -34,11 +34,7 @@ final class OpenAiWire implements WireFormat {
     }
 
     static ObjectNode body(TurnRequest request) {
-        ObjectNode body = ToolInputParser.JSON.createObjectNode();
-        body.put("model", request.model());
-        body.put("max_tokens", request.maxTokens());
-        body.put("temperature", request.temperature());
-        body.put("stream", true);
+        ObjectNode body = WireFormat.streamingBody(request);
         body.putObject("stream_options").put("include_usage", true);
         ArrayNode messages = body.putArray("messages");
         if (!request.system().isEmpty()) {

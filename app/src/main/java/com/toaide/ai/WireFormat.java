@@ -2,6 +2,7 @@ package com.toaide.ai;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What one provider's API adds to the shared {@link StreamingCall}: its request and its stream's events. */
 interface WireFormat {
@@ -19,6 +20,16 @@ interface WireFormat {
             throw new StreamFailure(ProviderError.Kind.CLIENT, "request of " + bytes.length + " bytes, over " + MAX_REQUEST_BYTES);
         }
         return HttpRequest.BodyPublishers.ofByteArray(bytes);
+    }
+
+    /** The fields both APIs name alike: the model, the output cap, the temperature, and streaming on. */
+    static ObjectNode streamingBody(TurnRequest request) {
+        ObjectNode body = ToolInputParser.JSON.createObjectNode();
+        body.put("model", request.model());
+        body.put("max_tokens", request.maxTokens());
+        body.put("temperature", request.temperature());
+        body.put("stream", true);
+        return body;
     }
 
     /** The POST of one call, headers and body included; the call adds the timeout. */
