@@ -1,13 +1,13 @@
 package com.toaide.aides;
 
 import com.toaide.kernel.Code;
+import com.toaide.kernel.Json;
 import com.toaide.kernel.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class EditAnswers {
     static final int KEEP = 64;
     static final EditAnswers NONE = new EditAnswers(List.of());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One answer: which events were refused and why, and the version after the batch. */
     private record Answer(String batch, int count, List<Refused> refused, long version) {}
@@ -71,7 +70,7 @@ final class EditAnswers {
     }
 
     String toJson() {
-        ArrayNode out = JSON.createArrayNode();
+        ArrayNode out = Json.MAPPER.createArrayNode();
         for (Answer a : answers) {
             ObjectNode o = out.addObject();
             o.put("batch", a.batch()).put("count", a.count()).put("version", a.version());
@@ -90,7 +89,7 @@ final class EditAnswers {
         }
         final JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JacksonException e) {
             return NONE;
         }

@@ -1,6 +1,7 @@
 package com.toaide.ai.eval;
 
 import com.toaide.ai.Tier;
+import com.toaide.kernel.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One conversation to replay against a model: what the person says, turn by turn, on a fixed
@@ -22,14 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record Scenario(String name, String about, LocalDate today, List<String> turns, List<Check> checks) {
     static final String BUILT_IN = "eval/scenarios.json";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static List<Scenario> builtIn() {
         try (InputStream in = Scenario.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new IllegalStateException(BUILT_IN + " is missing from the jar");
             }
-            return parse(JSON.readTree(in), BUILT_IN);
+            return parse(Json.MAPPER.readTree(in), BUILT_IN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -38,7 +37,7 @@ record Scenario(String name, String about, LocalDate today, List<String> turns, 
     /** @throws IllegalArgumentException naming the file, the scenario and what is wrong */
     static List<Scenario> load(Path file) {
         try {
-            return parse(JSON.readTree(Files.readString(file)), file.toString());
+            return parse(Json.MAPPER.readTree(Files.readString(file)), file.toString());
         } catch (IOException e) {
             throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage(), e);
         } catch (JacksonException e) {
