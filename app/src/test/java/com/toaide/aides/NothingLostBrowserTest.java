@@ -72,6 +72,41 @@ class NothingLostBrowserTest {
         assertThat(names).containsExactly("Dave A", "Dave B");
     }
 
+    /** The real thing: the server process stops (a deploy, a crash) while the page is open, then comes back. */
+    @Test
+    void two_edits_made_while_the_server_is_down_land_once_and_in_order_when_it_is_back() {
+        TestApp own = TestApp.start();
+        try (var ownDb = Database.connect(own.database, 1)) {
+            var user = own.newUser();
+            UUID aide = EditApiTest.create(user, own);
+            assertThat(own.postJson("/aides/" + aide + "/events", EditApiTest.PAGE, user).statusCode()).isEqualTo(200);
+            try (var browser = Browser.start(1280, 800)) {
+                var b = new PageByHandBrowserTest.Steps(browser, own);
+                b.open(user, aide);
+                b.waitText("#live-page table", "Dave");
+                own = own.restart(() -> {
+                    b.clickValue("Dave");
+                    b.type("Dave A");
+                    b.waitText("[data-save-bar]", "1 change waiting");
+                    b.clickValue("Dave A");
+                    b.type("Dave B");
+                    b.waitText("[data-save-bar]", "2 changes waiting");
+                    browser.screenshot("server-down-two-changes-waiting");
+                });
+                new WebDriverWait(browser.driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.cssSelector("[data-save-bar]")).getText().contains("saved"));
+                b.waitText("#live-page table", "Dave B");
+                browser.screenshot("server-back-changes-saved");
+            }
+            List<String> names = StoredLog.read(ownDb, user.id(), aide).entries().stream()
+                    .filter(e -> e.event().path("ref").asString().equals("dave") && e.event().path("p").has("name"))
+                    .map(e -> e.event().path("p").path("name").asString()).toList();
+            assertThat(names).containsExactly("Dave A", "Dave B");
+        } finally {
+            own.close();
+        }
+    }
+
     @Test
     void an_over_long_value_stays_in_its_field_with_a_plain_reason() {
         var user = app.newUser();

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -42,11 +43,26 @@ public final class TestApp implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestApp(App app, Config config, ConnectionSettings database) {
+    /** Starts this app's instance again, as it was first started. */
+    private final Supplier<App> launch;
+
+    private TestApp(App app, Config config, ConnectionSettings database, Supplier<App> launch) {
         this.app = app;
         this.config = config;
         this.database = database;
         this.base = URI.create("http://localhost:" + app.port());
+        this.launch = launch;
+    }
+
+    /**
+     * This app stopped and started again on the same port, database, storage and data folder (so
+     * the session secret carries over and signed-in browsers stay signed in): a deploy or a crash
+     * as a page open in a browser sees it. {@code whileDown} runs while nothing listens on the port.
+     */
+    public TestApp restart(Runnable whileDown) {
+        app.close();
+        whileDown.run();
+        return new TestApp(launch.get(), config, database, launch);
     }
 
     public static TestApp start() {
@@ -97,9 +113,9 @@ public final class TestApp implements AutoCloseable {
             env.putAll(environment);
             var config = Config.fromEnvironment(env);
             var infrastructure = new App.Infrastructure(runtime, direct, storage, List.of());
-            var app = idleAfter == null ? App.start(config, infrastructure, modelLimits)
+            Supplier<App> launch = () -> idleAfter == null ? App.start(config, infrastructure, modelLimits)
                     : App.start(config, infrastructure, modelLimits, idleAfter);
-            return new TestApp(app, config, direct);
+            return new TestApp(launch.get(), config, direct, launch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
