@@ -6,62 +6,83 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The jar's {@code replay} command (README, "The jar's commands"; docs/kernel.md): each input line is a JSON
  * array of kernel events applied to an empty snapshot; each output line is
  * {@code {"results":[...],"snapshot":{...}}}, or {@code {"error":"..."}} for a line that is
  * not a JSON array. Blank lines are skipped.
+ *
+ * <p>Output goes through one generator for the whole run, with no tree built for the results or
+ * the snapshot: writing trees was a fifth of the command's time (docs/performance.md).
  */
 public final class ReplayCommand {
-    private static final JsonMapper JSON = JsonMapper.shared();
-
     private ReplayCommand() {}
 
     /** Returns 0 when every line replayed, 1 when some line was malformed, 2 when reading or writing failed. */
     public static int run(Reader in, Writer out) {
         boolean allReplayed = true;
+        // Lines are separated by the '\n' written after each, not by Jackson's root separator (a space).
+        // Not closed: closing would close the caller's writer.
+        JsonGenerator json = Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
         try {
-            BufferedReader lines = new BufferedReader(in);
+            BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isBlank()) {
                     continue;
                 }
-                ObjectNode output = replayLine(line);
-                allReplayed &= !output.has("error");
-                out.write(JSON.writeValueAsString(output));
-                out.write('\n');
+                allReplayed &= replayLine(line, json);
+                json.writeRaw('\n');
             }
-            out.flush();
-        } catch (IOException | UncheckedIOException e) {
+            json.flush();
+        } catch (IOException | UncheckedIOException | JacksonIOException e) {
             return 2;
         }
         return allReplayed ? 0 : 1;
     }
 
-    static ObjectNode replayLine(String line) {
-        ObjectNode output = SnapshotJson.NODES.objectNode();
+    /** Writes the line's output object; false when the line was not a JSON array. */
+    private static boolean replayLine(String line, JsonGenerator json) {
         JsonNode events;
         try {
-            events = JSON.readTree(line);
+            events = Json.MAPPER.readTree(line);
         } catch (JacksonException e) {
-            output.put("error", "not JSON: " + e.getOriginalMessage());
-            return output;
+            return error(json, "not JSON: " + e.getOriginalMessage());
         }
         if (events == null || !events.isArray()) {
-            output.put("error", "a line must be a JSON array of events");
-            return output;
+            return error(json, "a line must be a JSON array of events");
         }
         Snapshot snapshot = Snapshot.empty();
-        ArrayNode results = output.putArray("results");
+        json.writeStartObject();
+        json.writeArrayPropertyStart("results");
         for (JsonNode event : events) {
-            results.add(Kernel.apply(snapshot, event).toJson());
+            result(json, Kernel.apply(snapshot, event));
         }
-        output.set("snapshot", snapshot.toJson());
-        return output;
+        json.writeEndArray();
+        json.writeName("snapshot");
+        SnapshotText.write(json, snapshot, false);
+        json.writeEndObject();
+        return true;
+    }
+
+    /** {@link Result#toJson()}, written straight through. */
+    private static void result(JsonGenerator json, Result result) {
+        json.writeStartObject();
+        json.writeBooleanProperty("accepted", result.accepted());
+        if (!result.accepted()) {
+            json.writeStringProperty("code", result.code().name());
+            json.writeStringProperty("reason", result.reason());
+        }
+        json.writeEndObject();
+    }
+
+    private static boolean error(JsonGenerator json, String message) {
+        json.writeStartObject();
+        json.writeStringProperty("error", message);
+        json.writeEndObject();
+        return false;
     }
 }

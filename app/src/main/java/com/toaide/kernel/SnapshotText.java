@@ -19,56 +19,70 @@ final class SnapshotText {
      */
     static String of(Snapshot snapshot) {
         var out = new StringWriter(256 + 320 * snapshot.entities.size());
-        EntityTexts texts = null;
         try (JsonGenerator json = Json.MAPPER.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeName("meta");
-            json.writeTree(SnapshotJson.meta(snapshot));
-            json.writeObjectPropertyStart("entities");
-            for (Entity entity : snapshot.entities.values()) {
-                if (entity.text == null) {
-                    texts = texts == null ? new EntityTexts() : texts;
-                    entity.text = texts.of(entity);
-                }
-                json.writeName(entity.id);
-                json.writeRawValue(entity.text);
-            }
-            json.writeEndObject();
-            json.writeArrayPropertyStart("relationships");
-            for (Relationship link : snapshot.links.all()) {
-                json.writeStartObject();
-                json.writeStringProperty("from", link.from());
-                json.writeStringProperty("to", link.to());
-                json.writeStringProperty("type", link.type());
-                json.writeStringProperty("cardinality", link.cardinality());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeObjectPropertyStart("rel_cardinalities");
-            for (var cardinality : snapshot.relCardinalities.entrySet()) {
-                json.writeStringProperty(cardinality.getKey(), cardinality.getValue());
-            }
-            json.writeEndObject();
-            json.writeObjectPropertyStart("rel_constraints");
-            for (var rule : snapshot.linkRules.entrySet()) {
-                json.writeName(rule.getKey());
-                json.writeTree(rule.getValue().toJson());
-            }
-            json.writeEndObject();
-            json.writeObjectPropertyStart("styles");
-            json.writeName("global");
-            values(json, snapshot.globalStyles);
-            json.writeObjectPropertyStart("entities");
-            for (var style : snapshot.entityStyles.entrySet()) {
-                json.writeName(style.getKey());
-                values(json, style.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeNumberProperty("_sequence", snapshot.sequence);
-            json.writeEndObject();
+            write(json, snapshot, true);
         }
         return out.toString();
+    }
+
+    /**
+     * Writes the snapshot as the next value of {@code json}. With {@code keepTexts} each entity's
+     * text is kept for the next write (the edit path writes the same snapshot again and again);
+     * without, entities are written straight through (the replay command writes each snapshot once).
+     */
+    static void write(JsonGenerator json, Snapshot snapshot, boolean keepTexts) {
+        EntityTexts texts = null;
+        json.writeStartObject();
+        json.writeName("meta");
+        json.writeTree(SnapshotJson.meta(snapshot));
+        json.writeObjectPropertyStart("entities");
+        for (Entity entity : snapshot.entities.values()) {
+            if (!keepTexts && entity.text == null) {
+                json.writeName(entity.id);
+                entity(json, entity);
+                continue;
+            }
+            if (entity.text == null) {
+                texts = texts == null ? new EntityTexts() : texts;
+                entity.text = texts.of(entity);
+            }
+            json.writeName(entity.id);
+            json.writeRawValue(entity.text);
+        }
+        json.writeEndObject();
+        json.writeArrayPropertyStart("relationships");
+        for (Relationship link : snapshot.links.all()) {
+            json.writeStartObject();
+            json.writeStringProperty("from", link.from());
+            json.writeStringProperty("to", link.to());
+            json.writeStringProperty("type", link.type());
+            json.writeStringProperty("cardinality", link.cardinality());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectPropertyStart("rel_cardinalities");
+        for (var cardinality : snapshot.relCardinalities.entrySet()) {
+            json.writeStringProperty(cardinality.getKey(), cardinality.getValue());
+        }
+        json.writeEndObject();
+        json.writeObjectPropertyStart("rel_constraints");
+        for (var rule : snapshot.linkRules.entrySet()) {
+            json.writeName(rule.getKey());
+            json.writeTree(rule.getValue().toJson());
+        }
+        json.writeEndObject();
+        json.writeObjectPropertyStart("styles");
+        json.writeName("global");
+        values(json, snapshot.globalStyles);
+        json.writeObjectPropertyStart("entities");
+        for (var style : snapshot.entityStyles.entrySet()) {
+            json.writeName(style.getKey());
+            values(json, style.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeNumberProperty("_sequence", snapshot.sequence);
+        json.writeEndObject();
     }
 
     /** Writes entities' JSON objects one at a time, each to its own text, through one generator. */
