@@ -11,8 +11,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The jar's {@code render} command (README, "The jar's commands"): JSON lines in, each a snapshot; one JSON line out
@@ -39,6 +40,9 @@ public final class RenderCommand {
 
     /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
     public static int run(Reader in, Writer out, String[] options) {
+        // One generator for the run, not closed (that would close the caller's writer). Lines are
+        // separated by the '\n' written after each, not by Jackson's root separator (a space).
+        JsonGenerator json = Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
         boolean editor = false;
         PageContext.Credit credit = PageContext.Credit.SHOWN;
         String url = null;
@@ -69,8 +73,8 @@ public final class RenderCommand {
                 }
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            writeLine(out, error("usage: render [file] [--plan free|pro] [--editor] "
-                    + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage()));
+            writeLine(json, "error", "usage: render [file] [--plan free|pro] [--editor] "
+                    + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage());
             return 2;
         }
 
@@ -86,19 +90,22 @@ public final class RenderCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                ObjectNode result;
+                String key = "html";
+                String value;
                 try {
                     Snapshot snapshot = Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(line)));
                     String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
-                    result = Json.MAPPER.createObjectNode().put("html", html);
+                    value = html;
                 } catch (JacksonException e) {
-                    result = error("line " + number + ": not JSON: " + e.getOriginalMessage());
+                    key = "error";
+                    value = "line " + number + ": not JSON: " + e.getOriginalMessage();
                     status = 1;
                 } catch (RuntimeException | StackOverflowError e) {
-                    result = error("line " + number + ": not a snapshot: " + describe(e));
+                    key = "error";
+                    value = "line " + number + ": not a snapshot: " + describe(e);
                     status = 1;
                 }
-                writeLine(out, result);
+                writeLine(json, key, value);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -126,17 +133,16 @@ public final class RenderCommand {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    private static ObjectNode error(String message) {
-        return Json.MAPPER.createObjectNode().put("error", message);
-    }
-
-    private static void writeLine(Writer out, JsonNode node) {
+    /** Writes {@code {"<key>":"<value>"}} and a newline, straight through (no tree, no string). */
+    private static void writeLine(JsonGenerator json, String key, String value) {
         try {
-            out.write(Json.MAPPER.writeValueAsString(node));
-            out.write('\n');
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            json.writeStartObject();
+            json.writeStringProperty(key, value);
+            json.writeEndObject();
+            json.writeRaw('\n');
+            json.flush();
+        } catch (JacksonIOException e) {
+            throw new UncheckedIOException(e.getCause() != null ? e.getCause() : new IOException(e));
         }
     }
 }
