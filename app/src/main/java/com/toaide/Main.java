@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
  * JSON lines out), and {@code eval} for measuring the prompts against the configured model.
  */
 public final class Main {
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -58,6 +56,9 @@ public final class Main {
 
     private static int serve(List<String> options) throws Config.ConfigException {
         long started = System.nanoTime();
+        // Looked up here, not in a static field: logback's set-up (its XML configuration, some 250
+        // classes) is a quarter of a second the replay and render commands do not need.
+        Logger log = LoggerFactory.getLogger(Main.class);
         var config = Config.fromEnvironment(System.getenv());
         var embedded = EmbeddedDefault.start(config);
         if (!options.contains("--no-migrate")) {
