@@ -309,19 +309,18 @@ class PageByHandBrowserTest {
             assertThat(snapshotProp(user, aide, "dave", "wins").asInt()).isEqualTo(3);
 
             // The block tools from the keyboard: Shift+F10 opens the menu, Esc gives focus back.
-            WebElement handle = b.until(x -> x.findElement(By.cssSelector("[data-handle-for=players]")));
-            handle.sendKeys(Keys.chord(Keys.SHIFT, Keys.F10));
+            b.keysToHandle("players", Keys.chord(Keys.SHIFT, Keys.F10));
             b.until(x -> x.switchTo().activeElement().getAttribute("role").equals("menuitem"));
             d(b).switchTo().activeElement().sendKeys(Keys.ESCAPE);
             b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
 
             // Alt+Down moves it and focus stays on it; Alt+Right puts it in the section above.
-            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+            b.keysToHandle("players", Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
             b.until(x -> children(user, aide, "page").equals(List.of("games", "players", "sched", "note")));
             b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
-            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+            b.keysToHandle("players", Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
             b.until(x -> children(user, aide, "page").equals(List.of("games", "sched", "players", "note")));
-            b.focusHandle("players").sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+            b.keysToHandle("players", Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
             b.until(x -> children(user, aide, "sched").equals(List.of("players")));
             b.until(x -> "players".equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
             // Out again through the menu.
@@ -329,11 +328,11 @@ class PageByHandBrowserTest {
             b.until(x -> children(user, aide, "sched").isEmpty() && children(user, aide, "page").equals(List.of("games", "sched", "players", "note")));
 
             // Alt+Shift+D duplicates (focus on the copy), Delete on its handle deletes, Ctrl+Z brings it back.
-            b.focusHandle("note").sendKeys(Keys.chord(Keys.ALT, Keys.SHIFT, "d"));
+            b.keysToHandle("note", Keys.chord(Keys.ALT, Keys.SHIFT, "d"));
             b.until(x -> children(user, aide, "page").size() == 5);
             String copy = children(user, aide, "page").get(4);
             b.until(x -> copy.equals(x.switchTo().activeElement().getAttribute("data-handle-for")));
-            b.focusHandle(copy).sendKeys(Keys.DELETE);
+            b.keysToHandle(copy, Keys.DELETE);
             b.until(x -> children(user, aide, "page").size() == 4);
             b.waitText("[data-status]", "Deleted");
             d(b).findElement(By.tagName("body")).sendKeys(Keys.chord(Keys.CONTROL, "z"));
@@ -548,11 +547,13 @@ class PageByHandBrowserTest {
         }
 
         /** The handle of an item, focused once it is on the page (after a redraw). */
-        WebElement focusHandle(String id) {
-            return until(x -> {
+        /** Keys pressed on an item's handle; found again if the live channel redrew the page first. */
+        void keysToHandle(String id, CharSequence keys) {
+            until(x -> {
                 WebElement h = x.findElement(By.cssSelector("[data-handle-for='" + id + "']"));
                 ((JavascriptExecutor) x).executeScript("arguments[0].focus()", h);
-                return h;
+                h.sendKeys(keys);
+                return true;
             });
         }
 
