@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
@@ -34,10 +34,10 @@ class ThroughPoolerTest {
     static final StreamPolicy MODEL_LIMITS = new StreamPolicy(
             Duration.ofSeconds(10), Duration.ofSeconds(30), List.of(Duration.ofMillis(1)));
 
-    static FakeModelServer model;
-    static TestApp first;
-    static TestApp second;
-    static Database direct;
+    @AutoClose static FakeModelServer model;
+    @AutoClose static TestApp first;
+    @AutoClose static TestApp second;
+    @AutoClose static Database direct;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,14 +50,6 @@ class ThroughPoolerTest {
         first.awaitListening();
         second.awaitListening();
         direct = Database.connect(database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        direct.close();
-        first.close();
-        second.close();
-        model.close();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ChristmasNotesTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static FakeModelServer model;
-    static TestApp app;
-    static Database db;
+    @AutoClose static FakeModelServer model;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,13 +41,6 @@ class ChristmasNotesTest {
                 "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TurnApiTest.TEST_LIMITS);
         app.awaitListening();
         db = Database.connect(database, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
-        model.close();
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +38,9 @@ class TurnApiTest {
             Duration.ofSeconds(5), Duration.ofSeconds(30), List.of(Duration.ofMillis(1), Duration.ofMillis(1)));
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    static FakeModelServer model;
-    static TestApp app;
-    static Database db;
+    @AutoClose static FakeModelServer model;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,13 +50,6 @@ class TurnApiTest {
                 "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS);
         app.awaitListening();
         db = Database.connect(database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
-        model.close();
     }
 
     // ---------- helpers ----------

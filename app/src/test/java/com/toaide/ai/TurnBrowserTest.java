@@ -8,7 +8,7 @@ import com.toaide.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The chat in headless Chromium, with the real app and a fake model replaying recorded turns. */
 class TurnBrowserTest {
-    static FakeModelServer model;
-    static TestApp app;
-    static Browser browser;
+    @AutoClose static FakeModelServer model;
+    @AutoClose static TestApp app;
+    @AutoClose static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
@@ -29,13 +29,6 @@ class TurnBrowserTest {
                 "ANTHROPIC_BASE_URL", model.baseUrl().toString()),
                 new StreamPolicy(Duration.ofSeconds(20), Duration.ofSeconds(30), List.of(Duration.ofMillis(1))));
         browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-        model.close();
     }
 
     @Test

@@ -6,22 +6,17 @@ import com.toaide.testing.TestApp;
 import com.toaide.testing.TestApp.TestUser;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Archive and its Undo, the Archived list, pages never edited, and the free plan's limit on the dashboard, over HTTP. */
 class ArchiveAndLimitsTest {
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static UUID edited(TestUser user, String title) {

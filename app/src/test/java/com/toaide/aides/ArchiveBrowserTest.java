@@ -6,7 +6,7 @@ import com.toaide.testing.Browser;
 import com.toaide.testing.TestApp;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,16 +19,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * is unpublished. Screenshots at desktop and phone width, light and dark, in target/screenshots.
  */
 class ArchiveBrowserTest {
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static void signIn(Browser browser, TestApp.TestUser user) {

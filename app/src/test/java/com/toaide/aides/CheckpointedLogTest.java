@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,18 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CheckpointedLogTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static Database db;
+    @AutoClose static Database db;
     static UUID user;
 
     @BeforeAll
     static void start() {
         db = Database.connect(TestPostgres.freshDatabase(), 2);
         user = db.asSystem(h -> h.createQuery("insert into users (email) values ('long@example.com') returning id").mapTo(UUID.class).one());
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     static UUID newAide() {

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,19 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Direct editing over real HTTP: batches through the kernel, undo/redo, persistence, bad input. */
 class EditApiTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
         db = Database.connect(app.database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
     }
 
     static final String PAGE = """

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.Browser;
 import com.toaide.testing.TestApp;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,19 +18,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The editor in headless Chromium: direct editing that needs no AI, seen in a second tab too. */
 class EditorBrowserTest {
-    static TestApp app;
-    static Browser browser;
+    @AutoClose static TestApp app;
+    @AutoClose static Browser browser;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
         browser = Browser.start(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
     }
 
     @Test

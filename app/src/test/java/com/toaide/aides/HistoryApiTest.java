@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.TestApp;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -13,16 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** History over real HTTP: the batches with who and a note, any point seen read-only, restore as one undoable batch. */
 class HistoryApiTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static void edit(TestApp.TestUser user, UUID aide, String events) {

@@ -9,7 +9,7 @@ import com.toaide.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,17 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class HistoryBrowserTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("AUTO_PUBLISH_QUIET_SECONDS", "1", "AUTO_PUBLISH_GAP_SECONDS", "3"));
         app.awaitListening();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     /** Three changes: the page with Dave, Dave renamed, Mike added. */

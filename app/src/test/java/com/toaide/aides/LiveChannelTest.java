@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,17 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The live channel (docs/architecture.md): page on connect, patches as edits land, across tabs and instances. */
 class LiveChannelTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
         app.awaitListening();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

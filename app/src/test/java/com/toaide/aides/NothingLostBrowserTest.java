@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,19 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the text back; a signed-out session says so.
  */
 class NothingLostBrowserTest {
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
         db = Database.connect(app.database, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
     }
 
     private UUID pokerPage(TestApp.TestUser user) {

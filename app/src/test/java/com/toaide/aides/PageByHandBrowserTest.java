@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,16 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PageByHandBrowserTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RetriedEditTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp first;
-    static TestApp second;
-    static Database db;
+    @AutoClose static TestApp first;
+    @AutoClose static TestApp second;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
@@ -29,13 +29,6 @@ class RetriedEditTest {
         first = TestApp.start(database, secret);
         second = TestApp.start(database, secret);
         db = Database.connect(database, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        first.close();
-        second.close();
     }
 
     private static String batch(String id, String event) {

@@ -6,7 +6,7 @@ import com.toaide.testing.TestApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StartersTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static JsonNode starters() throws IOException {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
  * acknowledged edit is lost and the stored snapshot stays the replay of the log.
  */
 class TwoInstancesEditTest {
-    static TestApp first;
-    static TestApp second;
-    static Database db;
+    @AutoClose static TestApp first;
+    @AutoClose static TestApp second;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
@@ -34,13 +34,6 @@ class TwoInstancesEditTest {
         first = TestApp.start(database, secret);
         second = TestApp.start(database, secret);
         db = Database.connect(database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        first.close();
-        second.close();
     }
 
     @Test

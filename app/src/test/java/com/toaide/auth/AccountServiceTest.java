@@ -12,14 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The account rules without HTTP: the turn week, and the cleanup seam before deletion. */
 class AccountServiceTest {
     static final Instant NOW = Instant.parse("2026-02-12T15:00:00Z");
-    static Database db;
+    @AutoClose static Database db;
     /** Billing off: every account is on Free. */
     static BillingService BILLING_OFF;
 
@@ -27,11 +27,6 @@ class AccountServiceTest {
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 2);
         BILLING_OFF = new BillingService(db, java.util.Optional.empty(), java.net.URI.create("http://localhost"));
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

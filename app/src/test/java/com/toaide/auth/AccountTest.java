@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
     static SignInFlow flow;
 
     @BeforeAll
@@ -38,12 +38,6 @@ class AccountTest {
                 "STRIPE_PRICE_ID", "price_unused", "STRIPE_API_BASE", "http://127.0.0.1:9"));
         db = Database.connect(app.database, 2);
         flow = new SignInFlow(app, db);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
     }
 
     @Test

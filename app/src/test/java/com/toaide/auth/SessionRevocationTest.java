@@ -9,7 +9,7 @@ import com.toaide.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SessionRevocationTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp here;
-    static TestApp there;
+    @AutoClose static TestApp here;
+    @AutoClose static TestApp there;
 
     @BeforeAll
     static void start() {
@@ -30,12 +30,6 @@ class SessionRevocationTest {
         here = TestApp.start(database, secret);
         there = TestApp.start(database, secret);
         there.awaitListening();
-    }
-
-    @AfterAll
-    static void stop() {
-        here.close();
-        there.close();
     }
 
     @Test

@@ -8,22 +8,17 @@ import com.toaide.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SessionServiceTest {
-    static Database db;
+    @AutoClose static Database db;
     static final String SECRET = "session-test-secret-that-is-long-enough";
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 2);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     @Test

@@ -9,7 +9,7 @@ import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * else the page names the account and waits for a click (docs/security.md).
  */
 class SignInLinkBindingTest {
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
     static SignInFlow flow;
 
     @BeforeAll
@@ -28,12 +28,6 @@ class SignInLinkBindingTest {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
         db = Database.connect(app.database, 2);
         flow = new SignInFlow(app, db);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
     }
 
     @Test

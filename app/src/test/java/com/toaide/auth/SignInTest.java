@@ -27,14 +27,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.JdbiException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in (docs/security.md), over real HTTP against a real database and the dev outbox. */
 class SignInTest {
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
     static SignInFlow flow;
 
     @BeforeAll
@@ -42,12 +42,6 @@ class SignInTest {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
         db = Database.connect(app.database, 2);
         flow = new SignInFlow(app, db);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        app.close();
     }
 
     @Test

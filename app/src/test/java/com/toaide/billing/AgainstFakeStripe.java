@@ -2,8 +2,8 @@ package com.toaide.billing;
 
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -11,22 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
  * and the accounts they sign in as. Stripe is up again after each test, whatever the test did.
  */
 abstract class AgainstFakeStripe {
-    static FakeStripe stripe;
-    static TestApp app;
-    static Accounts accounts;
+    @AutoClose static FakeStripe stripe;
+    @AutoClose static TestApp app;
+    @AutoClose static Accounts accounts;
 
     @BeforeAll
     static void startAppAndStripe() {
         stripe = FakeStripe.start();
         app = TestApp.start(TestPostgres.freshDatabase(), stripe.environment());
         accounts = new Accounts(app);
-    }
-
-    @AfterAll
-    static void stopAppAndStripe() {
-        accounts.close();
-        app.close();
-        stripe.close();
     }
 
     @AfterEach

@@ -8,25 +8,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With no STRIPE_* variables: no billing routes, no upgrade anywhere, everyone Free, no errors. */
 class BillingOffTest {
-    static TestApp app;
-    static Accounts accounts;
+    @AutoClose static TestApp app;
+    @AutoClose static Accounts accounts;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of());
         accounts = new Accounts(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        accounts.close();
-        app.close();
     }
 
     @Test

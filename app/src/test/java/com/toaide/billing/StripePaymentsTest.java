@@ -1,24 +1,18 @@
 package com.toaide.billing;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The payment port's contract against the Stripe adapter and a fake Stripe on localhost. */
 class StripePaymentsTest extends PaymentProviderContractTest {
-    private static FakeStripe stripe;
-    private static FakeStripe downStripe;
+    @AutoClose private static FakeStripe stripe;
+    @AutoClose private static FakeStripe downStripe;
 
     @BeforeAll
     static void start() {
         stripe = FakeStripe.start();
         downStripe = FakeStripe.start();
         downStripe.down(true);
-    }
-
-    @AfterAll
-    static void stop() {
-        stripe.close();
-        downStripe.close();
     }
 
     @Override

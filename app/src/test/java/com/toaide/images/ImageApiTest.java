@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ImageApiTest {
     static final String WORKSPACE = "aide-workspaces";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static TestApp app;
-    static S3BlobStore bucket;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static S3BlobStore bucket;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
@@ -34,13 +34,6 @@ class ImageApiTest {
         var storage = TestStorage.settings();
         bucket = S3BlobStore.connect(storage.endpoint(), storage.accessKey(), storage.secretKey());
         db = Database.connect(app.database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
-        bucket.close();
-        app.close();
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,16 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  * public page at desktop and phone width (screenshots in target/screenshots).
  */
 class PhotoBrowserTest {
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

@@ -12,16 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The abuse thresholds (docs/operations.md), through the real app and a fake Slack webhook. */
 class AbuseCheckTest {
-    static FakeSlack slack;
-    static TestApp app;
-    static Database db;
+    @AutoClose static FakeSlack slack;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
     static AbuseCheck check;
 
     @BeforeAll
@@ -30,13 +30,6 @@ class AbuseCheckTest {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("SLACK_WEBHOOK", slack.url().toString()));
         db = Database.connect(app.database, 3);
         check = new AbuseCheck(db, new RateLimiter(db, Clock.systemUTC()), new SlackAlerts(slack.url()), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        db.close();
-        slack.close();
     }
 
     static UUID newAide(UUID userId) {

@@ -8,29 +8,22 @@ import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Admin break-glass: a reason first, an audit row always, the aide read-only. */
 class BreakGlassTest {
     static final String REASON = "Support ticket 4411: the owner says the table is blank.";
-    static TestApp app;
-    static Database db;
-    static FakeSlack slack;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
+    @AutoClose static FakeSlack slack;
 
     @BeforeAll
     static void start() {
         slack = new FakeSlack();
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("SLACK_WEBHOOK", slack.url().toString()));
         db = Database.connect(app.database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        db.close();
-        slack.close();
     }
 
     static TestApp.TestUser admin() {

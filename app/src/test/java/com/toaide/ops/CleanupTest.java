@@ -9,22 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The cleanup job deletes what has outlived its grace period, and nothing else. */
 class CleanupTest {
-    static Database db;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 2);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     static Instant ago(Duration duration) {

@@ -11,26 +11,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import com.toaide.testing.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** 100 requests a minute per user and per address on the editor, counted in Postgres across instances. */
 class EditorRateLimitTest {
-    static TestApp app;
-    static Database db;
+    @AutoClose static TestApp app;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void start() {
         // Behind a trusted proxy, so requests can come from a real (non-loopback) address.
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("TRUSTED_PROXY", "true"));
         db = Database.connect(app.database, 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        db.close();
     }
 
     static HttpResponse<String> fromAddress(String address, TestApp.TestUser user) {

@@ -15,23 +15,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Two scheduler instances on one database, as two app instances would be. */
 class SchedulerTest {
     static final Duration MINUTE = Duration.ofMinutes(1);
-    static Database db;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 6);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     /** A clock the test moves by hand. */

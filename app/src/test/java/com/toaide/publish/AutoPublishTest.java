@@ -11,7 +11,7 @@ import com.toaide.testing.TestStorage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * one upload, and a restored version stays live. Timings shortened: quiet 1 s, gap 4 s.
  */
 class AutoPublishTest {
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
@@ -29,12 +29,6 @@ class AutoPublishTest {
         // The auto-publisher hears changes through LISTEN, which opens after the app has started.
         app.awaitListening();
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     @Test

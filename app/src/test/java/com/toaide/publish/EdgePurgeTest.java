@@ -10,15 +10,15 @@ import com.toaide.testing.TestStorage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With CLOUDFLARE_* set, every publish, restore and unpublish purges the page's URLs from the edge. */
 class EdgePurgeTest {
-    static FakeCloudflare cloudflare;
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static FakeCloudflare cloudflare;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
@@ -27,13 +27,6 @@ class EdgePurgeTest {
         env.putAll(cloudflare.environment());
         app = TestApp.start(TestPostgres.freshDatabase(), env);
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
-        cloudflare.close();
     }
 
     @Test

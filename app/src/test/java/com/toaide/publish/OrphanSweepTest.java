@@ -11,26 +11,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The orphan sweep, on a bucket of its own (the shared test bucket holds other tests' pages). */
 class OrphanSweepTest {
     static final String BUCKET = "sweep-" + UUID.randomUUID().toString().substring(0, 8);
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("R2_PUBLISHED_BUCKET", BUCKET));
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     OrphanSweep sweeper(Duration ahead) {

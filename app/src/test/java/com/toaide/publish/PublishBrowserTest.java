@@ -8,7 +8,7 @@ import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import com.toaide.testing.TestStorage;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,19 +17,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Headless Chromium: the Publish button's steps and link, and the published page at phone and desktop sizes. */
 class PublishBrowserTest {
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), PublishedFixtures.BILLING_ON);
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     UUID richAide(TestApp.TestUser user) {

@@ -9,15 +9,15 @@ import com.toaide.platform.storage.EmbeddedS3;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Object storage goes away in the middle of publishing: an S3 server of its own, stopped and started again. */
 class PublishFaultTest {
-    static EmbeddedS3 s3;
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static EmbeddedS3 s3;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
@@ -25,13 +25,6 @@ class PublishFaultTest {
         var storage = new Config.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey());
         app = TestApp.start(TestPostgres.freshDatabase(), storage, PublishedFixtures.BILLING_ON);
         fx = new PublishedFixtures(app, storage);
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
-        s3.close();
     }
 
     @Test

@@ -16,25 +16,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Publishing over real HTTP against the embedded S3 server, and the pages as visitors get them. */
 class PublishTest {
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), PublishedFixtures.BILLING_ON);
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     @Test

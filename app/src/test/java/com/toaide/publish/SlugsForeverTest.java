@@ -11,7 +11,7 @@ import com.toaide.testing.TestStorage;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +20,13 @@ import org.junit.jupiter.api.Test;
  * and a version number under it is never used twice (docs/security.md).
  */
 class SlugsForeverTest {
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), PublishedFixtures.BILLING_ON);
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     @Test

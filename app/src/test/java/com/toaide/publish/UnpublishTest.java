@@ -9,26 +9,20 @@ import com.toaide.testing.TestPostgres;
 import com.toaide.testing.TestStorage;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Unpublish keeps the versions for their owner; visitors get the styled "No page here"; deleting the history is its own action; an empty page is not published. */
 class UnpublishTest {
-    static TestApp app;
-    static PublishedFixtures fx;
+    @AutoClose static TestApp app;
+    @AutoClose static PublishedFixtures fx;
 
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of());
         fx = new PublishedFixtures(app, TestStorage.settings());
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-        app.close();
     }
 
     static JsonNode versions(TestApp.TestUser user, UUID aide) {

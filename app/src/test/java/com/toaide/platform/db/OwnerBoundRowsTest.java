@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * updates (docs/security.md).
  */
 class OwnerBoundRowsTest {
-    static Database db;
+    @AutoClose static Database db;
     static UUID alice;
     static UUID aliceAide;
     static UUID aliceTurn;
@@ -38,11 +38,6 @@ class OwnerBoundRowsTest {
         aliceTurn = db.asUser(alice, h -> h.createQuery("select id from turns").mapTo(UUID.class).one());
         bobAide = db.asUser(bob, h -> h.createQuery("select id from aides").mapTo(UUID.class).one());
         db.asUser(bob, h -> h.execute("insert into slugs (slug, user_id) values ('planted', app_user_id())"));
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     /** Each child table, and a row in Bob's own name that points at Alice's aide (:aide). */

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * the app, and RLS holds for both.
  */
 class PlainPostgresTest {
-    static EmbeddedDatabase cluster;
+    @AutoClose static EmbeddedDatabase cluster;
     static String ownerUrl;
     static String runtimeUrl;
 
@@ -38,11 +38,6 @@ class PlainPostgresTest {
         }
         ownerUrl = "postgresql://aide_owner:owner-secret@localhost:" + cluster.port() + "/aide";
         runtimeUrl = "postgresql://aide_runtime:runtime-secret@localhost:" + cluster.port() + "/aide";
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +37,7 @@ class RowLevelSecurityTest {
     /** Tables only the system path may touch. */
     static final List<String> SYSTEM_TABLES = List.of("magic_links", "stripe_events", "rate_limits", "audit_log", "outbox", "scheduled_runs");
 
-    static Database db;
+    @AutoClose static Database db;
     static UUID alice;
     static UUID bob;
 
@@ -81,11 +81,6 @@ class RowLevelSecurityTest {
                     + "select id, 1, user_id, ?, 'k', 10 from aides", slug);
         });
         return user;
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     static List<String> userTables() {

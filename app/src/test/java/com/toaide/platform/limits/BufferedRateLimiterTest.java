@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +25,11 @@ class BufferedRateLimiterTest {
     static final RateLimiter.Limit TEN_PER_MINUTE = new RateLimiter.Limit("buffered", 10, Duration.ofMinutes(1));
     static final Instant TEN_PAST = Instant.parse("2026-02-12T09:10:05Z");
 
-    static Database db;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 4);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     static int stored(String key) {

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +24,11 @@ class RateLimiterTest {
     static final RateLimiter.Limit THREE_PER_HOUR = new RateLimiter.Limit("test:hour", 3, Duration.ofHours(1));
     static final Instant TEN_PAST = Instant.parse("2026-02-12T09:10:00Z");
 
-    static Database db;
+    @AutoClose static Database db;
 
     @BeforeAll
     static void connect() {
         db = Database.connect(TestPostgres.freshDatabase(), 4);
-    }
-
-    @AfterAll
-    static void close() {
-        db.close();
     }
 
     static RateLimiter at(Instant now) {

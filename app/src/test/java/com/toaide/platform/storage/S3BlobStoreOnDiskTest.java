@@ -2,7 +2,7 @@ package com.toaide.platform.storage;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +15,13 @@ class S3BlobStoreOnDiskTest extends BlobStoreContractTest {
     @TempDir
     static Path directory;
 
-    private static EmbeddedS3 server;
-    private static S3BlobStore store;
+    @AutoClose private static EmbeddedS3 server;
+    @AutoClose private static S3BlobStore store;
 
     @BeforeAll
     static void start() {
         server = EmbeddedS3.onDisk(directory.resolve("objects"), 0);
         store = S3BlobStore.connect(server.endpoint(), server.accessKey(), server.secretKey());
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-        server.close();
     }
 
     @Override

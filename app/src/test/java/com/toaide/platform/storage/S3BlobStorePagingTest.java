@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,8 @@ class S3BlobStorePagingTest {
 
     private static final String BUCKET = "aide-published";
 
-    private static EmbeddedS3 server;
-    private static S3BlobStore store;
+    @AutoClose private static EmbeddedS3 server;
+    @AutoClose private static S3BlobStore store;
 
     @BeforeAll
     static void start() {
@@ -26,12 +26,6 @@ class S3BlobStorePagingTest {
         store = S3BlobStore.connect(server.endpoint(), server.accessKey(), server.secretKey(),
                 S3BlobStore.Timeouts.DEFAULT, 3);
         store.ensureBucket(BUCKET);
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-        server.close();
     }
 
     @Test

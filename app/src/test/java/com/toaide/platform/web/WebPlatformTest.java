@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.TestApp;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The web platform over real HTTP: health, pages, errors, headers, the Origin check, limits. */
 class WebPlatformTest {
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test
