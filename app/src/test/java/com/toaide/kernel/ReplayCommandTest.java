@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class ReplayCommandTest {
 
@@ -53,5 +54,28 @@ class ReplayCommandTest {
     void blank_lines_are_skipped() {
         assertThat(run("\n[]\n\n", 0)).containsExactly(
                 "{\"results\":[],\"snapshot\":" + Snapshot.empty().toJson() + "}");
+    }
+
+    /** The command writes straight through a generator; the text must be the tree form's, byte for byte. */
+    @Test
+    void every_fixture_line_is_written_exactly_as_its_tree_would_be() {
+        StringBuilder input = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (Fixtures.Case c : Fixtures.all()) {
+            input.append(c.events()).append('\n');
+            Snapshot snapshot = Snapshot.empty();
+            ObjectNode line = SnapshotJson.NODES.objectNode();
+            var results = line.putArray("results");
+            for (JsonNode event : c.events()) {
+                results.add(Kernel.apply(snapshot, event).toJson());
+            }
+            line.set("snapshot", snapshot.toJson());
+            expected.append(Fixtures.JSON.writeValueAsString(line)).append('\n');
+        }
+
+        StringWriter out = new StringWriter();
+        ReplayCommand.run(new StringReader(input.toString()), out);
+
+        assertThat(out.toString()).isEqualTo(expected.toString());
     }
 }
