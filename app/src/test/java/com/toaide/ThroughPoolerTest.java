@@ -43,8 +43,7 @@ class ThroughPoolerTest {
     static void start() throws Exception {
         model = new FakeModelServer();
         var database = TestPostgres.freshDatabase();
-        var env = Map.of("JWT_SECRET", "two-instances-behind-one-pooler-".repeat(2),
-                "ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString());
+        var env = model.environment("JWT_SECRET", "two-instances-behind-one-pooler-".repeat(2));
         first = TestApp.startThroughPooler(database, env, MODEL_LIMITS);
         second = TestApp.startThroughPooler(database, env, MODEL_LIMITS);
         first.awaitListening();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AutoClose;
@@ -37,8 +36,7 @@ class ChristmasNotesTest {
     static void start() throws Exception {
         model = new FakeModelServer();
         var database = TestPostgres.freshDatabase();
-        app = TestApp.start(database, Map.of("ANTHROPIC_API_KEY", "test-key",
-                "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TurnApiTest.TEST_LIMITS);
+        app = TestApp.start(database, model.environment(), TurnApiTest.TEST_LIMITS);
         app.awaitListening();
         db = Database.connect(database, 1);
     }

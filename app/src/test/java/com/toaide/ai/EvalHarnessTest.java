@@ -74,7 +74,7 @@ class EvalHarnessTest {
         Path file = dir.resolve("scenarios.json");
         Files.writeString(file, chosen.toString());
         return eval(List.of("--scenarios", file.toString()),
-                Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()));
+                model.environment());
     }
 
     static Run eval(List<String> options, Map<String, String> env) {
@@ -163,7 +163,7 @@ class EvalHarnessTest {
         Files.writeString(file, one.toString());
 
         Run run = eval(List.of("--scenarios", file.toString(), "--tier", "deep"),
-                Map.of("ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()));
+                model.environment());
 
         assertThat(run.output()).contains("every turn on deep").contains("SKIP  the update on the fast tier (every turn ran on deep (--tier))")
                 .contains("score 6/6");

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,17 @@ public final class FakeModelServer implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The ANTHROPIC_* variables that point the app at this fake, with {@code more} names and values after them. */
+    public Map<String, String> environment(String... more) {
+        var env = new HashMap<String, String>();
+        env.put("ANTHROPIC_API_KEY", "test-key");
+        env.put("ANTHROPIC_BASE_URL", baseUrl().toString());
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return Map.copyOf(env);
     }
 
     /** Replies with a transcript from test resources, written in one go. */

@@ -46,8 +46,7 @@ class TurnApiTest {
     static void start() throws Exception {
         model = new FakeModelServer();
         var database = TestPostgres.freshDatabase();
-        app = TestApp.start(database, Map.of("ANTHROPIC_API_KEY", "test-key",
-                "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS);
+        app = TestApp.start(database, model.environment(), TEST_LIMITS);
         app.awaitListening();
         db = Database.connect(database, 2);
     }
@@ -392,8 +391,7 @@ class TurnApiTest {
 
     @Test
     void a_tab_on_another_instance_follows_the_turn_and_its_stop_reaches_it() {
-        try (var other = TestApp.start(app.database, Map.of("JWT_SECRET", app.config.jwtSecret(),
-                "ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()), TEST_LIMITS)) {
+        try (var other = TestApp.start(app.database, model.environment("JWT_SECRET", app.config.jwtSecret()), TEST_LIMITS)) {
             other.awaitListening();
             var user = app.newUser();
             UUID aide = newAide(user);

@@ -25,8 +25,7 @@ class TurnBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         model = new FakeModelServer();
-        app = TestApp.start(TestPostgres.freshDatabase(), Map.of("ANTHROPIC_API_KEY", "test-key",
-                "ANTHROPIC_BASE_URL", model.baseUrl().toString()),
+        app = TestApp.start(TestPostgres.freshDatabase(), model.environment(),
                 new StreamPolicy(Duration.ofSeconds(20), Duration.ofSeconds(30), List.of(Duration.ofMillis(1))));
         browser = Browser.start(1280, 900);
     }

@@ -77,6 +77,12 @@ public final class SignInFlow {
         return sessionCookie(response).orElseThrow();
     }
 
+    /** How many of the links emailed to {@code email} have been used up. */
+    public long usedLinks(String email) {
+        return db.asSystem(h -> h.createQuery("select count(*) from magic_links where email = :e and used")
+                .bind("e", email).mapTo(Long.class).one());
+    }
+
     public UUID userId(String email) {
         return db.asSystem(h -> h.createQuery("select id from users where email = :email").bind("email", email).mapTo(UUID.class).one());
     }

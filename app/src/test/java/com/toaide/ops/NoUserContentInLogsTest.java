@@ -35,8 +35,7 @@ class NoUserContentInLogsTest {
         var database = TestPostgres.freshDatabase();
         var limits = new StreamPolicy(Duration.ofSeconds(5), Duration.ofSeconds(30), List.of(Duration.ofMillis(1)));
         try (var logs = CapturedLogs.start()) {
-            var app = TestApp.start(database, Map.of("SENTRY_DSN", ErrorReportingTest.dsn(sentry),
-                    "ANTHROPIC_API_KEY", "test-key", "ANTHROPIC_BASE_URL", model.baseUrl().toString()), limits);
+            var app = TestApp.start(database, model.environment("SENTRY_DSN", ErrorReportingTest.dsn(sentry)), limits);
             try (var db = Database.connect(database, 1)) {
                 app.awaitListening();
                 plantThroughRequests(app);

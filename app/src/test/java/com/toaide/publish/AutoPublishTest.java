@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,7 @@ class AutoPublishTest {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("AUTO_PUBLISH_QUIET_SECONDS", "1", "AUTO_PUBLISH_GAP_SECONDS", "4"));
         // The auto-publisher hears changes through LISTEN, which opens after the app has started.
         app.awaitListening();
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     @Test

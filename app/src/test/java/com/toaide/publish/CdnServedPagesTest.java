@@ -18,7 +18,7 @@ class CdnServedPagesTest {
         try (var app = TestApp.start(TestPostgres.freshDatabase(), storage, Map.of(
                 "R2_ENDPOINT", storage.endpoint().toString(), "R2_ACCESS_KEY", storage.accessKey(),
                 "R2_SECRET_KEY", storage.secretKey()));
-             var fx = new PublishedFixtures(app, storage)) {
+             var fx = new PublishedFixtures(app)) {
             var user = app.newUser();
             String slug = slugOf(fx.publish(user, fx.aide(user, "Served by the CDN"), ""));
             assertThat(fx.bucket.head(PublishedFixtures.BUCKET, slug + "/index.html")).isPresent();

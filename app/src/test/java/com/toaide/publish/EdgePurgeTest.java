@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.UUID;
@@ -26,7 +25,7 @@ class EdgePurgeTest {
         var env = new HashMap<>(PublishedFixtures.BILLING_ON);
         env.putAll(cloudflare.environment());
         app = TestApp.start(TestPostgres.freshDatabase(), env);
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,7 @@ class OrphanSweepTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of("R2_PUBLISHED_BUCKET", BUCKET));
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     OrphanSweep sweeper(Duration ahead) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.Browser;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +22,7 @@ class PublishBrowserTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), PublishedFixtures.BILLING_ON);
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     UUID richAide(TestApp.TestUser user) {

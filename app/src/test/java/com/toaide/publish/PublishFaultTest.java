@@ -24,7 +24,7 @@ class PublishFaultTest {
         s3 = EmbeddedS3.inMemory();
         var storage = new Config.Storage(s3.endpoint(), s3.accessKey(), s3.secretKey());
         app = TestApp.start(TestPostgres.freshDatabase(), storage, PublishedFixtures.BILLING_ON);
-        fx = new PublishedFixtures(app, storage);
+        fx = new PublishedFixtures(app);
     }
 
     @Test

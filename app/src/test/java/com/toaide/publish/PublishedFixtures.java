@@ -1,6 +1,5 @@
 package com.toaide.publish;
 
-import com.toaide.Config;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.storage.S3BlobStore;
 import com.toaide.testing.TestApp;
@@ -22,10 +21,11 @@ final class PublishedFixtures implements AutoCloseable {
     final Database db;
     final S3BlobStore bucket;
 
-    PublishedFixtures(TestApp app, Config.Storage storage) {
+    /** Fixtures for {@code app}, reading its bucket on the storage it writes to. */
+    PublishedFixtures(TestApp app) {
         this.app = app;
         this.db = Database.connect(app.database, 2);
-        this.bucket = S3BlobStore.connect(storage.endpoint(), storage.accessKey(), storage.secretKey());
+        this.bucket = S3BlobStore.connect(app.storage.endpoint(), app.storage.accessKey(), app.storage.secretKey());
     }
 
     UUID aide(TestUser user, String title) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +25,7 @@ class SlugsForeverTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), PublishedFixtures.BILLING_ON);
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestPostgres;
-import com.toaide.testing.TestStorage;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
@@ -22,7 +21,7 @@ class UnpublishTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(TestPostgres.freshDatabase(), Map.of());
-        fx = new PublishedFixtures(app, TestStorage.settings());
+        fx = new PublishedFixtures(app);
     }
 
     static JsonNode versions(TestApp.TestUser user, UUID aide) {

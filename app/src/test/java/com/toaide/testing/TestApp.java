@@ -37,6 +37,8 @@ public final class TestApp implements AutoCloseable {
     public final App app;
     public final Config config;
     public final ConnectionSettings database;
+    /** The object storage this app writes to, for a test that reads what it wrote. */
+    public final Config.Storage storage;
     public final URI base;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,10 +48,11 @@ public final class TestApp implements AutoCloseable {
     /** Starts this app's instance again, as it was first started. */
     private final Supplier<App> launch;
 
-    private TestApp(App app, Config config, ConnectionSettings database, Supplier<App> launch) {
+    private TestApp(App app, Config config, ConnectionSettings database, Config.Storage storage, Supplier<App> launch) {
         this.app = app;
         this.config = config;
         this.database = database;
+        this.storage = storage;
         this.base = URI.create("http://localhost:" + app.port());
         this.launch = launch;
     }
@@ -62,7 +65,7 @@ public final class TestApp implements AutoCloseable {
     public TestApp restart(Runnable whileDown) {
         app.close();
         whileDown.run();
-        return new TestApp(launch.get(), config, database, launch);
+        return new TestApp(launch.get(), config, database, storage, launch);
     }
 
     public static TestApp start() {
@@ -115,7 +118,7 @@ public final class TestApp implements AutoCloseable {
             var infrastructure = new App.Infrastructure(runtime, direct, storage, List.of());
             Supplier<App> launch = () -> idleAfter == null ? App.start(config, infrastructure, modelLimits)
                     : App.start(config, infrastructure, modelLimits, idleAfter);
-            return new TestApp(launch.get(), config, direct, launch);
+            return new TestApp(launch.get(), config, direct, storage, launch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
