@@ -1,5 +1,8 @@
 package com.toaide.render;
 
+import static com.toaide.render.HostileInput.BREAKOUT;
+import static com.toaide.render.HostileInput.SCRIPT;
+import static com.toaide.render.HostileInput.SINGLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
@@ -15,9 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * markup of theirs. Each check runs over the published document and the editor markup.
  */
 class EscapingTest {
-    private static final String SCRIPT = "<script>alert(1)</script>";
-    private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
-    private static final String SINGLE = "' onmouseover='alert(1)";
     private static final PageContext CONTEXT = new PageContext(
             "https://pages.example.com/s/x", "https://pages.example.com/s/x/feed.xml", "https://example.com/",
             LocalDate.of(2026, 1, 2), PageContext.Credit.SHOWN);
@@ -88,19 +88,7 @@ class EscapingTest {
 
     @Test
     void quotes_and_markup_in_prop_keys_and_ids_are_escaped_in_text_and_in_data_attributes() {
-        Snap snap = Snap.of().page("p", "P");
-        snap.add("c", "p", "card", "title", "T", BREAKOUT, "v1", SCRIPT, "v2", SINGLE, "v3");
-        snap.add("t", "p", "table", "title", "Rows");
-        snap.add("r", "t", null, BREAKOUT, "cell", "name", "x");
-        ObjectNode json = snap.json();
-        // An id the kernel would refuse, as a hand-made snapshot may hold.
-        ObjectNode entities = (ObjectNode) json.get("entities");
-        ObjectNode odd = (ObjectNode) entities.get("c").deepCopy();
-        odd.put("id", BREAKOUT);
-        odd.put("_created_seq", 99);
-        entities.set(BREAKOUT, odd);
-        ((tools.jackson.databind.node.ArrayNode) entities.get("p").get("_children")).add(BREAKOUT);
-        Snapshot s = Snapshot.fromJson(json);
+        Snapshot s = HostileInput.keysAndIds();
         for (String html : outputs(s)) {
             assertNoLiveMarkup(html);
         }

@@ -1,5 +1,8 @@
 package com.toaide.render;
 
+import static com.toaide.render.HostileInput.BREAKOUT;
+import static com.toaide.render.HostileInput.SCRIPT;
+import static com.toaide.render.HostileInput.SINGLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
@@ -20,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The renderer's exact output, byte for byte, for a varied set of snapshots: the benchmark
@@ -40,9 +41,6 @@ class GoldenTest {
             "https://pages.example.com/s/league/feed.xml", "https://example.com/", LocalDate.of(2026, 2, 12),
             PageContext.Credit.SHOWN);
     private static final PageContext PRO_BARE = new PageContext(null, null, null, null, PageContext.Credit.HIDDEN);
-    private static final String SCRIPT = "<script>alert(1)</script>";
-    private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
-    private static final String SINGLE = "' onmouseover='alert(1)";
     private static final String STYLESHEET = "/* app/src/main/resources/render/page.css */";
 
     private final Renderer renderer = new Renderer();
@@ -53,7 +51,7 @@ class GoldenTest {
         s.put("typical-1000", Pages.typical(1000));
         s.put("poker-league", Samples.pokerLeague());
         s.put("hostile-values", hostileValues());
-        s.put("hostile-keys-and-ids", hostileKeysAndIds());
+        s.put("hostile-keys-and-ids", HostileInput.keysAndIds());
         s.put("hostile-urls-and-styles", hostileUrlsAndStyles());
         s.put("mixed-types", mixedTypes());
         s.put("empty", Snap.of().build());
@@ -176,22 +174,6 @@ class GoldenTest {
                 .rel("r1", "k1", "brings " + SCRIPT)
                 .rel("l1", "c", BREAKOUT)
                 .build();
-    }
-
-    private static Snapshot hostileKeysAndIds() {
-        Snap snap = Snap.of().page("p", "P");
-        snap.add("c", "p", "card", "title", "T", BREAKOUT, "v1", SCRIPT, "v2", SINGLE, "v3");
-        snap.add("t", "p", "table", "title", "Rows");
-        snap.add("r", "t", null, BREAKOUT, "cell", "name", "x");
-        ObjectNode json = snap.json();
-        ObjectNode entities = (ObjectNode) json.get("entities");
-        ObjectNode odd = (ObjectNode) entities.get("c").deepCopy();
-        odd.put("id", BREAKOUT);
-        odd.put("_created_seq", 99);
-        entities.set(BREAKOUT, odd);
-        ((ArrayNode) entities.get("p").get("_children")).add(BREAKOUT);
-        ((ObjectNode) entities.get("c").get("props")).putObject("obj").put("x", SCRIPT);
-        return Snapshot.fromJson(json);
     }
 
     private static Snapshot hostileUrlsAndStyles() {
