@@ -391,7 +391,7 @@ class TurnApiTest {
 
     @Test
     void a_tab_on_another_instance_follows_the_turn_and_its_stop_reaches_it() {
-        try (var other = TestApp.start(app.database, model.environment("JWT_SECRET", app.config.jwtSecret()), TEST_LIMITS)) {
+        try (var other = app.another()) {
             other.awaitListening();
             var user = app.newUser();
             UUID aide = newAide(user);

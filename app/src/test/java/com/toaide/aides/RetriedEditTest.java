@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +22,9 @@ class RetriedEditTest {
 
     @BeforeAll
     static void start() {
-        var database = TestPostgres.freshDatabase();
-        var secret = Map.of("JWT_SECRET", "a-retried-batch-is-applied-exactly-once-".repeat(2));
-        first = TestApp.start(database, secret);
-        second = TestApp.start(database, secret);
-        db = Database.connect(database, 1);
+        first = TestApp.start();
+        second = first.another();
+        db = Database.connect(first.database, 1);
     }
 
     private static String batch(String id, String event) {

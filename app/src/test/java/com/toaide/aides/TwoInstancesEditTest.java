@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -29,11 +27,9 @@ class TwoInstancesEditTest {
 
     @BeforeAll
     static void start() {
-        var database = TestPostgres.freshDatabase();
-        var secret = Map.of("JWT_SECRET", "two-instances-editing-one-aide-".repeat(2));
-        first = TestApp.start(database, secret);
-        second = TestApp.start(database, secret);
-        db = Database.connect(database, 2);
+        first = TestApp.start();
+        second = first.another();
+        db = Database.connect(first.database, 2);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.toaide.testing.Eventually;
 import com.toaide.testing.LiveSocket;
 import com.toaide.testing.TestApp;
-import com.toaide.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +24,8 @@ class SessionRevocationTest {
 
     @BeforeAll
     static void start() {
-        var database = TestPostgres.freshDatabase();
-        var secret = Map.of("JWT_SECRET", "two-instances-one-secret-".repeat(2));
-        here = TestApp.start(database, secret);
-        there = TestApp.start(database, secret);
+        here = TestApp.start();
+        there = here.another();
         there.awaitListening();
     }
 

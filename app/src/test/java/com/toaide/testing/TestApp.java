@@ -47,14 +47,18 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts this app's instance again, as it was first started. */
     private final Supplier<App> launch;
+    /** Starts another instance of this app, as {@link #another()} says. */
+    private final Supplier<TestApp> sibling;
 
-    private TestApp(App app, Config config, ConnectionSettings database, Config.Storage storage, Supplier<App> launch) {
+    private TestApp(App app, Config config, ConnectionSettings database, Config.Storage storage,
+                    Supplier<App> launch, Supplier<TestApp> sibling) {
         this.app = app;
         this.config = config;
         this.database = database;
         this.storage = storage;
         this.base = URI.create("http://localhost:" + app.port());
         this.launch = launch;
+        this.sibling = sibling;
     }
 
     /**
@@ -65,7 +69,16 @@ public final class TestApp implements AutoCloseable {
     public TestApp restart(Runnable whileDown) {
         app.close();
         whileDown.run();
-        return new TestApp(launch.get(), config, database, storage, launch);
+        return new TestApp(launch.get(), config, database, storage, launch, sibling);
+    }
+
+    /**
+     * A second instance of this deployment, as behind a load balancer: the same database, storage,
+     * settings and session secret (a session cookie from one is good on the other), its own port
+     * and data folder. The caller closes it.
+     */
+    public TestApp another() {
+        return sibling.get();
     }
 
     public static TestApp start() {
@@ -118,7 +131,10 @@ public final class TestApp implements AutoCloseable {
             var infrastructure = new App.Infrastructure(runtime, direct, storage, List.of());
             Supplier<App> launch = () -> idleAfter == null ? App.start(config, infrastructure, modelLimits)
                     : App.start(config, infrastructure, modelLimits, idleAfter);
-            return new TestApp(launch.get(), config, direct, storage, launch);
+            var sameSecret = new HashMap<>(environment);
+            sameSecret.put("JWT_SECRET", config.jwtSecret());
+            Supplier<TestApp> sibling = () -> start(runtime, direct, storage, sameSecret, modelLimits, idleAfter);
+            return new TestApp(launch.get(), config, direct, storage, launch, sibling);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
