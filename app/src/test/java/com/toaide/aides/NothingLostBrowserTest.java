@@ -91,6 +91,11 @@ class NothingLostBrowserTest {
                         .until(d -> d.findElement(By.cssSelector("[data-save-bar]")).getText().contains("saved"));
                 b.waitText("#live-page table", "Dave B");
                 browser.screenshot("server-back-changes-saved");
+                // The live channel reconnected to the server that came back: a change made elsewhere shows by itself.
+                assertThat(own.postJson("/aides/" + aide + "/events",
+                        "{\"events\":[{\"t\":\"entity.update\",\"ref\":\"dave\",\"p\":{\"wins\":9}}]}", user).statusCode()).isEqualTo(200);
+                new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElement(By.xpath("//*[@id='live-page']//tr[th[normalize-space()='Dave B']]")).getText().contains("9"));
             }
             List<String> names = StoredLog.read(ownDb, user.id(), aide).entries().stream()
                     .filter(e -> e.event().path("ref").asString().equals("dave") && e.event().path("p").has("name"))
