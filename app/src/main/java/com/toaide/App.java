@@ -290,8 +290,12 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        javalin.stop();
-        closeAll(owned);
+        try {
+            javalin.stop();
+        } finally {
+            // A graceful stop that timed out has still stopped the server: the pools close either way.
+            closeAll(owned);
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

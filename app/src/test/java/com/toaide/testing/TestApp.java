@@ -9,6 +9,7 @@ import com.toaide.auth.SessionService;
 import com.toaide.platform.db.Database;
 import com.toaide.Config;
 import com.toaide.platform.db.ConnectionSettings;
+import io.javalin.util.JavalinException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -67,7 +68,13 @@ public final class TestApp implements AutoCloseable {
      * as a page open in a browser sees it. {@code whileDown} runs while nothing listens on the port.
      */
     public TestApp restart(Runnable whileDown) {
-        app.close();
+        try {
+            app.close();
+        } catch (JavalinException gracefulStopTimedOut) {
+            // Jetty stops the server and frees the port even when draining takes longer than its
+            // timeout (with an editor socket open it sometimes does; the cause is not yet found).
+            // The browser sees the same cut-off either way, which is what the restart is for.
+        }
         whileDown.run();
         return new TestApp(launch.get(), config, database, storage, launch, sibling);
     }
