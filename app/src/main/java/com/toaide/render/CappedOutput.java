@@ -1,14 +1,14 @@
 package com.toaide.render;
 
-import gg.jte.output.StringOutput;
+import gg.jte.TemplateOutput;
 
 /**
- * A template output that stops once it has taken {@link Renderer#MAX_PAGE_CHARS}: a stored aide,
- * whatever events built it, can then never make one render hold more than the cap. Counting
- * here, as the templates write, costs one addition per write, where measuring the finished
- * string would already have built it.
+ * The published document's output, which stops once it holds {@link Renderer#MAX_PAGE_CHARS}:
+ * a stored aide, whatever events built it, can then never make one render hold more than the
+ * cap. The document template writes through it; {@link BodyWriter} appends the entity markup
+ * to the same {@link #builder()} (one buffer, no copy of the body) and checks the same cap.
  */
-final class CappedOutput extends StringOutput {
+final class CappedOutput implements TemplateOutput {
 
     /** Thrown past the cap; without a stack trace, as it is expected and caught by the renderer. */
     static final class TooLarge extends RuntimeException {
@@ -17,33 +17,44 @@ final class CappedOutput extends StringOutput {
         }
     }
 
+    private final StringBuilder out;
     private final int cap;
-    private long written;
 
     CappedOutput(int capacity, int cap) {
-        super(Math.min(capacity, cap));
+        this.out = new StringBuilder(Math.min(capacity, cap));
         this.cap = cap;
+    }
+
+    StringBuilder builder() {
+        return out;
+    }
+
+    int cap() {
+        return cap;
     }
 
     @Override
     public void writeContent(String value) {
-        count(value.length());
-        super.writeContent(value);
+        out.append(value);
+        check();
     }
 
     @Override
     public void writeContent(String value, int beginIndex, int endIndex) {
-        count(endIndex - beginIndex);
-        super.writeContent(value, beginIndex, endIndex);
+        out.append(value, beginIndex, endIndex);
+        check();
     }
 
-    // Numbers the templates write directly are a few characters each, always beside markup
-    // that is counted; they are left uncounted rather than converted to text twice.
+    // Numbers the template writes go through the defaults, which call writeContent.
 
-    private void count(int chars) {
-        written += chars;
-        if (written > cap) {
+    private void check() {
+        if (out.length() > cap) {
             throw new TooLarge();
         }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
     }
 }

@@ -6,11 +6,8 @@ import com.toaide.render.view.Block;
 import com.toaide.render.view.Body;
 import com.toaide.render.view.Document;
 import gg.jte.Content;
-import gg.jte.generated.precompiled.render.JteblockGenerated;
-import gg.jte.generated.precompiled.render.JtebodyGenerated;
 import gg.jte.generated.precompiled.render.JtedocumentGenerated;
 import gg.jte.html.OwaspHtmlTemplateOutput;
-import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,11 +19,12 @@ import java.util.Set;
 
 /**
  * Snapshot in, HTML out: the published document, the editor markup of a page, and one
- * subtree for live patches, all from the same templates. Pure and thread-safe; create one
+ * subtree for live patches, all from the same writer. Pure and thread-safe; create one
  * and share it.
  *
- * <p>The templates ({@code templates/render/}) are precompiled by the jte Maven plugin and
- * called here directly, so a render costs no template lookup and no reflection.
+ * <p>The entity markup is written by {@link BodyWriter} straight from the view records; only
+ * the published document around it is a jte template ({@code templates/render/document.jte}),
+ * precompiled and called here directly, so a render costs no template lookup and no reflection.
  */
 public final class Renderer {
 
@@ -89,6 +87,8 @@ public final class Renderer {
 
     private String document(Snapshot snapshot, PageContext context, Body body, PageFacts facts) {
         String title = facts.documentTitle(snapshot);
+        CappedOutput out = new CappedOutput(capacity(snapshot, false) + css.length() + 1536, MAX_PAGE_CHARS);
+        // The entity markup goes into the same buffer, after the head the template wrote.
         Document doc = new Document(
                 "en",
                 title,
@@ -97,13 +97,12 @@ public final class Renderer {
                 context.feedUrl(),
                 facts.firstImage(),
                 cssContent,
-                body,
+                ignored -> new BodyWriter(out.builder(), out.cap()).body(body),
                 context.updated() == null ? null : Dates.day(context.updated()),
                 context.updated() == null ? null : context.updated().toString(),
                 context.credit() == PageContext.Credit.SHOWN,
                 context.landingUrl(),
                 facts.hasPhotos());
-        StringOutput out = new CappedOutput(capacity(snapshot, false) + css.length() + 1536, MAX_PAGE_CHARS);
         JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
         return out.toString();
     }
@@ -136,13 +135,11 @@ public final class Renderer {
 
     private String body(Snapshot snapshot, boolean editor, PageImages images) {
         Body body = new ViewBuilder(snapshot, editor, images).body();
-        StringOutput out = new CappedOutput(capacity(snapshot, editor), MAX_PAGE_CHARS);
         try {
-            JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, body);
+            return new BodyWriter(capacity(snapshot, editor), MAX_PAGE_CHARS).body(body).toString();
         } catch (CappedOutput.TooLarge e) {
             return TOO_LARGE_MARKUP;
         }
-        return out.toString();
     }
 
     /**
@@ -169,14 +166,12 @@ public final class Renderer {
             }
             Block b = e.removed() ? null : builder.recorded(id);
             if (b != null) {
-                StringOutput out = new CappedOutput(1024, MAX_PAGE_CHARS);
                 try {
-                    JteblockGenerated.render(new OwaspHtmlTemplateOutput(out), null, b);
+                    return Optional.of(new Fragment(id, new BodyWriter(1024, MAX_PAGE_CHARS).block(b).toString()));
                 } catch (CappedOutput.TooLarge tooLarge) {
                     // The whole page is sent instead, and says it is too large.
                     return Optional.empty();
                 }
-                return Optional.of(new Fragment(id, out.toString()));
             }
             id = e.parent();
         }
@@ -184,9 +179,7 @@ public final class Renderer {
     }
 
     private static String tooLargeMarkup() {
-        StringOutput out = new StringOutput();
-        JtebodyGenerated.render(new OwaspHtmlTemplateOutput(out), null, TOO_LARGE_BODY);
-        return out.toString();
+        return new BodyWriter(256, MAX_PAGE_CHARS).body(TOO_LARGE_BODY).toString();
     }
 
     /**

@@ -26,7 +26,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a snapshot and builds the view records the templates print:
+ * Walks a snapshot and builds the view records BodyWriter prints:
  * containers and leaves here, tables, grids and lists by their layouts. One builder per
  * render: it remembers which entities it has placed, so a malformed snapshot (an id listed
  * twice, a cycle) still renders each entity at most once and terminates. Along the way it

@@ -3,7 +3,7 @@ package com.toaide.render.view;
 import java.util.List;
 
 /**
- * What every entity block starts with (printed by {@code render/head.jte}).
+ * What every entity block starts with (written first by BodyWriter).
  *
  * @param entity  editor only: the entity id for the block's root element
  * @param cls     the block's classes (its kind plus style classes); never user text
