@@ -6,7 +6,7 @@ import com.toaide.testing.Browser;
 import com.toaide.testing.TestApp;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,16 +14,11 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /** Items of lists and checklists in the editor: each one's menu sits on its own first line, at its right. */
 class ItemRowsBrowserTest {
-    static TestApp app;
+    @AutoClose static TestApp app;
 
     @BeforeAll
     static void start() {
         app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static final String PAGE = """
