@@ -4,10 +4,10 @@
 (function () {
   "use strict";
 
-  const root = document.querySelector(".editor");
+  const Aide = window.Aide;
   const form = document.querySelector("[data-chat-form]");
-  if (!root || !form) return;
-  const aideId = root.dataset.aide;
+  if (!Aide || !Aide.root || !form) return;
+  const aideId = Aide.aideId;
   const log = document.querySelector("[data-chat-log]");
   const input = form.querySelector("textarea");
   const sendButton = form.querySelector("[data-send]");

@@ -8,9 +8,9 @@
 
   const dialog = document.querySelector("[data-history]");
   const opener = document.querySelector("[data-action=history]");
-  if (!dialog || !opener) return;
-  const Aide = window.Aide || {};
-  const aideId = dialog.dataset.aide;
+  const Aide = window.Aide;
+  if (!dialog || !opener || !Aide || !Aide.root) return;
+  const aideId = Aide.aideId;
   const list = dialog.querySelector("[data-history-list]");
   const state = dialog.querySelector("[data-history-state]");
   const more = dialog.querySelector("[data-history-more]");

@@ -7,8 +7,9 @@
   "use strict";
 
   const panel = document.querySelector("[data-publish-panel]");
-  if (!panel) return;
-  const aideId = panel.dataset.aide;
+  const Aide = window.Aide;
+  if (!panel || !Aide || !Aide.root) return;
+  const aideId = Aide.aideId;
   const form = panel.querySelector("[data-publish-form]");
   const button = form.querySelector("button");
   const steps = panel.querySelector("[data-publish-steps]");
