@@ -371,6 +371,42 @@ class PageByHandBrowserTest {
         }
     }
 
+    /** On a phone a yes/no cell is a switch: one tap (a touch, not a mouse click) flips it and saves. */
+    @Test
+    void a_yes_no_cell_toggles_on_a_tap_on_a_phone() {
+        var user = app.newUser();
+        UUID aide = EditApiTest.create(user, app);
+        assertThat(app.postJson("/aides/" + aide + "/events", """
+                {"events":[
+                  {"t":"entity.create","id":"page","display":"page","p":{"title":"Dues"}},
+                  {"t":"entity.create","id":"players","parent":"page","display":"table","p":{"title":"Players"}},
+                  {"t":"entity.create","id":"dave","parent":"players","p":{"name":"Dave","paid":false}}
+                ]}""", user).statusCode()).isEqualTo(200);
+        try (var phone = Browser.phone(390, 844)) {
+            var p = new Steps(phone, app);
+            p.open(user, aide);
+            WebElement cell = p.until(x -> x.findElement(By.cssSelector("#live-page [data-entity=dave] [data-field=paid][role=switch]")));
+            assertThat(cell.getAttribute("aria-checked")).isEqualTo("false");
+            ((JavascriptExecutor) phone.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
+            tap(phone, cell);
+            p.until(x -> "true".equals(x.findElement(By.cssSelector("#live-page [data-entity=dave] [data-field=paid]")).getAttribute("aria-checked")));
+            p.waitText("[data-save-bar]", "saved");
+            p.screenshot("yes-no-tapped-390x844");
+        }
+        assertThat(EditApiTest.snapshot(user, aide, app).at("/snapshot/entities/dave/props/paid").asBoolean()).isTrue();
+    }
+
+    /** A touch at the middle of {@code element}, as a finger makes it (touchstart, touchend, then the tap's click). */
+    private static void tap(Browser phone, WebElement element) {
+        // Touch points are in viewport pixels, so the box comes from the page, not from getRect.
+        @SuppressWarnings("unchecked")
+        var middle = (Map<String, Number>) phone.driver.executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2};", element);
+        var point = Map.of("x", middle.get("x").doubleValue(), "y", middle.get("y").doubleValue());
+        phone.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchStart", "touchPoints", List.of(point)));
+        phone.driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
     private static WebDriver d(Steps s) {
         return s.d;
     }
