@@ -101,9 +101,7 @@
     scope.querySelectorAll(".img[data-entity]").forEach((block) => {
       const img = block.querySelector(":scope img");
       if (block.querySelector(":scope > .img-address") || (img && img.getAttribute("srcset"))) return;
-      const label = document.createElement("label");
-      label.className = "alt-text img-address";
-      label.textContent = "Image address ";
+      const label = Aide.el("label", "alt-text img-address", "Image address ");
       const input = document.createElement("input");
       input.type = "url";
       input.maxLength = 2000;
@@ -127,9 +125,7 @@
     scope.querySelectorAll(".img[data-entity] img").forEach((img) => {
       const block = img.closest(".img[data-entity]");
       if (block.querySelector(":scope > .alt-text")) return;
-      const label = document.createElement("label");
-      label.className = "alt-text";
-      label.textContent = "Describe the photo ";
+      const label = Aide.el("label", "alt-text", "Describe the photo ");
       const input = document.createElement("input");
       input.type = "text";
       input.maxLength = 300;
