@@ -106,6 +106,34 @@ class NothingLostBrowserTest {
         }
     }
 
+    /** The save state shows twice: a badge beside the value being saved, and the status line that stays on screen. */
+    @Test
+    void the_save_state_shows_beside_the_field_and_in_the_status_line() {
+        var user = app.newUser();
+        UUID aide = pokerPage(user);
+        try (var browser = Browser.start(1280, 800)) {
+            var b = new PageByHandBrowserTest.Steps(browser, app);
+            b.open(user, aide);
+            b.waitText("#live-page table", "Dave");
+            // Offline, the save cannot finish, so "Saving…" holds still long enough to be seen.
+            offline(browser, true);
+            b.clickValue("Dave");
+            b.type("Dave S");
+            b.waitText(".save-badge[data-kind=saving]", "Saving…");
+            b.waitText("[data-save-bar]", "1 change waiting");
+            WebElement field = browser.driver.findElement(By.xpath("//*[@id='live-page']//*[@data-field][normalize-space()='Dave S']"));
+            WebElement badge = browser.driver.findElement(By.cssSelector(".save-badge"));
+            assertThat(Math.abs(badge.getRect().getY() - field.getRect().getY()))
+                    .as("the badge sits on the field's line").isLessThan(field.getRect().getHeight());
+            browser.screenshot("save-badge-saving");
+            offline(browser, false);
+            b.waitText(".save-badge[data-kind=saved]", "Saved");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(40)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("[data-save-bar]")).getText().matches("(?s).*(Saved|saved).*"));
+            browser.screenshot("save-badge-saved");
+        }
+    }
+
     @Test
     void an_over_long_value_stays_in_its_field_with_a_plain_reason() {
         var user = app.newUser();
