@@ -49,7 +49,7 @@ interface AideDao {
 
     @SqlQuery("""
             insert into aides (user_id, state)
-            values (app_user_id(), cast(:state as jsonb))
+            values (app_user_id(), cast(:state as json))
             returning id
             """)
     UUID create(@Bind("state") String emptyState);
@@ -106,7 +106,7 @@ interface AideDao {
 
     @SqlUpdate("""
             insert into aide_checkpoints (aide_id, seq, user_id, state, bookkeeping)
-            values (:id, :seq, app_user_id(), cast(:state as jsonb), cast(:bookkeeping as jsonb))
+            values (:id, :seq, app_user_id(), cast(:state as json), cast(:bookkeeping as jsonb))
             on conflict do nothing
             """)
     void keepCheckpoint(@Bind("id") UUID aideId, @Bind("seq") long seq, @Bind("state") String state,

@@ -31,7 +31,7 @@ final class EditDao {
     private static final String WRITE = """
             with saved as (
                 update aides
-                   set state = cast(? as jsonb), log_seq = ?, title = ?, updated_at = clock_timestamp(),
+                   set state = cast(? as json), log_seq = ?, title = ?, updated_at = clock_timestamp(),
                        edit_answers = coalesce(cast(? as jsonb), edit_answers)
                  where id = ? and log_seq = ?
                 returning id, coalesce(auto_publish and published_version is not null, false) as auto_publish
@@ -39,7 +39,7 @@ final class EditDao {
                 insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
                 select saved.id, e.seq, app_user_id(), e.batch, e.actor, e.source, e.ts, e.event
                   from saved, unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                     cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as jsonb[]))
+                                     cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as json[]))
                        as e(seq, batch, actor, source, ts, event)
             )
             select pg_notify('aide_changes', ?),
