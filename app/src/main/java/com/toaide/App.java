@@ -63,10 +63,12 @@ public final class App implements AutoCloseable {
 
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
+    private final Runnable beforeStop;
 
-    private App(Javalin javalin, List<AutoCloseable> owned) {
+    private App(Javalin javalin, List<AutoCloseable> owned, Runnable beforeStop) {
         this.javalin = javalin;
         this.owned = owned;
+        this.beforeStop = beforeStop;
     }
 
     /**
@@ -115,7 +117,7 @@ public final class App implements AutoCloseable {
                 // The editor tells its users only that the AI is off; how to switch it on is for the operator.
                 log.info("The AI is off: set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart to switch it on");
             }
-            return new App(javalin, owned);
+            return new App(javalin, owned, parts.beforeStop());
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
@@ -290,10 +292,16 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        // An open live channel counts as a request in flight: each is told the server is going
+        // away (the editor reconnects by itself) so the graceful stop need not wait them out.
+        beforeStop.run();
         try {
             javalin.stop();
+        } catch (RuntimeException e) {
+            // Requests still running when the graceful stop ran out: they are cut off, and
+            // everything the app holds is closed all the same.
+            log.warn("The web server did not stop gracefully", Redacted.of(e));
         } finally {
-            // A graceful stop that timed out has still stopped the server: the pools close either way.
             closeAll(owned);
         }
     }

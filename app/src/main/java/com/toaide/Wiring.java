@@ -100,7 +100,8 @@ final class Wiring {
                     AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets, ImageRoutes images,
                     VerifyRoutes verify) {}
 
-    record Parts(Errors errors, Guards guards, Handlers handlers, Scheduler scheduler) {}
+    /** @param beforeStop what must happen before the server stops taking requests (live channels told to go) */
+    record Parts(Errors errors, Guards guards, Handlers handlers, Scheduler scheduler, Runnable beforeStop) {}
 
     private Wiring() {}
 
@@ -212,7 +213,7 @@ final class Wiring {
                 devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,
                 new ImageRoutes(imageService),
                 new VerifyRoutes(new VerifySignIn(config.verifySecret(), db, sessions, config.editorUrl().getHost(), clock), sessionGuard));
-        return new Parts(errors, guards, handlers, scheduler);
+        return new Parts(errors, guards, handlers, scheduler, hub::goingAway);
     }
 
     private static PaymentProvider payments(Config.Billing billing) {

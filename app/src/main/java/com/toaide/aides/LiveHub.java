@@ -31,6 +31,8 @@ public final class LiveHub implements AutoCloseable {
     record Tab(WsContext socket, UUID userId, UUID aideId, UUID sessionId) {}
     /** Close code of a socket whose session ended (signed out, or the account deleted). */
     static final int SIGNED_OUT = 4401;
+    /** WebSocket's own "going away" (RFC 6455): the server is stopping. */
+    static final int GOING_AWAY = 1001;
 
     private final EditService edits;
     private final LiveFrames frames;
@@ -158,6 +160,19 @@ public final class LiveHub implements AutoCloseable {
         for (String frame : out) {
             if (tab.socket().session.isOpen()) {
                 tab.socket().send(frame);
+            }
+        }
+    }
+
+    /** The server is stopping: every socket closes as "going away", and each editor reconnects by itself. */
+    public void goingAway() {
+        for (var tabs : tabsByAide.values()) {
+            for (var tab : tabs) {
+                try {
+                    tab.socket().closeSession(GOING_AWAY, "AIde is restarting. This page reconnects by itself.");
+                } catch (RuntimeException e) {
+                    log.debug("A live channel was already closed", e);
+                }
             }
         }
     }
