@@ -292,8 +292,8 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        // An open live channel counts as a request in flight: each is told the server is going
-        // away (the editor reconnects by itself) so the graceful stop need not wait them out.
+        // Open live channels are told the server is going away (the editor reconnects by itself,
+        // to this instance's successor) rather than finding their socket dropped.
         beforeStop.run();
         try {
             javalin.stop();

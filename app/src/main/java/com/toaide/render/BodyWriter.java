@@ -32,7 +32,7 @@ import java.util.List;
  * {@link CappedOutput.TooLarge}.
  */
 final class BodyWriter {
-    private final StringBuilder out;
+    final StringBuilder out;
     private final int cap;
 
     BodyWriter(int capacity, int cap) {
@@ -79,7 +79,7 @@ final class BodyWriter {
             children(c.children());
             out.append("</div>");
         } else if (b instanceof TableBlock t) {
-            table(t);
+            TableMarkup.table(this, t);
         } else if (b instanceof ChecklistBlock k) {
             checklist(k);
         } else if (b instanceof ListBlock l) {
@@ -99,7 +99,7 @@ final class BodyWriter {
         } else if (b instanceof ImageBlock i) {
             image(i);
         } else if (b instanceof GridBlock g) {
-            grid(g);
+            TableMarkup.grid(this, g);
         }
         checkCap();
         return this;
@@ -121,7 +121,7 @@ final class BodyWriter {
     }
 
     /** The block's root {@code <div>} with its classes and entity. */
-    private void open(Head head) {
+    void open(Head head) {
         out.append("<div");
         attr(" class=\"", head.cls());
         attr(" data-entity=\"", head.entity());
@@ -136,7 +136,7 @@ final class BodyWriter {
         }
     }
 
-    private void empty(String empty) {
+    void empty(String empty) {
         if (empty != null) {
             out.append("<p class=\"empty\">");
             HtmlEscape.content(empty, out);
@@ -144,7 +144,7 @@ final class BodyWriter {
         }
     }
 
-    private void head(Head f) {
+    void head(Head f) {
         if (f.heading() != null) {
             heading(f.heading());
         }
@@ -200,67 +200,6 @@ final class BodyWriter {
         for (Rel r : rels) {
             rel("<span class=\"sec\"", r);
             out.append("</span>");
-        }
-    }
-
-    private void table(TableBlock b) {
-        open(b.head());
-        head(b.head());
-        if (b.groups().isEmpty()) {
-            empty(b.empty());
-        } else {
-            out.append("<div class=\"tw\"><table>\n<thead><tr>");
-            for (TableBlock.Column c : b.columns()) {
-                out.append("<th scope=\"col\"");
-                attr(" class=\"", c.cls());
-                out.append('>');
-                HtmlEscape.content(c.label(), out);
-                out.append("</th>");
-            }
-            out.append("</tr></thead>\n");
-            for (TableBlock.RowGroup g : b.groups()) {
-                out.append("<tbody>");
-                if (g.label() != null) {
-                    out.append("<tr class=\"g\"><th scope=\"rowgroup\" colspan=\"").append(b.columns().size())
-                            .append("\">");
-                    HtmlEscape.content(g.label(), out);
-                    out.append("</th></tr>");
-                }
-                out.append('\n');
-                for (TableBlock.Row r : g.rows()) {
-                    out.append("<tr");
-                    attr(" class=\"", r.cls());
-                    attr(" data-entity=\"", r.entity());
-                    out.append("><th scope=\"row\"");
-                    attr(" class=\"", r.head().cls());
-                    editing(r.head());
-                    out.append('>');
-                    value(r.head());
-                    out.append("</th>");
-                    cells(r.cells());
-                    out.append("</tr>\n");
-                }
-                out.append("</tbody>\n");
-                checkCap();
-            }
-            out.append("</table></div>");
-            if (b.note() != null) {
-                out.append("<p class=\"note\">");
-                HtmlEscape.content(b.note(), out);
-                out.append("</p>");
-            }
-        }
-        out.append("</div>");
-    }
-
-    private void cells(List<Val> cells) {
-        for (Val v : cells) {
-            out.append("<td");
-            attr(" class=\"", v.cls());
-            editing(v);
-            out.append('>');
-            value(v);
-            out.append("</td>");
         }
     }
 
@@ -370,38 +309,8 @@ final class BodyWriter {
         out.append("</div>");
     }
 
-    private void grid(GridBlock b) {
-        open(b.head());
-        head(b.head());
-        out.append("<div class=\"tw\"><table class=\"cells\">\n");
-        if (b.colLabels() != null) {
-            out.append("<thead><tr>");
-            if (b.rowLabels()) {
-                out.append("<td></td>");
-            }
-            for (String c : b.colLabels()) {
-                out.append("<th scope=\"col\">");
-                HtmlEscape.content(c, out);
-                out.append("</th>");
-            }
-            out.append("</tr></thead>\n");
-        }
-        out.append("<tbody>\n");
-        for (GridBlock.Row r : b.rows()) {
-            out.append("<tr>");
-            if (b.rowLabels()) {
-                out.append("<th scope=\"row\">");
-                HtmlEscape.content(r.label(), out);
-                out.append("</th>");
-            }
-            cells(r.cells());
-            out.append("</tr>\n");
-        }
-        out.append("</tbody></table></div></div>");
-    }
-
     /** One shown value: a link, a date, a check mark or plain text. */
-    private void value(Val v) {
+    void value(Val v) {
         if (v.href() != null) {
             out.append("<a href=\"");
             // jte writes nothing for a javascript: link; ours are only ever http(s), kept equal anyway.
@@ -425,14 +334,14 @@ final class BodyWriter {
     }
 
     /** The editor's attributes; all null, so none written, on the published page. */
-    private void editing(Val v) {
+    void editing(Val v) {
         attr(" data-entity=\"", v.entity());
         attr(" data-field=\"", v.field());
         attr(" data-type=\"", v.type());
     }
 
     /** {@code start} is the space, name, equals sign and opening quote; null leaves it out. */
-    private void attr(String start, String value) {
+    void attr(String start, String value) {
         if (value != null) {
             out.append(start);
             HtmlEscape.attribute(value, out);
@@ -440,7 +349,7 @@ final class BodyWriter {
         }
     }
 
-    private void checkCap() {
+    void checkCap() {
         if (out.length() > cap) {
             throw new CappedOutput.TooLarge();
         }
