@@ -81,9 +81,9 @@ final class BodyWriter {
         } else if (b instanceof TableBlock t) {
             TableMarkup.table(this, t);
         } else if (b instanceof ChecklistBlock k) {
-            checklist(k);
+            ItemMarkup.checklist(this, k);
         } else if (b instanceof ListBlock l) {
-            list(l);
+            ItemMarkup.list(this, l);
         } else if (b instanceof MetricBlock m) {
             metric(m);
         } else if (b instanceof TextBlock x) {
@@ -177,7 +177,7 @@ final class BodyWriter {
         out.append("</h").append(level).append('>');
     }
 
-    private void rel(String open, Rel r) {
+    void rel(String open, Rel r) {
         out.append(open);
         attr(" data-entity=\"", r.entity());
         attr(" data-field=\"", r.type());
@@ -186,76 +186,6 @@ final class BodyWriter {
         HtmlEscape.content(r.label(), out);
         out.append(": ");
         HtmlEscape.content(r.targets(), out);
-    }
-
-    private void secondary(List<Val> secondary, List<Rel> rels) {
-        for (Val s : secondary) {
-            out.append("<span");
-            attr(" class=\"", s.cls());
-            editing(s);
-            out.append('>');
-            value(s);
-            out.append("</span>");
-        }
-        for (Rel r : rels) {
-            rel("<span class=\"sec\"", r);
-            out.append("</span>");
-        }
-    }
-
-    private void checklist(ChecklistBlock b) {
-        open(b.head());
-        head(b.head());
-        if (b.items().isEmpty()) {
-            empty(b.empty());
-        } else {
-            out.append("<ul class=\"cl\">\n");
-            for (ChecklistBlock.Item i : b.items()) {
-                out.append("<li");
-                attr(" class=\"", i.cls());
-                attr(" data-entity=\"", i.entity());
-                out.append("><label><input type=\"checkbox\" disabled");
-                if (i.done()) {
-                    out.append(" checked");
-                }
-                editing(i.check());
-                out.append("> <span");
-                editing(i.label());
-                out.append('>');
-                value(i.label());
-                out.append("</span></label>");
-                secondary(i.secondary(), i.rels());
-                out.append("</li>\n");
-            }
-            out.append("</ul>\n<p class=\"sum\">");
-            HtmlEscape.content(b.summary(), out);
-            out.append("</p>");
-        }
-        out.append("</div>");
-    }
-
-    private void list(ListBlock b) {
-        open(b.head());
-        head(b.head());
-        if (b.items().isEmpty()) {
-            empty(b.empty());
-        } else {
-            out.append("<ul class=\"ls\">\n");
-            for (ListBlock.Item i : b.items()) {
-                out.append("<li");
-                attr(" class=\"", i.cls());
-                attr(" data-entity=\"", i.entity());
-                out.append("><span class=\"p\"");
-                editing(i.primary());
-                out.append('>');
-                value(i.primary());
-                out.append("</span>");
-                secondary(i.secondary(), i.rels());
-                out.append("</li>\n");
-            }
-            out.append("</ul>");
-        }
-        out.append("</div>");
     }
 
     private void metric(MetricBlock b) {
