@@ -12,26 +12,17 @@ import static com.toaide.platform.web.Role.DEV_ONLY;
 import static com.toaide.platform.web.Role.USER;
 
 import com.toaide.ai.StreamPolicy;
-import com.toaide.images.ImageService;
-import com.toaide.kernel.Json;
 import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.observe.Redacted;
-import com.toaide.platform.web.BodyDeadline;
-import com.toaide.platform.web.BodyLimits;
 import com.toaide.platform.web.RequestIds;
 import com.toaide.platform.web.RequestLog;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.config.RoutesConfig;
-import io.javalin.json.JavalinJackson3;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
-    private static final long GRACEFUL_STOP_MILLIS = 10_000;
-    private static final int REQUEST_THREADS = 64;
-    /**
-     * Body bytes gathered per request before a thread is given to it: most edits, forms and chat
-     * messages fit whole, and a thousand connections trickling bodies hold at most 16 MB.
-     */
-    private static final long EAGER_BODY_BYTES = 16 * 1024;
     /**
      * After this long without a request (and with no live tab open) the instance is idle: it lets
      * its LISTEN connections go and stops its per-second reloads, so the database can sleep.
@@ -100,7 +84,7 @@ public final class App implements AutoCloseable {
             var parts = Wiring.wire(config, infrastructure, modelLimits, idleAfter, owned);
             var requestLog = new RequestLog();
             var javalin = Javalin.create(cfg -> {
-                platform(cfg);
+                ServerSettings.apply(cfg);
                 cfg.jetty.modifyServer(server -> server.setErrorHandler(parts.errors().protocolErrors(config.isProd())));
                 cfg.requestLogger.http(requestLog::write);
                 parts.errors().register(cfg.routes);
@@ -235,43 +219,6 @@ public final class App implements AutoCloseable {
         // Admin break-glass: a written reason, recorded before the aide is shown read-only.
         r.get("/admin", h.admin()::dashboard, ADMIN);
         r.post("/admin/aides/{id}/open", h.admin()::open, ADMIN, LOCAL_IMAGES);
-    }
-
-    private static void platform(JavalinConfig cfg) {
-        cfg.startup.showJavalinBanner = false;
-        cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.http.maxRequestSize = BodyLimits.DEFAULT_BYTES;
-        cfg.http.generateEtags = false;
-        // Javalin copies every answer to the response through a buffer of this size, allocated per
-        // request; left unset it takes Jetty's 32 KB output buffer size, a third of all the bytes
-        // an edit allocated (docs/performance.md). Jetty's own output buffer is pooled and unchanged.
-        cfg.http.responseBufferSize = 4096;
-        // Photo uploads (the only multipart route): parts past 256 KB wait on disk, not in memory.
-        cfg.jetty.multipartConfig.maxFileSize(ImageService.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxTotalRequestSize(BodyLimits.PHOTO_BYTES, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxInMemoryFileSize(256, SizeUnit.KB);
-        // A bounded pool: requests wait for one of ten database connections anyway, and on
-        // Java 17 every extra platform thread costs memory (docs/performance.md).
-        var threads = new QueuedThreadPool(REQUEST_THREADS, 8, 60_000);
-        threads.setName("http");
-        cfg.jetty.threadPool = threads;
-        cfg.jsonMapper(new JavalinJackson3(Json.MAPPER, false));
-        // Jetty caches repeated header lines per connection and empties the cache whenever it is
-        // full. Behind a proxy one connection carries many users, each with their own cookie and
-        // address, so the cache was emptied on nearly every request (docs/performance.md).
-        cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
-        cfg.jetty.modifyServer(server -> {
-            // Stop accepting, then let in-flight requests finish before the pools close.
-            server.insertHandler(new GracefulHandler());
-            // Slow clients cost a socket, not a thread (docs/security.md): the first bytes of a
-            // body are gathered without a thread before the handler runs, and the whole body
-            // must arrive within BodyDeadline.SECONDS of the request's first byte.
-            server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
-                    EAGER_BODY_BYTES, -1, false)));
-            server.insertHandler(new BodyDeadline());
-            server.setStopTimeout(GRACEFUL_STOP_MILLIS);
-            server.setStopAtShutdown(false);
-        });
     }
 
     public int port() {
