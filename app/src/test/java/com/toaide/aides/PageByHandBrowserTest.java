@@ -371,6 +371,36 @@ class PageByHandBrowserTest {
         }
     }
 
+    /** A column of times takes a time from the native input; a column's kind can go back to text. */
+    @Test
+    void a_time_column_takes_a_time_and_a_column_turns_back_into_text() {
+        var user = app.newUser();
+        UUID aide = EditApiTest.create(user, app);
+        assertThat(app.postJson("/aides/" + aide + "/events", EditApiTest.PAGE, user).statusCode()).isEqualTo(200);
+        try (var browser = Browser.start(1280, 800)) {
+            var b = new Steps(browser, app);
+            b.open(user, aide);
+            b.blockMenu("Players", "Columns");
+            b.addColumn("Starts", "Time");
+            b.closeDialog();
+            b.until(x -> String.valueOf(snapshotProp(user, aide, "players", "_kinds")).contains("starts:time"));
+            b.clickCell("Dave", 2);
+            WebElement time = b.until(x -> x.findElement(By.cssSelector("#live-page input.inline-input[type=time]")));
+            time.sendKeys("0730PM", Keys.ENTER);
+            b.until(x -> "19:30".equals(snapshotProp(user, aide, "dave", "starts").asString()));
+            b.waitText("#live-page table", "19:30");
+
+            b.blockMenu("Players", "Columns");
+            new Select(b.until(x -> x.findElement(By.cssSelector("dialog[open] select[aria-label='Kind of Starts']")))).selectByValue("text");
+            b.until(x -> !String.valueOf(snapshotProp(user, aide, "players", "_kinds")).contains("starts"));
+            b.closeDialog();
+            assertThat(snapshotProp(user, aide, "dave", "starts").asString()).as("the value stays as it was").isEqualTo("19:30");
+            b.clickCell("Dave", 2);
+            b.until(x -> x.findElement(By.cssSelector("#live-page .inline-input:not([type=time])")));
+            b.screenshot("time-column-1280x800");
+        }
+    }
+
     /** On a phone a yes/no cell is a switch: one tap (a touch, not a mouse click) flips it and saves. */
     @Test
     void a_yes_no_cell_toggles_on_a_tap_on_a_phone() {
