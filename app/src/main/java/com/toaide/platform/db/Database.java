@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final OutageGate gate = new OutageGate();
 
     private Database(HikariDataSource pool) {
         this.pool = pool;
@@ -83,13 +84,18 @@ public final class Database implements AutoCloseable {
         return inTransaction(AS_SYSTEM, null, work);
     }
 
-    /** Readiness: one round trip. Throws {@link DatabaseUnavailable} when the database does not answer. */
+    /**
+     * Readiness: one round trip, tried even while transactions are refused as an outage (it is
+     * how the app notices the database is back before a user's request does). Throws
+     * {@link DatabaseUnavailable} when the database does not answer.
+     */
     public void check() {
         try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             statement.execute("select 1");
+            gate.reached();
         } catch (SQLException e) {
-            throw new DatabaseUnavailable(e);
+            throw unavailable(e);
         }
     }
 
@@ -104,19 +110,27 @@ public final class Database implements AutoCloseable {
     }
 
     private <T, X extends Exception> T inTransaction(String setup, String user, HandleCallback<T, X> work) throws X {
+        gate.enter();
         try {
             return jdbi.inTransaction(handle -> {
                 enter(handle, setup, user);
+                gate.reached();
                 return work.withHandle(handle);
             });
         } catch (ConnectionException e) {
-            throw new DatabaseUnavailable(e);
+            throw unavailable(e);
         } catch (JdbiException e) {
             if (isConnectionFailure(e)) {
-                throw new DatabaseUnavailable(e);
+                throw unavailable(e);
             }
             throw e;
         }
+    }
+
+    private DatabaseUnavailable unavailable(Throwable cause) {
+        var failure = new DatabaseUnavailable(cause);
+        gate.failed(failure);
+        return failure;
     }
 
     /** Plain JDBC for the statement every transaction starts with: nothing to map, nothing to pay for. */
