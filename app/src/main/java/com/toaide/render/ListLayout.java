@@ -12,8 +12,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checklists and lists: one item per child, its label or
- * primary prop first, the rest as secondary text.
+ * Checklists and lists: one item per child, its label or primary prop first, the rest as
+ * secondary text in the order the block's hints give ({@link FieldOrder}).
  */
 final class ListLayout {
 
@@ -23,11 +23,13 @@ final class ListLayout {
         this.fields = fields;
     }
 
-    ChecklistBlock checklist(Head head, List<Entity> children) {
+    ChecklistBlock checklist(Entity block, Head head, List<Entity> children) {
         if (children.isEmpty()) {
             return new ChecklistBlock(head, List.of(), null, fields.editor ? ViewBuilder.NO_ITEMS : null);
         }
         List<ChecklistBlock.Item> items = new ArrayList<>(children.size());
+        FieldOrder order = FieldOrder.of(block);
+        Money money = Money.of(block);
         int done = 0;
         boolean editor = fields.editor;
         for (Entity c : children) {
@@ -43,26 +45,28 @@ final class ListLayout {
                     : fields.val(c.id(), labelKey, c.prop(labelKey));
             Val check = new Val("", null, null, isDone, null, fields.id(c), editor ? doneKey : null,
                     editor ? "boolean" : null);
-            List<Val> secondary = fields.secondary(c, labelKey, true);
+            List<Val> secondary = fields.secondary(c, labelKey, true, order, money);
             String style = Fields.itemClasses(c);
             String cls = style.isEmpty() ? (isDone ? "done" : null)
                     : Props.nonEmpty(((isDone ? "done" : "") + style).strip());
-            items.add(new ChecklistBlock.Item(fields.id(c), cls, isDone, check, label, secondary, fields.rels(c)));
+            items.add(new ChecklistBlock.Item(fields.id(c), cls, isDone, check, label, secondary, fields.rels(c, order)));
         }
         return new ChecklistBlock(head, items, done + " of " + items.size() + " done", null);
     }
 
-    ListBlock list(Head head, List<Entity> children) {
+    ListBlock list(Entity block, Head head, List<Entity> children) {
         if (children.isEmpty()) {
             return new ListBlock(head, List.of(), fields.editor ? ViewBuilder.NO_ITEMS : null);
         }
         List<ListBlock.Item> items = new ArrayList<>(children.size());
+        FieldOrder order = FieldOrder.of(block);
+        Money money = Money.of(block);
         for (Entity c : children) {
             String key = Props.firstKeyOrVisible(c, Props.LIST_PRIMARY_KEYS);
-            Val primary = key == null ? fields.val(c.id(), "name", null) : fields.val(c.id(), key, c.prop(key));
+            Val primary = key == null ? fields.val(c.id(), "name", null) : fields.val(c.id(), key, c.prop(key), money);
             String cls = Fields.itemClasses(c);
             items.add(new ListBlock.Item(fields.id(c), Props.nonEmpty(cls.strip()), primary,
-                    fields.secondary(c, key, false), fields.rels(c)));
+                    fields.secondary(c, key, false, order, money), fields.rels(c, order)));
         }
         return new ListBlock(head, items, null);
     }

@@ -46,7 +46,7 @@ final class Numbers {
     }
 
     /** Inserts "," every three digits of an optionally signed digit string. */
-    private static String group(String digits) {
+    static String group(String digits) {
         int start = digits.startsWith("-") ? 1 : 0;
         int len = digits.length() - start;
         StringBuilder b = new StringBuilder(digits.length() + len / 3);

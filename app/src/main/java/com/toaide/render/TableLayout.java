@@ -80,6 +80,7 @@ final class TableLayout {
                 values[j][i] = r.prop(columns.get(i));
             }
         }
+        Money money = Money.of(e);
         boolean[] rel = new boolean[n];
         String[] types = new String[n];
         String[] cls = new String[n];
@@ -115,7 +116,7 @@ final class TableLayout {
             Val first = null;
             for (int i = 0; i < n; i++) {
                 Val v = rel[i] ? link(r.id(), columns.get(i))
-                        : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i]);
+                        : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i], money);
                 if (i == 0) {
                     first = v;
                 } else {
@@ -190,12 +191,12 @@ final class TableLayout {
 
     private record Keyed(JsonNode key, Entity row) {}
 
-    private Val cell(String row, String key, JsonNode v, String type, String cls) {
+    private Val cell(String row, String key, JsonNode v, String type, String cls, Money money) {
         if (v == null || v.isNull()) {
             return fields.editor ? new Val("", null, null, false, cls, row, key, type)
                     : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
         }
-        return fields.val(row, key, v);
+        return fields.val(row, key, v, money);
     }
 
     /** A relationship column's cell: the targets' names; in the editor, marked for the picker. */

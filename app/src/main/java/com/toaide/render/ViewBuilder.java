@@ -130,8 +130,8 @@ final class ViewBuilder {
             case SECTION -> section(e, level, depth);
             case CARD -> card(e, level, depth);
             case TABLE -> tables.table(e, head(e, "tbl", level), claim(e));
-            case CHECKLIST -> lists.checklist(head(e, "chk", level), claim(e));
-            case LIST -> lists.list(head(e, "lst", level), claim(e));
+            case CHECKLIST -> lists.checklist(e, head(e, "chk", level), claim(e));
+            case LIST -> lists.list(e, head(e, "lst", level), claim(e));
             case METRIC -> metric(e, level, depth);
             case TEXT -> text(e, level, depth);
             case IMAGE -> image(e, level, depth);
@@ -177,7 +177,7 @@ final class ViewBuilder {
     }
 
     private CardBlock card(Entity e, int level, int depth) {
-        Head head = fields.head(e, "card", firstKey(e, Props.CARD_TITLE_KEYS), level, Set.of());
+        Head head = fields.cardHead(e, firstKey(e, Props.CARD_TITLE_KEYS), level);
         return new CardBlock(head, children(e, Fields.next(level, head), depth), null);
     }
 
