@@ -124,7 +124,9 @@
     addButton.type = "submit";
     add.append(name, kind, addButton);
     add.addEventListener("submit", (event) => { event.preventDefault(); addColumn(name, kind.value, note); });
-    dialog.append(add, note);
+    dialog.append(add);
+    if (Object.values(kinds).includes("money")) dialog.append(currencyField(entity.props._currency));
+    dialog.append(note);
     if (focus) {
       const again = dialog.querySelector(`[data-focus="${CSS.escape(focus)}"]`);
       if (again) again.focus();
@@ -167,6 +169,44 @@
     return b;
   }
 
+  // ---------- money's currency: one per block, its `_currency` hint (docs/editor.md) ----------
+
+  const CURRENCIES = { USD: "US dollar ($)", EUR: "Euro (€)", GBP: "Pound (£)", JPY: "Yen (¥)", CAD: "Canadian dollar (CA$)",
+    AUD: "Australian dollar (A$)", NZD: "New Zealand dollar (NZ$)", CHF: "Swiss franc (CHF)", INR: "Rupee (₹)",
+    MXN: "Mexican peso (MX$)", BRL: "Real (R$)", SEK: "Swedish krona (SEK)", NOK: "Norwegian krone (NOK)", DKK: "Danish krone (DKK)",
+    PLN: "Złoty (PLN)", ZAR: "Rand (ZAR)" };
+  const EURO_REGIONS = "AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK".split(" ");
+  const REGION_CURRENCY = { US: "USD", GB: "GBP", JP: "JPY", CA: "CAD", AU: "AUD", NZ: "NZD", CH: "CHF", IN: "INR", MX: "MXN",
+    BR: "BRL", SE: "SEK", NO: "NOK", DK: "DKK", PL: "PLN", ZA: "ZAR" };
+
+  /** The currency of the browser's region, the first guess for a new money field. */
+  function localCurrency() {
+    let region = "";
+    try { region = new Intl.Locale(navigator.language).maximize().region || ""; } catch (e) { region = ""; }
+    return EURO_REGIONS.includes(region) ? "EUR" : REGION_CURRENCY[region] || "USD";
+  }
+
+  function currencyField(current) {
+    const label = el("label", "column-currency", "Currency of money ");
+    const select = el("select");
+    select.dataset.focus = "currency";
+    const none = el("option", "", "None (just the amount)");
+    none.value = "";
+    select.appendChild(none);
+    const codes = Object.keys(CURRENCIES);
+    if (current && !codes.includes(current)) codes.push(current);
+    codes.forEach((code) => {
+      const option = el("option", "", CURRENCIES[code] || code);
+      option.value = code;
+      option.selected = code === current;
+      select.appendChild(option);
+    });
+    select.addEventListener("change", () => apply([{ t: "entity.update", ref: target, p: { _currency: select.value || null } }],
+      select.value ? `Money shows in ${CURRENCIES[select.value] || select.value}.` : "Money shows as plain amounts.", "currency"));
+    label.appendChild(select);
+    return label;
+  }
+
   function kindSelect(value, aria, links) {
     const select = el("select");
     select.setAttribute("aria-label", aria);
@@ -204,6 +244,7 @@
     const events = kind === "rel" ? [] : rows.map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: blank } }));
     kinds[key] = kind;
     const hints = { _kinds: kindsHint(kinds) };
+    if (kind === "money" && !entity.props._currency) hints._currency = localCurrency();
     if (cols.table) hints._show_fields = cols.shown.concat([key]);
     events.push({ t: "entity.update", ref: target, p: hints });
     if (await apply(events, `Added “${Aide.human(key)}”.`, "add-name")) input.value = "";
@@ -241,7 +282,7 @@
   }
 
   async function setKind(key, kind) {
-    const { rows, kinds } = await context();
+    const { entity, rows, kinds } = await context();
     if (kind === "rel" || kinds[key] === "rel") {
       tell("A column of values cannot become a column of links, or the other way round. Add a new column instead.", "error");
       await draw("kind-" + key);
@@ -253,7 +294,9 @@
       const converted = convert(r.props[key], kind);
       if (converted !== undefined && converted !== r.props[key]) events.push({ t: "entity.update", ref: r.id, p: { [key]: converted } });
     });
-    events.push({ t: "entity.update", ref: target, p: { _kinds: kindsHint(kinds) } });
+    const hints = { _kinds: kindsHint(kinds) };
+    if (kind === "money" && !entity.props._currency) hints._currency = localCurrency();
+    events.push({ t: "entity.update", ref: target, p: hints });
     await apply(events, `“${Aide.human(key)}” is now ${KIND_LABELS[kind].toLowerCase()}.`, "kind-" + key);
   }
 
@@ -264,8 +307,8 @@
       return /^(yes|y|true|x|✓|1|paid|done)$/i.test(String(value === null || value === undefined ? "" : value).trim());
     }
     if ((kind === "number" || kind === "money") && typeof value === "string") {
-      const clean = value.replace(/^[$€£¥]\s*/, "").replace(/,/g, "").trim();
-      return /^-?(\d+\.?\d*|\.\d+)$/.test(clean) ? Number(clean) : undefined;
+      const clean = Aide.plainAmount(value);
+      return clean === null ? undefined : Number(clean);
     }
     return undefined;
   }

@@ -336,7 +336,9 @@
       const link = field.querySelector("a[href]");
       return link ? link.getAttribute("href") : field.textContent.trim();
     }
-    return field.textContent.trim();
+    const text = field.textContent.trim();
+    // A number is edited as the number it is, not as shown ("$1,200.50" is 1200.50).
+    return kind === "number" || kind === "money" ? (plainAmount(text) ?? text) : text;
   }
 
   function startEditing(field, typed) {
@@ -354,7 +356,7 @@
       input.rows = 2;
     }
     const original = currentText(field, kind);
-    input.value = typed !== undefined ? typed : (kind === "number" || kind === "money" ? original.replace(/[,\s]/g, "") : original);
+    input.value = typed !== undefined ? typed : original;
     const note = document.createElement("span");
     note.className = "field-note";
     note.setAttribute("aria-live", "polite");
@@ -401,10 +403,20 @@
   }
 
   function parse(kind, text) {
-    const clean = kind === "money" ? text.replace(/^[$€£¥]\s*|\s*[$€£¥]$/g, "").replace(/,/g, "") : text.replace(/,/g, "");
-    if (!/^-?(\d+\.?\d*|\.\d+)$/.test(clean)) return undefined;
-    return Number(clean);
+    const clean = plainAmount(text);
+    return clean === null ? undefined : Number(clean);
   }
+
+  /**
+   * An amount as typed or shown, without its currency and grouping: "$1,200.50", "-€5",
+   * "CHF 20.00", "20 €" -> "1200.50", "-5", "20.00", "20"; null when it is not an amount.
+   */
+  function plainAmount(text) {
+    const m = /^(-?)\s*(?:[A-Za-z]{3}\s*|[A-Z]{0,2}\$|[€£¥₹])?\s*(-?)(\d[\d,]*(?:\.\d*)?|\.\d+)\s*(?:[$€£¥₹]|[A-Za-z]{3})?$/.exec(String(text).trim());
+    if (!m || (m[1] && m[2])) return null;
+    return (m[1] || m[2]) + m[3].replace(/,/g, "");
+  }
+  Aide.plainAmount = plainAmount;
 
   function valueOf(kind, raw) {
     const text = raw.trim();

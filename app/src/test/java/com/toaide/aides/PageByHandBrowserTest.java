@@ -77,6 +77,18 @@ class PageByHandBrowserTest {
                 b.waitText("#live-page table", name);
             }
             b.editCell("Linda", 1, "2");
+            // Money reads as money, in the browser's currency to start with, and is edited as the
+            // amount it is; the block's currency is chosen in its Columns panel.
+            b.waitText("#live-page table", "$20.00");
+            b.clickCell("Dave", 2);
+            WebElement amount = b.until(x -> x.findElement(By.cssSelector("#live-page .inline-input")));
+            assertThat(amount.getAttribute("value")).isEqualTo("20.00");
+            amount.sendKeys(Keys.ESCAPE);
+            b.blockMenu("Standings", "Columns");
+            new Select(d(b).findElement(By.cssSelector("dialog[open] [data-focus=currency]"))).selectByValue("EUR");
+            b.waitText("dialog[open] [data-columns-note]", "Money shows in Euro");
+            b.closeDialog();
+            b.waitText("#live-page table", "€20.00");
 
             // Paid, a yes/no column added later, switched on by clicking Dave's cell.
             b.blockMenu("Standings", "Columns");
@@ -144,6 +156,7 @@ class PageByHandBrowserTest {
         JsonNode table = entities.get(standings).get("props");
         assertThat(table.get("_show_fields").toString()).isEqualTo("[\"player\",\"wins\",\"buy_ins\",\"paid\"]");
         assertThat(table.get("_kinds").toString()).contains("wins:number", "buy_ins:money", "paid:yesno");
+        assertThat(table.get("_currency").asString()).isEqualTo("EUR");
         String schedule = idOf(user, aide, "Schedule");
         assertThat(entities.get(schedule).get("display").asString()).isEqualTo("section");
         List<JsonNode> games = liveChildren(snapshot, idOf(user, aide, "Games"));

@@ -56,6 +56,8 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("aide-chromium"),
+                    // What the editor guesses from the browser's language (a money field's currency) is the same on every machine.
+                    "--lang=en-US",
                     "--window-size=" + width + "," + height);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
             var driver = new ChromeDriver(service, options);
