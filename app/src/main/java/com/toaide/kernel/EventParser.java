@@ -122,7 +122,8 @@ final class EventParser {
     private static LinkRule linkRule(JsonNode json) {
         String id = name(required(json, "id", Code.MISSING_ID), "id");
         String rule = optional(json, "rule", null);
-        if (!LinkRule.RULES.contains(rule)) {
+        // List.of(...).contains(null) throws, and parsing must not.
+        if (rule == null || !LinkRule.RULES.contains(rule)) {
             throw new Rejection(Code.INVALID_FIELD, "rule must be one of " + LinkRule.RULES);
         }
         List<String> entities = strings(json, "entities", false);

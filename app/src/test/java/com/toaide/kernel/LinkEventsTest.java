@@ -203,6 +203,7 @@ class LinkEventsTest {
 
         aide.reject("{t:'rel.constrain', rule:'max_links', value:2}", Code.MISSING_ID);
         aide.reject("{t:'rel.constrain', id:'c', rule:'be_nice'}", Code.INVALID_FIELD);
+        aide.reject("{t:'rel.constrain', id:'c', entities:['mike', 'dave']}", Code.INVALID_FIELD);
         aide.reject("{t:'rel.constrain', id:'c', rule:'max_links'}", Code.INVALID_FIELD);
         aide.reject("{t:'rel.constrain', id:'c', rule:'max_links', value:'2'}", Code.INVALID_FIELD);
         aide.reject("{t:'rel.constrain', id:'c', rule:'exclude_pair', entities:['mike']}", Code.INVALID_FIELD);
