@@ -2,6 +2,8 @@ package com.toaide.kernel;
 
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,9 +17,15 @@ public sealed interface Event {
     /** The {@code t} of the event, e.g. {@code "entity.create"}. */
     String type();
 
-    /** Parses one event; never throws. */
+    /** Parses one event; never throws. The tree is walked as tokens, the way the replay command reads text. */
     static Event fromJson(JsonNode json) {
-        return EventParser.parse(json);
+        if (json == null || !json.isObject()) {
+            return EventParser.notAnObject();
+        }
+        try (JsonParser tokens = json.traverse(ObjectReadContext.empty())) {
+            tokens.nextToken();
+            return EventReader.read(tokens);
+        }
     }
 
     /** An event that is rejected whatever the snapshot, because its JSON is wrong. */

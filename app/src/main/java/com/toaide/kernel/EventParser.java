@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the JSON form of an event into an {@link Event}. Everything that can be judged
- * without the snapshot is judged here (missing and mistyped fields, ids, prop values), so
+ * Turns the fields of one event, as {@link EventReader} read them, into an {@link Event}.
+ * Everything that can be judged without the snapshot is judged here (missing and mistyped fields, ids, prop values), so
  * the kernel only checks what depends on state.
  */
 final class EventParser {
@@ -22,10 +22,18 @@ final class EventParser {
 
     private EventParser() {}
 
-    static Event parse(JsonNode json) {
-        if (json == null || !json.isObject()) {
-            return new Event.Invalid(null, Code.INVALID_FIELD, "an event must be a JSON object");
-        }
+    /** What an array element that is not a JSON object is. */
+    static Event notAnObject() {
+        return new Event.Invalid(null, Code.INVALID_FIELD, "an event must be a JSON object");
+    }
+
+    /**
+     * Judges one event's fields.
+     *
+     * @param mayHoldNul whether some name or string in the event held U+0000 (before repeated
+     *     names were resolved); when not, nothing needs looking for one
+     */
+    static Event parse(EventFields json, boolean mayHoldNul) {
         JsonNode t = json.get("t");
         if (t == null || t.isNull() || (t.isString() && t.stringValue().isEmpty())) {
             return new Event.Invalid(null, Code.MISSING_TYPE, "the event has no t");
@@ -35,14 +43,16 @@ final class EventParser {
         }
         String type = t.stringValue();
         try {
-            refuseNul(json);
+            if (mayHoldNul) {
+                refuseNul(json);
+            }
             return parse(type, json);
         } catch (Rejection rejection) {
             return new Event.Invalid(type, rejection.code, rejection.getMessage());
         }
     }
 
-    private static Event parse(String type, JsonNode json) {
+    private static Event parse(String type, EventFields json) {
         switch (type) {
             case "entity.create":
                 return createEntity(json);
@@ -87,7 +97,7 @@ final class EventParser {
         }
     }
 
-    private static Event createEntity(JsonNode json) {
+    private static Event createEntity(EventFields json) {
         String id = required(json, "id", Code.MISSING_ID);
         if (!ID.matcher(id).matches()) {
             throw new Rejection(Code.INVALID_ID, "id " + quote(id) + " must match ^[a-z][a-z0-9_]{0,63}$");
@@ -96,7 +106,7 @@ final class EventParser {
                 id, optional(json, "parent", Snapshot.ROOT), name(optional(json, "display", null), "display"), props(json, "p"));
     }
 
-    private static Event setLink(JsonNode json) {
+    private static Event setLink(EventFields json) {
         String from = required(json, "from", Code.MISSING_FROM);
         String to = required(json, "to", Code.MISSING_TO);
         String linkType = name(required(json, "type", Code.MISSING_TYPE), "type");
@@ -109,7 +119,7 @@ final class EventParser {
         return new Event.SetLink(from, to, linkType, cardinality);
     }
 
-    private static Event removeLinks(JsonNode json) {
+    private static Event removeLinks(EventFields json) {
         String from = emptyAsNull(optional(json, "from", null));
         String to = emptyAsNull(optional(json, "to", null));
         String linkType = emptyAsNull(optional(json, "type", null));
@@ -119,7 +129,7 @@ final class EventParser {
         return new Event.RemoveLinks(from, to, linkType);
     }
 
-    private static LinkRule linkRule(JsonNode json) {
+    private static LinkRule linkRule(EventFields json) {
         String id = name(required(json, "id", Code.MISSING_ID), "id");
         String rule = optional(json, "rule", null);
         // List.of(...).contains(null) throws, and parsing must not.
@@ -139,10 +149,10 @@ final class EventParser {
             throw new Rejection(Code.INVALID_FIELD, rule + " needs an integer value");
         }
         return new LinkRule(id, rule, entities, name(emptyAsNull(optional(json, "rel_type", null)), "rel_type"), value,
-                message(json), bool(json, "strict"));
+                message(json), bool(json.get("strict"), "strict"));
     }
 
-    private static ChildLimit childLimit(JsonNode json) {
+    private static ChildLimit childLimit(EventFields json) {
         String id = name(required(json, "id", Code.MISSING_ID), "id");
         String rule = optional(json, "rule", null);
         if (!ChildLimit.MAX_CHILDREN.equals(rule)) {
@@ -156,10 +166,10 @@ final class EventParser {
         if (value == null) {
             throw new Rejection(Code.INVALID_FIELD, "max_children needs an integer value");
         }
-        return new ChildLimit(id, rule, parent, value, message(json), bool(json, "strict"));
+        return new ChildLimit(id, rule, parent, value, message(json), bool(json.get("strict"), "strict"));
     }
 
-    private static Event annotate(JsonNode json) {
+    private static Event annotate(EventFields json) {
         JsonNode p = object(json, "p");
         JsonNode note = p.get("note");
         if (note != null && !note.isNull() && !note.isString()) {
@@ -168,18 +178,19 @@ final class EventParser {
         if (note != null && note.isString() && note.stringValue().length() > Limits.MAX_STRING_LENGTH) {
             throw new Rejection(Code.LIMIT_EXCEEDED, "p.note is longer than " + Limits.MAX_STRING_LENGTH);
         }
-        return new Event.Annotate(note == null ? SnapshotJson.NULL : note, bool(p, "pinned"),
+        return new Event.Annotate(note == null ? SnapshotJson.NULL : note, bool(p.get("pinned"), "pinned"),
                 name(optional(json, "ts", null), "ts"));
     }
 
-    private static Map<String, JsonNode> metaValues(JsonNode json) {
+    private static Map<String, JsonNode> metaValues(EventFields json) {
         LinkedHashMap<String, JsonNode> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : object(json, "p").properties()) {
-            values.put(field.getKey(), field.getValue().deepCopy());
+            values.put(field.getKey(), field.getValue());
         }
         for (String key : META_KEYS) {
-            if (json.has(key)) {
-                values.put(key, json.get(key).deepCopy());
+            JsonNode value = json.get(key);
+            if (value != null) {
+                values.put(key, value);
             }
         }
         for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
@@ -237,31 +248,31 @@ final class EventParser {
         }
     }
 
-    private static Event clarify(JsonNode json) {
+    private static Event clarify(EventFields json) {
         ObjectNode payload = payload("clarify", json, "text");
         JsonNode options = json.get("options");
         payload.set("options", options == null || options.isNull()
-                ? SnapshotJson.NODES.arrayNode() : options.deepCopy());
+                ? SnapshotJson.NODES.arrayNode() : options);
         return new Event.Signal("clarify", payload);
     }
 
-    private static Event signal(String type, JsonNode json, String... fields) {
+    private static Event signal(String type, EventFields json, String... fields) {
         return new Event.Signal(type, payload(type, json, fields));
     }
 
-    private static ObjectNode payload(String type, JsonNode json, String... fields) {
+    private static ObjectNode payload(String type, EventFields json, String... fields) {
         ObjectNode payload = SnapshotJson.NODES.objectNode();
         payload.put("type", type);
         for (String field : fields) {
             JsonNode value = json.get(field);
-            payload.set(field, value == null ? SnapshotJson.NULL : value.deepCopy());
+            payload.set(field, value == null ? SnapshotJson.NULL : value);
         }
         return payload;
     }
 
     // Field readers. A field that is absent or null counts as not given.
 
-    private static String required(JsonNode json, String field, Code whenMissing) {
+    private static String required(EventFields json, String field, Code whenMissing) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty())) {
             throw new Rejection(whenMissing, "the event has no " + field);
@@ -272,7 +283,7 @@ final class EventParser {
         return value.stringValue();
     }
 
-    private static String optional(JsonNode json, String field, String fallback) {
+    private static String optional(EventFields json, String field, String fallback) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return fallback;
@@ -287,8 +298,7 @@ final class EventParser {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    private static boolean bool(JsonNode json, String field) {
-        JsonNode value = json.get(field);
+    private static boolean bool(JsonNode value, String field) {
         if (value == null || value.isNull()) {
             return false;
         }
@@ -298,7 +308,7 @@ final class EventParser {
         return value.booleanValue();
     }
 
-    private static JsonNode object(JsonNode json, String field) {
+    private static JsonNode object(EventFields json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return SnapshotJson.NODES.objectNode();
@@ -309,7 +319,7 @@ final class EventParser {
         return value;
     }
 
-    private static JsonNode message(JsonNode json) {
+    private static JsonNode message(EventFields json) {
         String message = optional(json, "message", null);
         if (message != null && message.length() > Limits.MAX_STRING_LENGTH) {
             throw new Rejection(Code.LIMIT_EXCEEDED, "message is longer than " + Limits.MAX_STRING_LENGTH + " characters");
@@ -317,7 +327,7 @@ final class EventParser {
         return message == null ? SnapshotJson.NULL : SnapshotJson.NODES.stringNode(message);
     }
 
-    private static JsonNode integerOrNull(JsonNode json, String field) {
+    private static JsonNode integerOrNull(EventFields json, String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -340,6 +350,13 @@ final class EventParser {
      * Postgres cannot store U+0000 in text or jsonb, so an event carrying it anywhere (a value, a
      * key, a type) is refused here rather than failing when the log row is written.
      */
+    private static void refuseNul(EventFields json) {
+        for (int i = 0; i < json.size(); i++) {
+            refuseNul(json.name(i));
+            refuseNul(json.value(i));
+        }
+    }
+
     private static void refuseNul(JsonNode json) {
         if (json.isString()) {
             refuseNul(json.stringValue());
@@ -371,7 +388,7 @@ final class EventParser {
         }
     }
 
-    private static Long position(JsonNode json) {
+    private static Long position(EventFields json) {
         JsonNode value = json.get("position");
         if (value == null || value.isNull()) {
             return null;
@@ -383,11 +400,11 @@ final class EventParser {
         return value.canConvertToLong() ? value.asLong() : Long.MAX_VALUE;
     }
 
-    private static List<String> children(JsonNode json) {
+    private static List<String> children(EventFields json) {
         return strings(json, "children", true);
     }
 
-    private static List<String> strings(JsonNode json, String field, boolean required) {
+    private static List<String> strings(EventFields json, String field, boolean required) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -409,7 +426,7 @@ final class EventParser {
     }
 
     /** A map of prop (or style) values, each checked against {@link Limits}. */
-    private static Map<String, JsonNode> props(JsonNode json, String field) {
+    private static Map<String, JsonNode> props(EventFields json, String field) {
         JsonNode p = object(json, field);
         if (p.isEmpty()) {
             return Map.of();
