@@ -1,6 +1,5 @@
 package com.toaide.kernel;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -33,12 +32,12 @@ public final class ReplayCommand {
         // Not closed: closing would close the caller's writer.
         JsonGenerator json = Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
         try {
-            BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank()) {
+            Lines lines = new Lines(in);
+            while (lines.next()) {
+                if (lines.isBlank()) {
                     continue;
                 }
-                allReplayed &= replayLine(line, json);
+                allReplayed &= replayLine(lines, json);
                 json.writeRaw('\n');
             }
             json.flush();
@@ -49,7 +48,7 @@ public final class ReplayCommand {
     }
 
     /** Writes the line's output object; false when the line was not a JSON array. */
-    private static boolean replayLine(String line, JsonGenerator json) {
+    private static boolean replayLine(Lines line, JsonGenerator json) {
         List<Event> events = events(line);
         if (events != null) {
             write(json, events);
@@ -58,7 +57,7 @@ public final class ReplayCommand {
         // Whatever is odd about the line, the tree reader says it as it always has.
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(line);
+            tree = Json.MAPPER.readTree(line.text());
         } catch (JacksonException e) {
             return error(json, "not JSON: " + e.getOriginalMessage());
         }
@@ -77,8 +76,8 @@ public final class ReplayCommand {
      * The line's events read from its tokens, without a tree (most of the command's time was
      * building one); null when the line is not one JSON array and nothing else, or not JSON.
      */
-    private static List<Event> events(String line) {
-        try (JsonParser tokens = Json.MAPPER.createParser(line)) {
+    private static List<Event> events(Lines line) {
+        try (JsonParser tokens = Json.MAPPER.createParser(line.chars(), line.start(), line.length())) {
             if (tokens.nextToken() != JsonToken.START_ARRAY) {
                 return null;
             }

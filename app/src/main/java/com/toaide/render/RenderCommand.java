@@ -1,8 +1,8 @@
 package com.toaide.render;
 
 import com.toaide.kernel.Json;
+import com.toaide.kernel.Lines;
 import com.toaide.kernel.Snapshot;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -82,14 +82,14 @@ public final class RenderCommand {
         PageContext context = new PageContext(url, feed, landing, updated, credit);
         int status = 0;
         try {
-            BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            String line;
+            Lines lines = new Lines(in);
             int number = 0;
-            while ((line = lines.readLine()) != null) {
+            while (lines.next()) {
                 number++;
-                if (line.isBlank()) {
+                if (lines.isBlank()) {
                     continue;
                 }
+                String line = lines.text();
                 String key = "html";
                 String value;
                 try {
