@@ -2,6 +2,7 @@ package com.toaide.render;
 
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Lines;
+import com.toaide.kernel.TokenTree;
 import com.toaide.kernel.Snapshot;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 
@@ -89,11 +92,11 @@ public final class RenderCommand {
                 if (lines.isBlank()) {
                     continue;
                 }
-                String line = lines.text();
                 String key = "html";
                 String value;
                 try {
-                    Snapshot snapshot = Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(line)));
+                    JsonNode read = snapshotOf(lines);
+                    Snapshot snapshot = Snapshot.fromJson(read != null ? read : snapshotJson(Json.MAPPER.readTree(lines.text())));
                     String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
                     value = html;
                 } catch (JacksonException e) {
@@ -111,6 +114,33 @@ public final class RenderCommand {
             throw new UncheckedIOException(e);
         }
         return status;
+    }
+
+    /**
+     * The snapshot of a line of the replay command's output, read from its tokens: the snapshot as a
+     * tree, the results beside it read past without one (a quarter of each line). Null for any other
+     * line (not JSON, not an object, a bare snapshot), which the caller reads whole as it always has.
+     */
+    private static JsonNode snapshotOf(Lines line) {
+        try (JsonParser tokens = Json.MAPPER.createParser(line.chars(), line.start(), line.length())) {
+            if (tokens.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            TokenTree values = new TokenTree(tokens);
+            JsonNode snapshot = null;
+            for (String name = values.nextName(); name != null; name = values.nextName()) {
+                if (name.equals("entities")) {
+                    return null;
+                } else if (name.equals("snapshot")) {
+                    snapshot = values.value();
+                } else {
+                    values.skip();
+                }
+            }
+            return tokens.nextToken() == null && snapshot != null && snapshot.isObject() ? snapshot : null;
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     private static JsonNode snapshotJson(JsonNode line) {

@@ -84,4 +84,27 @@ class RenderCommandTest {
     void blank_lines_are_skipped() {
         assertThat(run("\n\n" + line(Samples.pokerLeague()) + "\n\n").lines()).hasSize(1);
     }
+
+    /** Replay output lines are read from their tokens (results skipped), other lines whole: the same pages either way. */
+    @Test
+    void a_replay_line_renders_its_snapshot_whatever_lies_beside_it() {
+        String poker = line(Samples.pokerLeague());
+        String empty = line(com.toaide.kernel.Snapshot.empty());
+        Run r = run(String.join("\n",
+                poker,
+                "{\"results\":[{\"accepted\":true},[1,{\"a\":\"b\"}]],\"snapshot\":" + poker + "}",
+                "{\"snapshot\":5,\"snapshot\":" + poker + "}",
+                empty,
+                "{\"snapshot\":" + poker + ",\"snapshot\":5}",
+                "{\"snapshot\":" + poker + ",\"entities\":{}}",
+                "{\"snapshot\":" + poker + "} {}") + "\n");
+
+        List<String> pages = r.lines().stream().map(l -> l.has("html") ? l.get("html").asString() : "error").toList();
+        assertThat(pages.get(1)).isEqualTo(pages.get(0));
+        assertThat(pages.get(2)).isEqualTo(pages.get(0));
+        assertThat(pages.get(4)).isEqualTo(pages.get(3));
+        assertThat(pages.get(5)).isEqualTo(pages.get(3));
+        assertThat(pages.get(6)).isEqualTo("error");
+        assertThat(r.status()).isEqualTo(1);
+    }
 }
