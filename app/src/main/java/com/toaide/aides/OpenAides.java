@@ -9,29 +9,29 @@ import java.util.UUID;
  * Postgres stays the truth: a cached history is used only while its version equals the row's
  * {@code log_seq} (another instance may have written since).
  *
- * <p>A history holds the aide's snapshot and its log since the last checkpoint, and either may be
- * large, so the cache is bounded by an estimate of their bytes as well as by aides: least
- * recently used ones drop out when either bound is passed. The estimate comes from text already
- * at hand (the snapshot's JSON as stored, each entry's JSON), never from walking the snapshot.
+ * <p>A history holds the aide's snapshot and its undo bookkeeping (the ids of its latest
+ * batches), not its log: a {@link History#resume resumed} history reads the stored log for undo
+ * and redo. A snapshot may be large, so the cache is bounded by an estimate of these bytes as
+ * well as by aides: least recently used ones drop out when either bound is passed. The estimate
+ * comes from figures already at hand (the snapshot's JSON as stored, the number of batch ids
+ * remembered), never from walking the snapshot.
  *
  * <p>Each aide has one lock: every read or change of its history happens while holding it.
  */
 final class OpenAides {
     /**
      * @param stateChars the length of the snapshot's JSON
-     * @param counted    how many of the history's entries {@code entryBytes} counts, so a new
-     *                   edit adds only its own entries
+     * @param bytes      the estimate when kept
      */
-    private record Open(UUID owner, History history, EditAnswers answers, long stateChars, int counted, long entryBytes) {
-        long bytes() {
-            return STATE_FACTOR * stateChars + entryBytes;
-        }
-    }
+    private record Open(UUID owner, History history, EditAnswers answers, long stateChars, long bytes) {}
 
     /** A snapshot in memory takes about this many times its JSON's length (objects, maps, strings). */
     static final long STATE_FACTOR = 3;
-    /** A log entry's parsed event and bookkeeping, besides its JSON text. */
-    static final long ENTRY_OVERHEAD = 600;
+    /**
+     * A batch id the undo bookkeeping remembers: the id (a UUID's text), its place in the set of
+     * recent ids and its done-stack record; measured (JOL) at 160 bytes.
+     */
+    static final long BATCH_BYTES = 160;
 
     private final int maxAides;
     private final long maxBytes;
@@ -98,15 +98,8 @@ final class OpenAides {
     void keep(UUID aideId, UUID owner, History history, EditAnswers answers, long stateChars) {
         synchronized (histories) {
             Open before = histories.get(aideId);
-            var log = history.entries();
-            // The same history grows by its new entries; a checkpoint (fewer entries) or a reload counts afresh.
-            boolean grown = before != null && before.history() == history && before.counted() <= log.size();
-            int from = grown ? before.counted() : 0;
-            long entryBytes = grown ? before.entryBytes() : 0;
-            for (int i = from; i < log.size(); i++) {
-                entryBytes += ENTRY_OVERHEAD + log.get(i).eventJson().length();
-            }
-            var kept = new Open(owner, history, answers, stateChars, log.size(), entryBytes);
+            long estimate = STATE_FACTOR * stateChars + BATCH_BYTES * history.batchesRemembered();
+            var kept = new Open(owner, history, answers, stateChars, estimate);
             histories.put(aideId, kept);
             bytes += kept.bytes() - (before == null ? 0 : before.bytes());
             var eldest = histories.entrySet().iterator();

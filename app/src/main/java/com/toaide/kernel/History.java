@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Done batches form a stack, so undoing the batch on top gives back exactly the aide as it
  * was just before that batch was applied: undo is time travel to that point, which replays only
  * from the nearest checkpoint. A {@code History} holds no entry older than its last checkpoint,
- * so an open aide costs the same however long its log is.
+ * so an open aide costs the same however long its log is. A history {@link #resume resumed}
+ * from a stored log holds no entry at all: everything undo and redo read comes from that log,
+ * and an open aide's memory is its snapshot and its undo bookkeeping.
  *
  * <p>{@code snapshot().sequence()} counts the events of the done batches and so goes down on
  * undo; {@link #version()}, the seq of the last log entry, only ever goes up: it is the
@@ -39,9 +41,15 @@ public final class History {
     /** How many recent batch ids are remembered, so a new batch cannot reuse one. */
     public static final int RECENT_BATCHES = 200;
 
-    /** The entries since {@link #windowStart}, in seq order. */
+    /** The entries since {@link #windowStart}, in seq order; none when {@link #holdsEntries} is false. */
     private final ArrayList<LogEntry> entries = new ArrayList<>();
     private final HashMap<String, List<LogEntry>> eventsByBatch = new HashMap<>();
+    /**
+     * False for a history whose log is stored (the server's open aides): an entry there costs
+     * about 500 bytes held until the next checkpoint, which made the open aides' logs the
+     * collector's old-generation growth (docs/performance.md), and undo reads the stored log anyway.
+     */
+    private final boolean holdsEntries;
     private final UndoStacks stacks;
     private Snapshot snapshot;
     private long version;
@@ -56,8 +64,9 @@ public final class History {
     private long baseFrom;
     private boolean replaying;
 
-    private History(Checkpoint checkpoint, Snapshot snapshot) {
+    private History(Checkpoint checkpoint, Snapshot snapshot, boolean holdsEntries) {
         this.snapshot = snapshot;
+        this.holdsEntries = holdsEntries;
         this.version = checkpoint.seq();
         this.windowStart = checkpoint.seq();
         this.stacks = new UndoStacks(checkpoint);
@@ -67,7 +76,7 @@ public final class History {
 
     /** A new aide with an empty log. */
     public static History empty() {
-        return new History(Checkpoint.start(), Snapshot.empty());
+        return new History(Checkpoint.start(), Snapshot.empty(), true);
     }
 
     /** Rebuilds an aide from all its log rows (in any order; they are sorted by seq). */
@@ -86,7 +95,7 @@ public final class History {
      */
     public static History at(Log log, long seq) {
         Checkpoint checkpoint = log.checkpointAtOrBefore(seq);
-        History history = new History(checkpoint, checkpoint.snapshot());
+        History history = new History(checkpoint, checkpoint.snapshot(), true);
         history.replaying = true;
         for (LogEntry entry : log.entries(checkpoint.seq(), seq)) {
             history.replay(entry, log);
@@ -99,10 +108,12 @@ public final class History {
     /**
      * Resumes an aide from its stored snapshot, which is known to equal the replay of the log
      * (the cache in {@code aides.state}): the bookkeeping of its latest checkpoint, then that of
-     * the entries after it ({@code since}), without replaying any event.
+     * the entries after it ({@code since}), without replaying any event. The result holds no
+     * entries: pass the stored log to {@link #undo(String, String, String, Log)} and
+     * {@link #redo(String, String, String, Log)}.
      */
     public static History resume(Snapshot cached, Checkpoint latest, List<LogEntry> since) {
-        History history = new History(latest, cached);
+        History history = new History(latest, cached, false);
         for (LogEntry entry : since) {
             history.record(entry);
         }
@@ -113,7 +124,10 @@ public final class History {
         return snapshot;
     }
 
-    /** The log entries since this history's last checkpoint (for a history never checkpointed: the whole log). */
+    /**
+     * The log entries since this history's last checkpoint (for a history never checkpointed: the
+     * whole log); none for a {@link #resume resumed} history, whose log is stored.
+     */
     public List<LogEntry> entries() {
         return Collections.unmodifiableList(entries);
     }
@@ -121,6 +135,11 @@ public final class History {
     /** The seq of the last log entry (0 for an empty log): the aide's monotonic version. */
     public long version() {
         return version;
+    }
+
+    /** How many batch ids the undo bookkeeping remembers (at most {@link #RECENT_BATCHES}): what an open aide holds besides its snapshot. */
+    public int batchesRemembered() {
+        return stacks.recentCount();
     }
 
     /** The batch of the last log entry, or null for an empty log. */
@@ -210,8 +229,8 @@ public final class History {
     }
 
     private Log wholeLog() {
-        if (windowStart != 0) {
-            throw new IllegalStateException("this history no longer holds its whole log: pass the stored log");
+        if (windowStart != 0 || !holdsEntries) {
+            throw new IllegalStateException("this history does not hold its whole log: pass the stored log");
         }
         return new MemoryLog(entries);
     }
@@ -286,10 +305,12 @@ public final class History {
 
     /** Adds an entry to the log and the done/undone bookkeeping; does not touch the snapshot. */
     private void record(LogEntry entry) {
-        entries.add(entry);
         version = Math.max(version, entry.seq());
-        if (!entry.isMarker()) {
-            eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
+        if (holdsEntries) {
+            entries.add(entry);
+            if (!entry.isMarker()) {
+                eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
+            }
         }
         if (stacks.record(entry) > baseFrom) {
             // A batch applied since the base left the stack: the base can no longer rebuild it.

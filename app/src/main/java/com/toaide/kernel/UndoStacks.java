@@ -95,6 +95,10 @@ final class UndoStacks {
         return lastBatch;
     }
 
+    int recentCount() {
+        return recent.size();
+    }
+
     boolean recentBatchStartsWith(String prefix) {
         return recent.stream().anyMatch(batch -> batch.startsWith(prefix));
     }

@@ -198,10 +198,15 @@ class HistoryTest {
         history.applyBatch(events("{t:'entity.create', id:'mike', parent:'players'}"), "u", Source.EDIT, TS, "e1");
 
         History resumed = History.resume(Snapshot.fromJson(history.snapshot().toJson()), Checkpoint.start(), history.entries());
-        resumed.undo("u", TS, "undo_1");
+        var stored = new MemoryLog(history.entries());
+        var marker = resumed.undo("u", TS, "undo_1", stored).orElseThrow();
 
         assertThat(resumed.snapshot().entity("mike")).isNull();
         assertThat(resumed.version()).isEqualTo(4);
+        stored.append(List.of(marker));
+        resumed.redo("u", TS, "redo_1", stored);
+        assertThat(resumed.snapshot().entity("mike")).isNotNull();
+        assertThat(resumed.entries()).as("its log is stored, not held").isEmpty();
     }
 
     /** The property of docs/kernel.md: replay(log) equals the stored snapshot after any mix of actions. */
