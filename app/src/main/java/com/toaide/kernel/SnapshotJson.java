@@ -128,7 +128,7 @@ final class SnapshotJson {
         }
         JsonNode styles = json.get("styles");
         if (styles != null && styles.isObject()) {
-            snapshot.globalStyles.putAll(readValues(styles.get("global")));
+            readValues(styles.get("global"), snapshot.globalStyles);
             JsonNode perEntity = styles.get("entities");
             if (perEntity != null && perEntity.isObject()) {
                 for (Map.Entry<String, JsonNode> field : perEntity.properties()) {
@@ -171,7 +171,7 @@ final class SnapshotJson {
         Entity entity = new Entity(JsonRead.string(json.get("id"), key));
         entity.parent = JsonRead.string(json.get("parent"), Snapshot.ROOT);
         entity.display = JsonRead.string(json.get("display"), null);
-        entity.props.putAll(readValues(json.get("props")));
+        readValues(json.get("props"), entity.props);
         entity.removed = JsonRead.bool(json.get("_removed"), false);
         entity.children.addAll(JsonRead.strings(json.get("_children")));
         entity.createdSeq = JsonRead.integer(json.get("_created_seq"), 0);
@@ -200,7 +200,11 @@ final class SnapshotJson {
     }
 
     private static LinkedHashMap<String, JsonNode> readValues(JsonNode object) {
-        LinkedHashMap<String, JsonNode> values = new LinkedHashMap<>();
+        return readValues(object, new LinkedHashMap<>());
+    }
+
+    /** Into {@code values} directly, rather than into a map of its own per entity only to be copied. */
+    private static <M extends Map<String, JsonNode>> M readValues(JsonNode object, M values) {
         if (object != null && object.isObject()) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 values.put(field.getKey(), field.getValue().deepCopy());
