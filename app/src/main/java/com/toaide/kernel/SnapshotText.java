@@ -3,6 +3,7 @@ package com.toaide.kernel;
 import java.io.StringWriter;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BooleanNode;
@@ -108,26 +109,46 @@ final class SnapshotText {
         }
     }
 
+    // An entity's keys, escaped once instead of on every write (the replay command writes millions).
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString PARENT = new SerializedString("parent");
+    private static final SerializedString DISPLAY = new SerializedString("display");
+    private static final SerializedString PROPS = new SerializedString("props");
+    private static final SerializedString REMOVED = new SerializedString("_removed");
+    private static final SerializedString CHILDREN = new SerializedString("_children");
+    private static final SerializedString CREATED_SEQ = new SerializedString("_created_seq");
+    private static final SerializedString UPDATED_SEQ = new SerializedString("_updated_seq");
+    private static final SerializedString REMOVED_SEQ = new SerializedString("_removed_seq");
+    private static final SerializedString STYLES = new SerializedString("_styles");
+
     private static void entity(JsonGenerator json, Entity entity) {
         json.writeStartObject();
-        json.writeStringProperty("id", entity.id);
-        json.writeStringProperty("parent", entity.parent);
-        json.writeStringProperty("display", entity.display);
-        json.writeName("props");
+        json.writeName(ID);
+        json.writeString(entity.id);
+        json.writeName(PARENT);
+        json.writeString(entity.parent);
+        json.writeName(DISPLAY);
+        json.writeString(entity.display);
+        json.writeName(PROPS);
         values(json, entity.props);
-        json.writeBooleanProperty("_removed", entity.removed);
-        json.writeArrayPropertyStart("_children");
+        json.writeName(REMOVED);
+        json.writeBoolean(entity.removed);
+        json.writeName(CHILDREN);
+        json.writeStartArray();
         for (String child : entity.children) {
             json.writeString(child);
         }
         json.writeEndArray();
-        json.writeNumberProperty("_created_seq", entity.createdSeq);
-        json.writeNumberProperty("_updated_seq", entity.updatedSeq);
+        json.writeName(CREATED_SEQ);
+        json.writeNumber(entity.createdSeq);
+        json.writeName(UPDATED_SEQ);
+        json.writeNumber(entity.updatedSeq);
         if (entity.removedSeq >= 0) {
-            json.writeNumberProperty("_removed_seq", entity.removedSeq);
+            json.writeName(REMOVED_SEQ);
+            json.writeNumber(entity.removedSeq);
         }
         if (entity.styles != null) {
-            json.writeName("_styles");
+            json.writeName(STYLES);
             values(json, entity.styles);
         }
         json.writeEndObject();
