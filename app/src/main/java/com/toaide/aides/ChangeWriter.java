@@ -158,7 +158,7 @@ final class ChangeWriter {
         String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
         String answers = change.answers() == null ? null : change.answers().toJson();
         return edits.write(aideId, applied, history.version(), state, history.snapshot().title(), notice,
-                answers, EventRows.of(change.entries()));
+                answers, EventRows.json(change.entries()));
     }
 
     /** The aide's current history: this instance's copy if it is current, else loaded. */

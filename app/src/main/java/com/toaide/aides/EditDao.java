@@ -1,7 +1,6 @@
 package com.toaide.aides;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,9 +37,8 @@ final class EditDao {
             ), appended as (
                 insert into aide_events (aide_id, seq, user_id, batch, actor, source, ts, event)
                 select saved.id, e.seq, app_user_id(), e.batch, e.actor, e.source, e.ts, e.event
-                  from saved, unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                                     cast(cast(? as text[]) as timestamptz[]), cast(cast(? as text[]) as json[]))
-                       as e(seq, batch, actor, source, ts, event)
+                  from saved, json_to_recordset(cast(? as json))
+                       as e(seq bigint, batch text, actor text, source text, ts timestamptz, event json)
             )
             select pg_notify('aide_changes', ?),
                    case when saved.auto_publish then pg_notify('aide_auto_publish', cast(saved.id as text)) end
@@ -55,9 +53,12 @@ final class EditDao {
         this.connection = handle.getConnection();
     }
 
-    /** True when written; false when the aide was no longer at {@code expected} (or is gone). */
+    /**
+     * True when written; false when the aide was no longer at {@code expected} (or is gone).
+     * {@code rows} are the new log rows as {@link EventRows#json} writes them.
+     */
     boolean write(UUID id, long expected, long version, String state, String title, String notice, String answers,
-                  EventRows rows) {
+                  String rows) {
         try (var statement = connection.prepareStatement(WRITE)) {
             statement.setString(1, state);
             statement.setLong(2, version);
@@ -65,13 +66,8 @@ final class EditDao {
             statement.setString(4, answers);
             statement.setObject(5, id);
             statement.setLong(6, expected);
-            statement.setArray(7, connection.createArrayOf("bigint", rows.seqs()));
-            setTexts(statement, 8, rows.batches());
-            setTexts(statement, 9, rows.actors());
-            setTexts(statement, 10, rows.sources());
-            setTexts(statement, 11, rows.times());
-            setTexts(statement, 12, rows.events());
-            statement.setString(13, notice);
+            statement.setString(7, rows);
+            statement.setString(8, notice);
             try (var result = statement.executeQuery()) {
                 return result.next();
             }
@@ -106,9 +102,5 @@ final class EditDao {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-    }
-
-    private void setTexts(PreparedStatement statement, int index, String[] values) throws SQLException {
-        statement.setArray(index, connection.createArrayOf("text", values));
     }
 }
