@@ -17,6 +17,17 @@ public sealed interface Event {
     /** The {@code t} of the event, e.g. {@code "entity.create"}. */
     String type();
 
+    /**
+     * Parses one event from JSON text that is known to be well formed (a log entry's stored text),
+     * from its tokens, without a tree; malformed text throws as {@code readTree} would.
+     */
+    static Event fromJson(String json) {
+        try (JsonParser tokens = Json.MAPPER.createParser(json)) {
+            tokens.nextToken();
+            return EventReader.read(tokens);
+        }
+    }
+
     /** Parses one event; never throws. The tree is walked as tokens, the way the replay command reads text. */
     static Event fromJson(JsonNode json) {
         if (json == null || !json.isObject()) {

@@ -61,7 +61,8 @@ public final class LogEntry {
 
     private static Event parseUnlessMarker(JsonNode event) {
         String type = JsonRead.string(event.get("t"), null);
-        return UNDO.equals(type) || REDO.equals(type) ? null : Event.fromJson(event.deepCopy());
+        // No copy of the caller's tree is needed: the event is read from it as tokens into new values.
+        return UNDO.equals(type) || REDO.equals(type) ? null : Event.fromJson(event);
     }
 
     static LogEntry marker(long seq, String batch, String actor, String ts, String type, String target) {
@@ -125,7 +126,7 @@ public final class LogEntry {
 
     /** The kernel event, parsed anew; null for a marker. */
     Event parsed() {
-        return isMarker() ? null : Event.fromJson(event());
+        return isMarker() ? null : Event.fromJson(eventJson);
     }
 
     /** Whether replaying this entry changes the snapshot (a kernel event that is not a signal). */
