@@ -51,15 +51,26 @@
     Object.keys(kinds).forEach((k) => { if (kinds[k] === "rel") links.add(k); });
     rows.forEach((r) => Object.keys(Aide.linksFrom(snapshot, r.id)).forEach((t) => links.add(t)));
     links.forEach((t) => { if (!all.includes(t)) all.push(t); else links.delete(t); });
-    if (entity.display === "card") {
-      const title = ["title", "name"].find((k) => all.includes(k));
-      return { shown: all.filter((k) => k !== title), hidden: [], table: false, links };
-    }
-    if (!isTable(snapshot, id)) return { shown: all, hidden: [], table: false, links };
+    const table = isTable(snapshot, id);
+    // What an item shows first whatever the hints say (a card's title is its heading, a list
+    // item's name, a checklist item's task and box) is listed first and not ordered or hidden.
+    const labelKeys = entity.display === "card" ? ["title", "name", "task", "label"]
+      : blockKind(snapshot, id) === "checklist" ? ["task", "label", "name", "title"] : ["name", "title"];
+    const label = table ? null : labelKeys.find((k) => all.includes(k));
+    const fixed = table ? [] : all.filter((k) => k === label || (blockKind(snapshot, id) === "checklist" && (k === "done" || k === "checked")));
+    const fields = all.filter((k) => !fixed.includes(k));
     const explicit = Array.isArray(entity.props._show_fields) ? entity.props._show_fields.map(String) : null;
     const hiddenHint = Array.isArray(entity.props._hide_fields) ? entity.props._hide_fields.map(String) : [];
-    const shown = explicit ? explicit.filter((k) => !k.startsWith("_")) : all.filter((k) => !hiddenHint.includes(k));
-    return { shown, hidden: all.filter((k) => !shown.includes(k)), table: true, links };
+    const shown = explicit ? explicit.filter((k) => !k.startsWith("_") && !fixed.includes(k) && (table || fields.includes(k)))
+      : fields.filter((k) => !hiddenHint.includes(k));
+    // A card's title is its heading and is renamed there, not here.
+    return { fixed: entity.display === "card" ? [] : fixed, shown, hidden: fields.filter((k) => !shown.includes(k)), table,
+      explicit: explicit !== null, taken: all.concat(shown.filter((k) => !all.includes(k))), links };
+  }
+
+  function blockKind(snapshot, id) {
+    const block = Aide.page.querySelector(`[data-entity="${CSS.escape(id)}"]:not([data-field])`);
+    return block ? Aide.blockKind(block) : snapshot.entities[id].display;
   }
 
   function kindsHint(kinds) {
@@ -92,7 +103,7 @@
     const snapshot = await Aide.model();
     const entity = snapshot.entities[target];
     if (!entity || entity._removed) { dialog.close(); return; }
-    const { shown, hidden, table, links } = columns(snapshot, target);
+    const { fixed, shown, hidden, table, links } = columns(snapshot, target);
     const kinds = Aide.kindsOf(entity);
     links.forEach((k) => { kinds[k] = "rel"; });
     const word = table ? "column" : "field";
@@ -108,6 +119,7 @@
     note.setAttribute("role", "status");
     note.dataset.columnsNote = "";
     const list = el("ol", "column-list");
+    fixed.forEach((key) => list.appendChild(row(key, kinds[key] || "text", { table, fixed: true, shown: true })));
     shown.forEach((key, i) => list.appendChild(row(key, kinds[key] || "text", { table, first: i === 0, last: i === shown.length - 1, shown: true })));
     hidden.forEach((key) => list.appendChild(row(key, kinds[key] || "text", { table, shown: false })));
     dialog.appendChild(list);
@@ -149,11 +161,14 @@
     select.disabled = kind === "rel";
     select.addEventListener("change", () => setKind(key, select.value));
     item.append(name, select);
-    if (at.table && at.shown) {
-      item.append(action("↑", "Move " + Aide.human(key) + " left", "up-" + key, at.first, () => move(key, -1)),
-        action("↓", "Move " + Aide.human(key) + " right", "down-" + key, at.last, () => move(key, 1)),
+    const [before, after] = at.table ? ["left", "right"] : ["up", "down"];
+    if (at.fixed) {
+      // Shown first on every item, whatever the order: nothing to move or hide.
+    } else if (at.shown) {
+      item.append(action("↑", "Move " + Aide.human(key) + " " + before, "up-" + key, at.first, () => move(key, -1)),
+        action("↓", "Move " + Aide.human(key) + " " + after, "down-" + key, at.last, () => move(key, 1)),
         action("Hide", "Hide " + Aide.human(key), "hide-" + key, false, () => visibility(key, false)));
-    } else if (at.table) {
+    } else {
       item.append(action("Show", "Show " + Aide.human(key), "show-" + key, false, () => visibility(key, true)));
     }
     item.append(action("Remove", "Remove " + Aide.human(key), "remove-" + key, false, () => removeColumn(key)));
@@ -236,7 +251,7 @@
     const key = keyOf(input.value);
     if (!key) { tell("A name needs at least one letter or digit. Nothing was added.", "error"); return; }
     const { entity, rows, cols, kinds } = await context();
-    if (cols.shown.includes(key) || cols.hidden.includes(key)) { tell(`There is already a column called “${Aide.human(key)}”.`, "error"); return; }
+    if (cols.taken.includes(key)) { tell(`There is already a ${cols.table ? "column" : "field"} called “${Aide.human(key)}”.`, "error"); return; }
     if (!rows.length) { tell("Add a row first: a column lives on the rows.", "error"); return; }
     const list = entity.display !== "card" && !cols.table;
     const blank = kind === "yesno" ? false : list ? "–" : null;
@@ -245,7 +260,7 @@
     kinds[key] = kind;
     const hints = { _kinds: kindsHint(kinds) };
     if (kind === "money" && !entity.props._currency) hints._currency = localCurrency();
-    if (cols.table) hints._show_fields = cols.shown.concat([key]);
+    if (cols.table || cols.explicit) hints._show_fields = cols.shown.concat([key]);
     events.push({ t: "entity.update", ref: target, p: hints });
     if (await apply(events, `Added “${Aide.human(key)}”.`, "add-name")) input.value = "";
   }
@@ -255,7 +270,7 @@
     if (key === oldKey) return;
     if (!key) { tell("A name needs at least one letter or digit. The name was not changed.", "error"); input.value = Aide.human(oldKey); return; }
     const { snapshot, rows, cols, kinds } = await context();
-    if (cols.shown.includes(key) || cols.hidden.includes(key)) {
+    if (cols.taken.includes(key)) {
       tell(`There is already a column called “${Aide.human(key)}”. The name was not changed.`, "error");
       input.focus();
       return;
@@ -267,7 +282,7 @@
         .map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: r.props[oldKey], [oldKey]: null } }));
     if (kinds[oldKey]) { kinds[key] = kinds[oldKey]; delete kinds[oldKey]; }
     const hints = { _kinds: kindsHint(kinds) };
-    if (cols.table) hints._show_fields = cols.shown.map((k) => (k === oldKey ? key : k));
+    if (cols.table || cols.explicit) hints._show_fields = cols.shown.map((k) => (k === oldKey ? key : k));
     events.push({ t: "entity.update", ref: target, p: hints });
     await apply(events, `Renamed to “${Aide.human(key)}”.`, "name-" + key);
   }
@@ -321,13 +336,13 @@
     order.splice(at, 1);
     order.splice(at + step, 0, key);
     await apply([{ t: "entity.update", ref: target, p: { _show_fields: order } }],
-      `Moved “${Aide.human(key)}” ${step < 0 ? "left" : "right"}.`, (step < 0 ? "up-" : "down-") + key);
+      `Moved “${Aide.human(key)}” ${step < 0 ? (cols.table ? "left" : "up") : (cols.table ? "right" : "down")}.`, (step < 0 ? "up-" : "down-") + key);
   }
 
   async function visibility(key, show) {
     const { cols } = await context();
     const order = show ? cols.shown.concat([key]) : cols.shown.filter((k) => k !== key);
-    if (!order.length) { tell("A table shows at least one column.", "error"); return; }
+    if (!order.length && cols.table) { tell("A table shows at least one column.", "error"); return; }
     await apply([{ t: "entity.update", ref: target, p: { _show_fields: order } }],
       show ? `“${Aide.human(key)}” is shown.` : `“${Aide.human(key)}” is hidden. Its values are kept.`, (show ? "hide-" : "show-") + key);
   }
@@ -340,7 +355,7 @@
       : rows.filter((r) => key in r.props).map((r) => ({ t: "entity.update", ref: r.id, p: { [key]: null } }));
     delete kinds[key];
     const hints = { _kinds: kindsHint(kinds) };
-    if (cols.table) hints._show_fields = cols.shown.filter((k) => k !== key);
+    if (cols.table || cols.explicit) hints._show_fields = cols.shown.filter((k) => k !== key);
     events.push({ t: "entity.update", ref: target, p: hints });
     const ok = await apply(events, `Removed “${Aide.human(key)}”.`, "add-name");
     if (ok) Aide.say(`Removed the column “${Aide.human(key)}”.`, "done", [{ label: "Undo", run: () => Aide.history("undo").then(() => draw()) }]);

@@ -207,6 +207,10 @@
     }
     const before = version;
     if (frame.type === "page") {
+      // The channel sends the whole page when it opens: the page as served (or as last drawn) is
+      // not drawn again, so a value clicked or focused in the meantime stays where it is.
+      if (frame.sequence === version && !page.dataset.stale) return;
+      delete page.dataset.stale;
       version = frame.sequence;
       page.innerHTML = frame.html;
     } else if (frame.type === "patch") {

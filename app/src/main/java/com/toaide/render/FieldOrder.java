@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Which fields a card, list or checklist shows for each of its items, in what order: its
  * {@code _show_fields} list when it has one, else each item's own props less
- * {@code _hide_fields}. The same hints order a table's columns (TableLayout); here they order
+ * {@code _hide_fields}; an empty {@code _show_fields} shows none. The same hints order a table's columns (TableLayout); here they order
  * a card's own fields and the secondary fields of list and checklist items, and a link type
  * counts as a field. {@link #ALL} (no hints) shows everything in the item's own order.
  */
@@ -23,8 +23,9 @@ record FieldOrder(List<String> shown, Set<String> hidden) {
         if (show == null && hide == null) {
             return ALL;
         }
-        List<String> shown = List.copyOf(new LinkedHashSet<>(Props.strings(show)));
-        return new FieldOrder(shown.isEmpty() ? null : shown, new HashSet<>(Props.strings(hide)));
+        // Present but empty shows no field (every one hidden), unlike a table, which keeps its columns.
+        List<String> shown = show == null ? null : List.copyOf(new LinkedHashSet<>(Props.strings(show)));
+        return new FieldOrder(shown, new HashSet<>(Props.strings(hide)));
     }
 
     /** True when {@code key} (a prop or a link type) is shown. */
