@@ -18,14 +18,18 @@ record FieldOrder(List<String> shown, Set<String> hidden) {
     static final FieldOrder ALL = new FieldOrder(null, Set.of());
 
     static FieldOrder of(Entity block) {
-        JsonNode show = block.prop("_show_fields");
-        JsonNode hide = block.prop("_hide_fields");
+        JsonNode show = present(block.prop("_show_fields"));
+        JsonNode hide = present(block.prop("_hide_fields"));
         if (show == null && hide == null) {
             return ALL;
         }
         // Present but empty shows no field (every one hidden), unlike a table, which keeps its columns.
         List<String> shown = show == null ? null : List.copyOf(new LinkedHashSet<>(Props.strings(show)));
         return new FieldOrder(shown, new HashSet<>(Props.strings(hide)));
+    }
+
+    private static JsonNode present(JsonNode hint) {
+        return hint == null || hint.isNull() ? null : hint;
     }
 
     /** True when {@code key} (a prop or a link type) is shown. */

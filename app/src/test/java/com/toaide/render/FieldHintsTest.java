@@ -70,6 +70,9 @@ class FieldHintsTest {
             String hidden = published(list(display, "_hide_fields", List.of("dish", "driven_by")));
             assertThat(secondary(hidden)).as(display).doesNotContain("Salad", "Pie").contains("2", "3");
             assertThat(hidden).as(display).doesNotContain("Driven by");
+            // An empty list hides every field but the name or task; a null one is no hint.
+            assertThat(secondary(published(list(display, "_show_fields", List.of())))).as(display).isEmpty();
+            assertThat(secondary(published(list(display, "_show_fields", null)))).as(display).contains("Salad", "Pie");
             // A link type listed in _show_fields keeps its line.
             assertThat(published(list(display, "_show_fields", List.of("driven_by")))).as(display).contains("Driven by").doesNotContain("Salad");
         }
