@@ -59,6 +59,21 @@
 
   // ---------- the status that stays on screen ----------
 
+  // The status line (and on a phone the chat) stay fixed over the bottom of the screen: the page
+  // keeps as much room below its last block, so scrolled to the end nothing is under them.
+  const fixedBars = [document.querySelector("[data-save-bar]"), document.querySelector("[data-chat]")].filter(Boolean);
+  function keepRoomForBars() {
+    let top = window.innerHeight;
+    fixedBars.forEach((bar) => {
+      const style = getComputedStyle(bar);
+      if (style.position === "fixed" && style.display !== "none") top = Math.min(top, bar.getBoundingClientRect().top);
+    });
+    document.documentElement.style.setProperty("--bars-room", Math.max(0, Math.ceil(window.innerHeight - top)) + "px");
+  }
+  if (window.ResizeObserver) new ResizeObserver(keepRoomForBars).observe(...fixedBars.length ? fixedBars : [document.body]);
+  window.addEventListener("resize", keepRoomForBars);
+  keepRoomForBars();
+
   let connection = "online";
   let waiting = 0;
 
@@ -105,6 +120,7 @@
     if (state === connection) return;
     connection = state;
     root.classList.toggle("offline", state !== "online");
+    if (badgeEl && !badgeEl.hidden && badgeEl.dataset.kind === "saving") badgeEl.textContent = savingWord();
     idle();
     if (state === "online") Aide.flush();
   };
@@ -490,6 +506,8 @@
   // A small tag beside the value being saved; it floats over the page, so a redraw of the
   // value underneath does not take it away.
   let badgeEl = null;
+  // While the connection is down a save waits in the outbox: the badge says so, as the status line does.
+  const savingWord = () => (connection === "online" ? "Saving…" : "Waiting");
   function badge(field, text, kind) {
     if (!badgeEl) {
       badgeEl = document.createElement("span");
@@ -499,7 +517,7 @@
     }
     if (!field) { badgeEl.hidden = true; return; }
     const rect = field.getBoundingClientRect();
-    badgeEl.textContent = text;
+    badgeEl.textContent = kind === "saving" ? savingWord() : text;
     badgeEl.dataset.kind = kind;
     badgeEl.style.top = (window.scrollY + rect.top - 6) + "px";
     badgeEl.style.left = (window.scrollX + Math.min(rect.right, window.innerWidth - 80)) + "px";

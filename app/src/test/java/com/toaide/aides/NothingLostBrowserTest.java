@@ -115,12 +115,12 @@ class NothingLostBrowserTest {
             var b = new PageByHandBrowserTest.Steps(browser, app);
             b.open(user, aide);
             b.waitText("#live-page table", "Dave");
-            // Offline, the save cannot finish, so "Saving…" holds still long enough to be seen.
+            // Offline, the save waits: the badge and the status line both say so, in the same words.
             offline(browser, true);
             b.clickValue("Dave");
             b.type("Dave S");
-            b.waitText(".save-badge[data-kind=saving]", "Saving…");
             b.waitText("[data-save-bar]", "1 change waiting");
+            b.waitText(".save-badge[data-kind=saving]", "Waiting");
             WebElement field = browser.driver.findElement(By.xpath("//*[@id='live-page']//*[@data-field][normalize-space()='Dave S']"));
             WebElement badge = browser.driver.findElement(By.cssSelector(".save-badge"));
             assertThat(Math.abs(badge.getRect().getY() - field.getRect().getY()))
