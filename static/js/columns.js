@@ -162,16 +162,19 @@
     select.addEventListener("change", () => setKind(key, select.value));
     item.append(name, select);
     const [before, after] = at.table ? ["left", "right"] : ["up", "down"];
+    // The buttons keep to a line of their own on a phone, under the name and kind.
+    const actions = el("span", "column-actions");
     if (at.fixed) {
       // Shown first on every item, whatever the order: nothing to move or hide.
     } else if (at.shown) {
-      item.append(action("↑", "Move " + Aide.human(key) + " " + before, "up-" + key, at.first, () => move(key, -1)),
+      actions.append(action("↑", "Move " + Aide.human(key) + " " + before, "up-" + key, at.first, () => move(key, -1)),
         action("↓", "Move " + Aide.human(key) + " " + after, "down-" + key, at.last, () => move(key, 1)),
         action("Hide", "Hide " + Aide.human(key), "hide-" + key, false, () => visibility(key, false)));
     } else {
-      item.append(action("Show", "Show " + Aide.human(key), "show-" + key, false, () => visibility(key, true)));
+      actions.append(action("Show", "Show " + Aide.human(key), "show-" + key, false, () => visibility(key, true)));
     }
-    item.append(action("Remove", "Remove " + Aide.human(key), "remove-" + key, false, () => removeColumn(key)));
+    actions.append(action("Remove", "Remove " + Aide.human(key), "remove-" + key, false, () => removeColumn(key)));
+    item.append(actions);
     return item;
   }
 
