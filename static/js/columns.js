@@ -338,8 +338,12 @@
     if (at + step < 0 || at + step >= order.length) return;
     order.splice(at, 1);
     order.splice(at + step, 0, key);
+    // The focus stays on the moved column: on the arrow just used, or on the other one when
+    // it reached an end (the used one is disabled there).
+    const end = at + step === 0 || at + step === order.length - 1;
+    const focus = (step < 0) !== end ? "up-" : "down-";
     await apply([{ t: "entity.update", ref: target, p: { _show_fields: order } }],
-      `Moved “${Aide.human(key)}” ${step < 0 ? (cols.table ? "left" : "up") : (cols.table ? "right" : "down")}.`, (step < 0 ? "up-" : "down-") + key);
+      `Moved “${Aide.human(key)}” ${step < 0 ? (cols.table ? "left" : "up") : (cols.table ? "right" : "down")}.`, focus + key);
   }
 
   async function visibility(key, show) {

@@ -448,6 +448,9 @@ class PageByHandBrowserTest {
             b.until(x -> "up-host".equals(x.switchTo().activeElement().getAttribute("data-focus")));
             d(b).switchTo().activeElement().sendKeys(Keys.ENTER);
             b.until(x -> showFields(user, aide, "venue").equals("[\"host\",\"address\",\"phone\"]"));
+            // At the top its ↑ is gone: the focus moves to its ↓, still on the moved field.
+            b.until(x -> fieldNames(b).equals(List.of("Host", "Address", "Phone")));
+            b.until(x -> "down-host".equals(x.switchTo().activeElement().getAttribute("data-focus")));
             b.click(By.cssSelector("dialog[open] [data-focus='hide-phone']"));
             b.until(x -> showFields(user, aide, "venue").equals("[\"host\",\"address\"]"));
             b.until(x -> x.findElements(By.cssSelector("dialog[open] li.hidden-column input[aria-label='Name of Phone']")).size() == 1);
