@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.Browser;
 import com.toaide.testing.TestApp;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -101,7 +104,17 @@ class ArchiveBrowserTest {
 
             browser.dark(false);
             driver.get(app.base + "/aides");
-            driver.findElement(By.xpath("//section[@class='archived']//button[normalize-space()='Unarchive']")).click();
+            // The dashboard may still be settling after the load (a node found then replaced): the
+            // click goes to the button as it is, and is not repeated once the button is gone.
+            By unarchive = By.xpath("//section[@class='archived']//button[normalize-space()='Unarchive']");
+            browser.waiting().ignoring(WebDriverException.class).until(d -> {
+                List<WebElement> button = d.findElements(unarchive);
+                if (button.isEmpty()) {
+                    return d.findElements(By.id("archived-title")).isEmpty();
+                }
+                button.get(0).click();
+                return true;
+            });
             browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("archived-title")));
             assertThat(driver.findElement(By.cssSelector(".aide-list")).getText()).contains("Poker league");
         }
