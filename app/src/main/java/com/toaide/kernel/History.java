@@ -2,38 +2,26 @@ package com.toaide.kernel;
 
 import com.toaide.kernel.Checkpoint.Applied;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One aide's snapshot with the undo bookkeeping and the log entries since its last
- * {@link Checkpoint}: what the web layer holds to apply a user action, undo it, redo it, or see
- * the aide at any point of its log. Pure: batch ids, actors and times are arguments, and older
- * parts of the log come through a {@link Log}. Which batches are done and undone is kept by
- * {@link UndoStacks}.
+ * One aide's snapshot with its undo bookkeeping ({@link UndoStacks}) and the log entries since
+ * its last {@link Checkpoint}: what the web layer holds to apply a user action, undo it, redo it,
+ * or see the aide at any point of its log. Pure: batch ids, actors and times are arguments, and
+ * older parts of the log come through a {@link Log}.
  *
  * <p>The log is append-only. A batch (one AI turn, one edit) is <em>done</em> until an undo
- * marker names it, and done again when a redo marker names it. The snapshot after any entry is
- * the replay of the batches done at that point, so {@code replay(entries())} equals
- * {@code snapshot()} whatever mix of batches, undos and redos produced it. Undo takes back the
- * most recent done batch that changed something, up to {@link #UNDO_DEPTH} deep; redo puts back
- * the most recently undone one, until a new change makes redo impossible.
+ * marker names it, and done again when a redo marker names it; the snapshot after any entry is
+ * the replay of the batches done at that point. Done batches form a stack, so undoing the top
+ * one is time travel to just before it, replayed from the nearest checkpoint: an open aide
+ * costs the same however long its log is. A history {@link #resume resumed} from a stored log
+ * holds no entries; undo and redo read that log.
  *
- * <p>Done batches form a stack, so undoing the batch on top gives back exactly the aide as it
- * was just before that batch was applied: undo is time travel to that point, which replays only
- * from the nearest checkpoint. A {@code History} holds no entry older than its last checkpoint,
- * so an open aide costs the same however long its log is. A history {@link #resume resumed}
- * from a stored log holds no entry at all: everything undo and redo read comes from that log,
- * and an open aide's memory is its snapshot and its undo bookkeeping.
- *
- * <p>{@code snapshot().sequence()} counts the events of the done batches and so goes down on
- * undo; {@link #version()}, the seq of the last log entry, only ever goes up: it is the
- * version number to show clients.
- *
- * <p>Not thread-safe: the web layer serialises the actions on one aide.
+ * <p>{@code snapshot().sequence()} counts the events of the done batches and goes down on undo;
+ * {@link #version()}, the seq of the last log entry, only goes up: the version clients see.
+ * Not thread-safe: the web layer serialises the actions on one aide.
  */
 public final class History {
     /** How many done (and undone) batches are kept for undo (and redo); at least 50 are promised (docs/kernel.md). */
@@ -41,15 +29,8 @@ public final class History {
     /** How many recent batch ids are remembered, so a new batch cannot reuse one. */
     public static final int RECENT_BATCHES = 200;
 
-    /** The entries since {@link #windowStart}, in seq order; none when {@link #holdsEntries} is false. */
-    private final ArrayList<LogEntry> entries = new ArrayList<>();
-    private final HashMap<String, List<LogEntry>> eventsByBatch = new HashMap<>();
-    /**
-     * False for a history whose log is stored (the server's open aides): an entry there costs
-     * about 500 bytes held until the next checkpoint, which made the open aides' logs the
-     * collector's old-generation growth (docs/performance.md), and undo reads the stored log anyway.
-     */
-    private final boolean holdsEntries;
+    /** The entries since {@link #windowStart}; none for a history whose log is stored. */
+    private final HeldEntries held;
     private final UndoStacks stacks;
     private Snapshot snapshot;
     private long version;
@@ -66,7 +47,7 @@ public final class History {
 
     private History(Checkpoint checkpoint, Snapshot snapshot, boolean holdsEntries) {
         this.snapshot = snapshot;
-        this.holdsEntries = holdsEntries;
+        this.held = new HeldEntries(holdsEntries);
         this.version = checkpoint.seq();
         this.windowStart = checkpoint.seq();
         this.stacks = new UndoStacks(checkpoint);
@@ -129,7 +110,7 @@ public final class History {
      * whole log); none for a {@link #resume resumed} history, whose log is stored.
      */
     public List<LogEntry> entries() {
-        return Collections.unmodifiableList(entries);
+        return held.list();
     }
 
     /** The seq of the last log entry (0 for an empty log): the aide's monotonic version. */
@@ -229,10 +210,10 @@ public final class History {
     }
 
     private Log wholeLog() {
-        if (windowStart != 0 || !holdsEntries) {
+        if (windowStart != 0 || !held.holds()) {
             throw new IllegalStateException("this history does not hold its whole log: pass the stored log");
         }
-        return new MemoryLog(entries);
+        return new MemoryLog(held.list());
     }
 
     /** Whether at least {@code every} entries were added since the last checkpoint. */
@@ -246,8 +227,7 @@ public final class History {
      */
     public Checkpoint checkpoint() {
         var checkpoint = stacks.checkpoint(version, snapshot);
-        entries.clear();
-        eventsByBatch.clear();
+        held.clear();
         windowStart = version;
         openAtWindowStart = stacks.openBatch();
         return checkpoint;
@@ -299,19 +279,14 @@ public final class History {
     }
 
     private List<LogEntry> eventsOf(String batch, Log log) {
-        List<LogEntry> held = eventsByBatch.get(batch);
-        return held != null && !batch.equals(openAtWindowStart) ? held : log.batch(batch, version);
+        List<LogEntry> events = held.eventsOf(batch);
+        return events != null && !batch.equals(openAtWindowStart) ? events : log.batch(batch, version);
     }
 
     /** Adds an entry to the log and the done/undone bookkeeping; does not touch the snapshot. */
     private void record(LogEntry entry) {
         version = Math.max(version, entry.seq());
-        if (holdsEntries) {
-            entries.add(entry);
-            if (!entry.isMarker()) {
-                eventsByBatch.computeIfAbsent(entry.batch(), id -> new ArrayList<>()).add(entry);
-            }
-        }
+        held.add(entry);
         if (stacks.record(entry) > baseFrom) {
             // A batch applied since the base left the stack: the base can no longer rebuild it.
             baseFrom = Long.MAX_VALUE;
