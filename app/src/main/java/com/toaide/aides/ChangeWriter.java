@@ -98,13 +98,68 @@ final class ChangeWriter {
     }
 
     /**
+     * A change that needs nothing but the aide's current state and answers (a direct edit).
+     * When this instance holds the aide's open copy, the change is applied there and written by
+     * one statement alone, in one round trip with no transaction around it (the edit's hot path,
+     * docs/performance.md); else, or when another instance wrote since, as {@link #change}.
+     */
+    <T> T changeCurrent(UUID userId, UUID aideId, CurrentAction<T> action) {
+        synchronized (open.lock(aideId)) {
+            History history = open.owned(aideId, userId);
+            if (history != null) {
+                try {
+                    var done = tryInMemory(history, userId, aideId, action);
+                    if (done.isPresent()) {
+                        return done.get();
+                    }
+                } catch (RuntimeException e) {
+                    open.forget(aideId);
+                    throw e;
+                }
+                open.forget(aideId);
+            }
+            return change(userId, aideId, (loaded, log, answers) -> action.apply(loaded, answers));
+        }
+    }
+
+    /** A change to an aide's current state that reads nothing else: see {@link #changeCurrent}. */
+    @FunctionalInterface
+    interface CurrentAction<T> {
+        Change<T> apply(History history, EditAnswers answers);
+    }
+
+    private <T> Optional<T> tryInMemory(History history, UUID userId, UUID aideId, CurrentAction<T> action) {
+        var answers = open.answers(aideId);
+        long applied = history.version();
+        var change = action.apply(history, answers);
+        long stateChars = written(EditDao.alone(db, userId), aideId, applied, history, change, open.stateChars(aideId));
+        if (stateChars < 0) {
+            return Optional.empty();
+        }
+        if (history.checkpointDue(checkpointEvery)) {
+            // After the change is stored, in a transaction of its own: a checkpoint only shortens
+            // later replays, so when it fails the change still stands and the copy is reloaded.
+            try {
+                db.asUser(userId, handle -> {
+                    new DatabaseLog(handle, aideId).keep(history.checkpoint());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                open.forget(aideId);
+                return Optional.of(change.result());
+            }
+        }
+        open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers(), stateChars);
+        return Optional.of(change.result());
+    }
+
+    /**
      * Applies the change to the history in memory (loaded first if this instance has none) and
      * writes it in one statement that checks the aide is still at the version it was applied to.
      * Empty when it was not, and then nothing was written.
      */
     private <T> Optional<T> tryChange(Handle handle, UUID userId, UUID aideId, Action<T> action,
                                       BiConsumer<Handle, T> alongside) {
-        var edits = new EditDao(handle);
         var log = new DatabaseLog(handle, aideId);
         History history = open.owned(aideId, userId);
         EditAnswers answers;
@@ -120,20 +175,8 @@ final class ChangeWriter {
         }
         long applied = history.version();
         var change = action.apply(history, log, answers);
-        boolean current;
-        if (change.entries().isEmpty()) {
-            // Nothing to write, so nothing checks the version for us: ask.
-            current = edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied;
-        } else {
-            String state = history.snapshot().toJsonText();
-            if (state.length() > EditService.MAX_STATE_CHARS && state.length() > stateChars && !onlyRemovals(change.entries())) {
-                // Thrown before anything is written; change() then forgets the copy this was applied to.
-                throw new Failure.TooLarge(EditService.FULL);
-            }
-            stateChars = state.length();
-            current = write(edits, aideId, applied, state, history, change);
-        }
-        if (!current) {
+        stateChars = written(new EditDao(handle), aideId, applied, history, change, stateChars);
+        if (stateChars < 0) {
             return Optional.empty();
         }
         if (history.checkpointDue(checkpointEvery)) {
@@ -142,6 +185,23 @@ final class ChangeWriter {
         alongside.accept(handle, change.result());
         open.keep(aideId, userId, history, change.answers() == null ? answers : change.answers(), stateChars);
         return Optional.of(change.result());
+    }
+
+    /**
+     * Stores what {@code change} did to {@code history}, if the aide is still at {@code applied}:
+     * the stored snapshot's length after it, or -1 when the aide had moved on (nothing written).
+     */
+    private static long written(EditDao edits, UUID aideId, long applied, History history, Change<?> change, long stateChars) {
+        if (change.entries().isEmpty()) {
+            // Nothing to write, so nothing checks the version for us: ask.
+            return edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied ? stateChars : -1;
+        }
+        String state = history.snapshot().toJsonText();
+        if (state.length() > EditService.MAX_STATE_CHARS && state.length() > stateChars && !onlyRemovals(change.entries())) {
+            // Thrown before anything is written; the caller then forgets the copy this was applied to.
+            throw new Failure.TooLarge(EditService.FULL);
+        }
+        return write(edits, aideId, applied, state, history, change) ? state.length() : -1;
     }
 
     private static boolean onlyRemovals(List<LogEntry> entries) {

@@ -1,12 +1,11 @@
 package com.toaide.aides;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import com.toaide.platform.db.Database;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The statements every edit and every opening of the editor run, in plain JDBC on the
@@ -47,10 +46,38 @@ final class EditDao {
     private static final String POSITION = "select log_seq from aides where id = ?";
     private static final String SUMMARY = "select id, coalesce(title, ''), status, slug, updated_at from aides where id = ?";
 
-    private final Connection connection;
+    /** Runs one of these statements: inside a transaction, or alone in one round trip. */
+    private interface Runner {
+        <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader);
+    }
 
+    private final Runner runner;
+
+    private EditDao(Runner runner) {
+        this.runner = runner;
+    }
+
+    /** The statements on a transaction's connection. */
     EditDao(Handle handle) {
-        this.connection = handle.getConnection();
+        this(new Runner() {
+            @Override
+            public <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader) {
+                return Database.statement(handle, sql, binder, reader);
+            }
+        });
+    }
+
+    /**
+     * Each statement alone, as {@code userId}, in one round trip ({@link Database#statementAsUser}):
+     * for a change applied to this instance's open copy, which needs nothing else from the database.
+     */
+    static EditDao alone(Database db, UUID userId) {
+        return new EditDao(new Runner() {
+            @Override
+            public <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader) {
+                return db.statementAsUser(userId, sql, binder, reader);
+            }
+        });
     }
 
     /**
@@ -59,48 +86,29 @@ final class EditDao {
      */
     boolean write(UUID id, long expected, long version, String state, String title, String notice, String answers,
                   String rows) {
-        try (var statement = connection.prepareStatement(WRITE)) {
-            statement.setString(1, state);
-            statement.setLong(2, version);
-            statement.setString(3, title);
-            statement.setString(4, answers);
-            statement.setObject(5, id);
-            statement.setLong(6, expected);
-            statement.setString(7, rows);
-            statement.setString(8, notice);
-            try (var result = statement.executeQuery()) {
-                return result.next();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        return runner.run(WRITE, (statement, first) -> {
+            statement.setString(first, state);
+            statement.setLong(first + 1, version);
+            statement.setString(first + 2, title);
+            statement.setString(first + 3, answers);
+            statement.setObject(first + 4, id);
+            statement.setLong(first + 5, expected);
+            statement.setString(first + 6, rows);
+            statement.setString(first + 7, notice);
+        }, ResultSet::next);
     }
 
     /** The aide's log position, if the user can see it. */
     OptionalLong position(UUID id) {
-        try (var statement = connection.prepareStatement(POSITION)) {
-            statement.setObject(1, id);
-            try (var result = statement.executeQuery()) {
-                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        return runner.run(POSITION, (statement, first) -> statement.setObject(first, id),
+                result -> result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty());
     }
 
     /** The aide's dashboard line, if the user can see it. */
     Optional<AideSummary> summary(UUID id) {
-        try (var statement = connection.prepareStatement(SUMMARY)) {
-            statement.setObject(1, id);
-            try (var row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new AideSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getString(4), row.getTimestamp(5).toInstant()));
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        return runner.run(SUMMARY, (statement, first) -> statement.setObject(first, id), row -> row.next()
+                ? Optional.of(new AideSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                        row.getString(4), row.getTimestamp(5).toInstant()))
+                : Optional.empty());
     }
 }

@@ -69,7 +69,7 @@ public final class EditService {
      * has answered before gets that first answer again, and nothing is applied twice.
      */
     public Outcome edit(UUID userId, UUID aideId, List<JsonNode> events, String clientBatch) {
-        return writer.change(userId, aideId, (history, log, answers) -> {
+        return writer.changeCurrent(userId, aideId, (history, answers) -> {
             if (clientBatch != null) {
                 var first = answers.find(clientBatch);
                 if (first.isPresent()) {

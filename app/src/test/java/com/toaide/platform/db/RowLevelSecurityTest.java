@@ -128,6 +128,42 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @MethodSource("userTables")
+    void one_statement_alone_sees_only_its_users_rows_and_leaves_no_role_behind(String table) throws SQLException {
+        String owner = USER_TABLES.get(table);
+        assertThat(alone(bob, "select count(*) from " + table + " where " + owner + " = ?", alice)).isZero();
+        assertThat(alone(bob, "select count(*) from " + table + " where " + owner + " <> ?", bob)).isZero();
+        assertThat(alone(alice, "select count(*) from " + table + " where " + owner + " = ?", alice)).isPositive();
+        // The pool has one connection: the role and the user ended with the statement's implicit transaction.
+        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select current_user, coalesce(current_setting('app.user_id', true), '')")) {
+            rows.next();
+            assertThat(rows.getString(1)).isNotEqualTo("aide_app");
+            assertThat(rows.getString(2)).isEmpty();
+        }
+    }
+
+    @Test
+    void one_statement_alone_cannot_write_in_another_users_name_and_a_refusal_leaves_nothing() {
+        long before = count(alice, "select count(*) from aides");
+        assertThatThrownBy(() -> db.statementAsUser(bob,
+                "insert into aides (user_id, title, state) values (?, 'Mine now', '{}'::jsonb) returning id",
+                (statement, first) -> statement.setObject(first, alice), rows -> rows.next()))
+                .satisfies(e -> assertThat(sqlState(e)).isEqualTo("42501"));
+        boolean asAlice = db.statementAsUser(alice, "select current_user = 'aide_app' and app_user_id() = ?",
+                (statement, first) -> statement.setObject(first, alice), rows -> rows.next() && rows.getBoolean(1));
+        assertThat(asAlice).isTrue();
+        assertThat(count(alice, "select count(*) from aides")).isEqualTo(before);
+    }
+
+    private static long alone(UUID user, String sql, UUID parameter) {
+        return db.statementAsUser(user, sql, (statement, first) -> statement.setObject(first, parameter), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("userTables")
     void with_no_user_set_the_app_role_sees_nothing(String table) throws SQLException {
         // The pool has one connection: the previous transaction set app.user_id locally on it,
         // so the setting now reads back as '' rather than NULL. Still nothing may show.
