@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -423,7 +422,10 @@ final class EventParser {
         return Collections.unmodifiableList(out);
     }
 
-    /** A map of prop (or style) values, each checked against {@link Limits}. */
+    /**
+     * A map of prop (or style) values, each checked against {@link Limits}: the map the field's
+     * object was read into, checked in place rather than copied.
+     */
     private static Map<String, JsonNode> props(EventFields json, String field) {
         JsonNode p = object(json, field);
         if (p.isEmpty()) {
@@ -432,40 +434,40 @@ final class EventParser {
         if (p.size() > Limits.MAX_PROPS_PER_ENTITY) {
             throw new Rejection(Code.LIMIT_EXCEEDED, "more than " + Limits.MAX_PROPS_PER_ENTITY + " props");
         }
-        LinkedHashMap<String, JsonNode> props = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : p.properties()) {
+        Map<String, JsonNode> props = json.object(field);
+        for (Map.Entry<String, JsonNode> entry : props.entrySet()) {
             String key = entry.getKey();
             checkKey(key);
-            props.put(key, propValue(key, entry.getValue()));
+            checkPropValue(key, entry.getValue());
         }
         return Collections.unmodifiableMap(props);
     }
 
-    private static JsonNode propValue(String key, JsonNode value) {
+    /** A value read for this event alone (never shared), so a list is kept as read, not copied. */
+    private static void checkPropValue(String key, JsonNode value) {
         if (value.isArray()) {
             if (value.size() > Limits.MAX_LIST_ITEMS) {
                 throw new Rejection(Code.LIMIT_EXCEEDED,
                         "prop " + key + " has more than " + Limits.MAX_LIST_ITEMS + " items");
             }
-            ArrayNode copy = SnapshotJson.NODES.arrayNode(value.size());
             for (JsonNode item : value) {
-                copy.add(scalar(key, item));
+                scalar(key, item);
             }
-            return copy;
+            return;
         }
-        return scalar(key, value);
+        scalar(key, value);
     }
 
-    private static JsonNode scalar(String key, JsonNode value) {
+    private static void scalar(String key, JsonNode value) {
         if (value.isString()) {
             if (value.stringValue().length() > Limits.MAX_STRING_LENGTH) {
                 throw new Rejection(Code.LIMIT_EXCEEDED,
                         "prop " + key + " is longer than " + Limits.MAX_STRING_LENGTH + " characters");
             }
-            return value;
+            return;
         }
         if (value.isNumber() || value.isBoolean() || value.isNull()) {
-            return value;
+            return;
         }
         throw new Rejection(Code.INVALID_FIELD,
                 "prop " + key + " must be a string, number, boolean, null or a list of those, not " + value);

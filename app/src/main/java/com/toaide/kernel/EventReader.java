@@ -24,7 +24,11 @@ final class EventReader {
         }
         EventFields fields = new EventFields();
         for (String name = values.nextName(); name != null; name = values.nextName()) {
-            fields.put(name, values.value());
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                fields.putObject(name, values.fields());
+            } else {
+                fields.put(name, values.value());
+            }
         }
         return EventParser.parse(fields, values.sawNul());
     }

@@ -76,11 +76,20 @@ public final class TokenTree {
     }
 
     private ObjectNode object() {
+        return new ObjectNode(NODES, fields());
+    }
+
+    /**
+     * The object at the current token as the map its {@code ObjectNode} holds (the parser is left
+     * on its end), for a reader that keeps the map itself: an event's props go into the event as
+     * read, not copied out of a node.
+     */
+    LinkedHashMap<String, JsonNode> fields() {
         LinkedHashMap<String, JsonNode> fields = new LinkedHashMap<>();
         for (String name = nextName(); name != null; name = nextName()) {
             fields.put(name, value());
         }
-        return new ObjectNode(NODES, fields);
+        return fields;
     }
 
     private ArrayNode array() {
