@@ -28,6 +28,13 @@ public final class ChangeListener implements AutoCloseable {
     private static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,63}");
     private static final int POLL_MILLIS = 250;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /**
+     * After delivering notices the listener waits this long before reading again, so a busy
+     * channel's notices are read a handful at a time: one wake-up per notice cost the instance
+     * about a tenth of an edit's CPU at 500 edits/s (docs/performance.md). A notice waits at
+     * most this long more; a quiet channel's first notice is read at once.
+     */
+    private static final long GATHER_NANOS = Duration.ofMillis(10).toNanos();
 
     /** How often an idle listener looks again whether something keeps the instance awake. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
@@ -89,6 +96,7 @@ public final class ChangeListener implements AutoCloseable {
                     for (PGNotification notice : notices) {
                         deliver(notice.getParameter());
                     }
+                    LockSupport.parkNanos(GATHER_NANOS);
                 }
                 // Let go while idle. What the channel's users remember may go stale meanwhile, so
                 // they forget it now, not only when listening again (a request may come first).
