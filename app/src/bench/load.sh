@@ -41,5 +41,5 @@ java -cp target/test-classes:target/classes:"$(cat target/bench-cp.txt)" com.toa
     --views "$views" --pid "$server" ${postgres:+--postgres-pid "$postgres"} | tee -a "$stamp.log"
 {
     echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "full collections: $(grep -c 'Pause Full' "$stamp.gc" || true)"
+    echo "full collections (seconds since start, pause):"; grep "Pause Full" "$stamp.gc" | sed -E "s/^\[([0-9.]+)s\].* ([0-9.]+ms)$/  \1 s: \2/" || true
 } | tee -a "$stamp.log"
