@@ -30,6 +30,14 @@ final class RateLimiterDao {
             returning r.key, extract(epoch from r.window_start)::bigint, r.count
             """;
 
+    /**
+     * For this transaction only: commit without waiting for the WAL to reach the disk. Counters
+     * are not worth that wait: a crash loses at most the last fraction of a second of them. A
+     * flush that waited held the commits of the edits behind its own, once a second: at 500
+     * edits a second the edits' p99 went from about 12 to 19 ms (docs/performance.md).
+     */
+    private static final String RELAXED_COMMIT = "select set_config('synchronous_commit', 'off', true)";
+
     /** A window's count across every instance; the window by its start in epoch seconds. */
     record Total(String key, long windowStart, int count) {}
 
@@ -53,8 +61,16 @@ final class RateLimiterDao {
         }
     }
 
-    /** Adds many hits at once (windows given by their start in epoch seconds); the new counts. */
+    /**
+     * Adds many hits at once (windows given by their start in epoch seconds); the new counts.
+     * Its transaction commits without waiting for the disk ({@link #RELAXED_COMMIT}).
+     */
     List<Total> add(String[] keys, Long[] starts, Integer[] adds) {
+        try (var relaxed = connection.prepareStatement(RELAXED_COMMIT)) {
+            relaxed.execute();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         try (var statement = connection.prepareStatement(ADD)) {
             statement.setArray(1, connection.createArrayOf("text", keys));
             statement.setArray(2, connection.createArrayOf("bigint", starts));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,5 +133,33 @@ class BufferedRateLimiterTest {
         } finally {
             postgres.close();
         }
+    }
+
+    @Test
+    void a_flush_commits_without_waiting_for_the_disk_and_the_next_transaction_on_its_connection_waits_again() {
+        // One connection, so the flush and the transactions after it share it; the database's
+        // default made the durable one (test databases otherwise commit without waiting).
+        var settings = TestPostgres.freshDatabase();
+        String name = settings.jdbcUrl().replaceAll("^.*/([^/?]+).*$", "$1");
+        TestPostgres.execute("postgres", "alter database " + name + " set synchronous_commit = on");
+        try (var single = Database.connect(settings, 1)) {
+            assertThat(synchronousCommit(single)).isEqualTo("on");
+
+            String during = single.asSystem(h -> {
+                new RateLimiterDao(h).add(new String[] {"buffered:relaxed"}, new Long[] {TEN_PAST.getEpochSecond()},
+                        new Integer[] {1});
+                return h.createQuery("select current_setting('synchronous_commit')").mapTo(String.class).one();
+            });
+
+            assertThat(during).isEqualTo("off");
+            assertThat(synchronousCommit(single)).isEqualTo("on");
+            String asUser = single.asUser(UUID.randomUUID(), h -> h.createQuery("select current_setting('synchronous_commit')")
+                    .mapTo(String.class).one());
+            assertThat(asUser).isEqualTo("on");
+        }
+    }
+
+    static String synchronousCommit(Database db) {
+        return db.asSystem(h -> h.createQuery("select current_setting('synchronous_commit')").mapTo(String.class).one());
     }
 }
