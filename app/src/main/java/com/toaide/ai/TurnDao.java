@@ -87,8 +87,4 @@ interface TurnDao {
 
     @SqlQuery("select text from conversations where turn_id = :turn and role = 'voice' order by id")
     List<String> voices(@Bind("turn") UUID turnId);
-
-    /** Delivered when the transaction commits (at once outside one). */
-    @SqlQuery("select pg_notify(:channel, :payload) is null")
-    boolean notify(@Bind("channel") String channel, @Bind("payload") String payload);
 }

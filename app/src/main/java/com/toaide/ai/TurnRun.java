@@ -156,7 +156,7 @@ final class TurnRun implements TurnListener {
                 if (voice && result.accepted()) {
                     var dao = handle.attach(TurnDao.class);
                     dao.say(aideId, turnId, "voice", text);
-                    LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("voice", turnId).put("text", text));
+                    LiveTurnFrames.send(handle, parts.db().notices(), aideId, LiveTurnFrames.of("voice", turnId).put("text", text));
                 }
             });
         } catch (Failure.TooLarge full) {
@@ -266,12 +266,12 @@ final class TurnRun implements TurnListener {
             var dao = handle.attach(TurnDao.class);
             if (fallback != null) {
                 dao.say(aideId, turnId, "voice", fallback);
-                LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("voice", turnId).put("text", fallback));
+                LiveTurnFrames.send(handle, parts.db().notices(), aideId, LiveTurnFrames.of("voice", turnId).put("text", fallback));
             }
             if (shown != null) {
                 dao.say(aideId, turnId, "notice", shown);
                 if (!interrupted) {
-                    LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("turn.error", turnId).put("error", shown));
+                    LiveTurnFrames.send(handle, parts.db().notices(), aideId, LiveTurnFrames.of("turn.error", turnId).put("error", shown));
                 }
             }
             dao.finish(record);
@@ -285,7 +285,7 @@ final class TurnRun implements TurnListener {
             if (interrupted) {
                 end.put("notice", shown);
             }
-            LiveTurnFrames.send(dao, aideId, end);
+            LiveTurnFrames.send(handle, parts.db().notices(), aideId, end);
             return null;
         });
     }

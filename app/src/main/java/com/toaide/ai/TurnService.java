@@ -102,7 +102,7 @@ public final class TurnService implements AutoCloseable {
             dao.countWeek(week.countWithNext(), week.startWithNext(now));
             var stored = storedMessages(new ChatDao(handle).recent(aideId, ROWS_READ_FOR_WINDOW));
             dao.say(aideId, turnId, "user", text);
-            LiveTurnFrames.send(dao, aideId, LiveTurnFrames.of("turn.start", turnId).put("message", LiveTurnFrames.clip(text)));
+            LiveTurnFrames.send(handle, db.notices(), aideId, LiveTurnFrames.of("turn.start", turnId).put("message", LiveTurnFrames.clip(text)));
             return new TurnRun(parts, turnId, userId, aideId, now, tier, ConversationWindow.pick(stored, text));
         });
         running.put(aideId, run);
@@ -166,7 +166,7 @@ public final class TurnService implements AutoCloseable {
             local.interrupt();
             return;
         }
-        db.asUser(userId, handle -> handle.attach(TurnDao.class).notify(INTERRUPTS, aideId.toString()));
+        db.notices().send(INTERRUPTS, aideId.toString());
     }
 
     /** An interrupt NOTIFY from any instance. */

@@ -17,9 +17,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * How a change reaches an aide: under the aide's lock, applied to its history in memory (this
  * instance's open copy, loaded when there is none or another instance wrote since), then written
- * in one statement that appends the log rows, stores the snapshot and sends the change notice,
- * only if the aide is still at the version the change was applied to; else reloaded and applied
- * again. {@link EditService} says what each change is.
+ * in one statement that appends the log rows and stores the snapshot, only if the aide is still
+ * at the version the change was applied to (else reloaded and applied again); its notice goes
+ * out once it is committed. {@link EditService} says what each change is.
  */
 final class ChangeWriter {
     /** Tries of a change that another instance keeps overtaking. */
@@ -191,7 +191,7 @@ final class ChangeWriter {
      * Stores what {@code change} did to {@code history}, if the aide is still at {@code applied}:
      * the stored snapshot's length after it, or -1 when the aide had moved on (nothing written).
      */
-    private static long written(EditDao edits, UUID aideId, long applied, History history, Change<?> change, long stateChars) {
+    private long written(EditDao edits, UUID aideId, long applied, History history, Change<?> change, long stateChars) {
         if (change.entries().isEmpty()) {
             // Nothing to write, so nothing checks the version for us: ask.
             return edits.position(aideId).orElseThrow(Failure.NotFound::new) == applied ? stateChars : -1;
@@ -214,11 +214,22 @@ final class ChangeWriter {
         return true;
     }
 
-    private static boolean write(EditDao edits, UUID aideId, long applied, String state, History history, Change<?> change) {
-        String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
+    /** Writes the change; once it is committed, tells every instance (and auto-publish, if the aide has it on). */
+    private boolean write(EditDao edits, UUID aideId, long applied, String state, History history, Change<?> change) {
         String answers = change.answers() == null ? null : change.answers().toJson();
-        return edits.write(aideId, applied, history.version(), state, history.snapshot().title(), notice,
-                answers, EventRows.json(change.entries()));
+        var stored = edits.write(aideId, applied, history.version(), state, history.snapshot().title(), answers,
+                EventRows.json(change.entries()));
+        if (stored == EditDao.Stored.NOTHING) {
+            return false;
+        }
+        String notice = new ChangeNotice(aideId, history.version(), change.changed()).payload();
+        edits.afterCommit(() -> {
+            db.notices().send(TurnFrames.CHANNEL, notice);
+            if (stored == EditDao.Stored.CHANGE_TO_REPUBLISH) {
+                db.notices().send(EditService.AUTO_PUBLISH_CHANNEL, aideId.toString());
+            }
+        });
+        return true;
     }
 
     /** The aide's current history: this instance's copy if it is current, else loaded. */

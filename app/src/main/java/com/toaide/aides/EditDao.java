@@ -1,7 +1,6 @@
 package com.toaide.aides;
 
 import com.toaide.platform.db.Database;
-import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -16,11 +15,11 @@ import org.jdbi.v3.core.Handle;
  */
 final class EditDao {
     /**
-     * One batch in one statement: the new log rows, the snapshot, the answer to the client's
-     * batch id when it sent one (else null, and the stored answers stay), and the change notices
-     * (sent on commit; the auto-publishers hear only aides that republish themselves). Written
-     * only if the aide is still at the version the batch was applied to; else nothing is
-     * written (another instance wrote first, or the aide is gone).
+     * One batch in one statement: the new log rows, the snapshot, and the answer to the client's
+     * batch id when it sent one (else null, and the stored answers stay). Written only if the
+     * aide is still at the version the batch was applied to; else nothing is written (another
+     * instance wrote first, or the aide is gone). Its one row says whether the aide republishes
+     * itself; the change notices are sent after the commit ({@link #afterCommit}).
      *
      * <p>{@code updated_at} is the time of this statement, not of the transaction's start: an
      * automatic publish claimed after the transaction began but before this row was written
@@ -39,16 +38,20 @@ final class EditDao {
                   from saved, json_to_recordset(cast(? as json))
                        as e(seq bigint, batch text, actor text, source text, ts timestamptz, event json)
             )
-            select pg_notify('aide_changes', ?),
-                   case when saved.auto_publish then pg_notify('aide_auto_publish', cast(saved.id as text)) end
-              from saved
+            select saved.auto_publish from saved
             """;
     private static final String POSITION = "select log_seq from aides where id = ?";
     private static final String SUMMARY = "select id, coalesce(title, ''), status, slug, updated_at from aides where id = ?";
 
+    /** What {@link #write} did. */
+    enum Stored { NOTHING, CHANGE, CHANGE_TO_REPUBLISH }
+
     /** Runs one of these statements: inside a transaction, or alone in one round trip. */
     private interface Runner {
         <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader);
+
+        /** Runs {@code action} once what the statements wrote is committed (never if it is not). */
+        void afterCommit(Runnable action);
     }
 
     private final Runner runner;
@@ -64,6 +67,11 @@ final class EditDao {
             public <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader) {
                 return Database.statement(handle, sql, binder, reader);
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                handle.afterCommit(action);
+            }
         });
     }
 
@@ -77,15 +85,20 @@ final class EditDao {
             public <T> T run(String sql, Database.Binder binder, Database.Rows<T> reader) {
                 return db.statementAsUser(userId, sql, binder, reader);
             }
+
+            @Override
+            public void afterCommit(Runnable action) {
+                // Each statement alone has committed by the time it returns.
+                action.run();
+            }
         });
     }
 
     /**
-     * True when written; false when the aide was no longer at {@code expected} (or is gone).
+     * {@link Stored#NOTHING} when the aide was no longer at {@code expected} (or is gone).
      * {@code rows} are the new log rows as {@link EventRows#json} writes them.
      */
-    boolean write(UUID id, long expected, long version, String state, String title, String notice, String answers,
-                  String rows) {
+    Stored write(UUID id, long expected, long version, String state, String title, String answers, String rows) {
         return runner.run(WRITE, (statement, first) -> {
             statement.setString(first, state);
             statement.setLong(first + 1, version);
@@ -94,8 +107,12 @@ final class EditDao {
             statement.setObject(first + 4, id);
             statement.setLong(first + 5, expected);
             statement.setString(first + 6, rows);
-            statement.setString(first + 7, notice);
-        }, ResultSet::next);
+        }, row -> !row.next() ? Stored.NOTHING : row.getBoolean(1) ? Stored.CHANGE_TO_REPUBLISH : Stored.CHANGE);
+    }
+
+    /** Runs {@code action} once this DAO's writes are committed: at once for a statement alone. */
+    void afterCommit(Runnable action) {
+        runner.afterCommit(action);
     }
 
     /** The aide's log position, if the user can see it. */

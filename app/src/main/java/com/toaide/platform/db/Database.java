@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final OutageGate gate = new OutageGate();
+    private final Notices notices = new Notices(this);
     /** {@link #statementAsUser}'s statements with the role in front, built once (the SQL is the code's constants). */
     private final ConcurrentHashMap<String, String> asUserText = new ConcurrentHashMap<>();
 
@@ -169,8 +170,14 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** NOTIFYs for what is committed, sent a moment later from one thread ({@link Notices}). */
+    public Notices notices() {
+        return notices;
+    }
+
     @Override
     public void close() {
+        notices.close();
         pool.close();
     }
 
