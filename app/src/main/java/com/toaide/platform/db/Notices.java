@@ -27,6 +27,12 @@ public final class Notices implements AutoCloseable {
     static final int MAX_WAITING = 10_000;
     /** Notices sent in one transaction at most. */
     static final int MAX_BATCH = 500;
+    /**
+     * After sending, the sender waits this long so that a busy instance's notices go a handful
+     * to a transaction: each transaction costs a few round trips and wakes every listener. A
+     * quiet instance's first notice goes at once.
+     */
+    private static final long GATHER_MILLIS = 5;
     private static final String RELAXED_COMMIT = "select set_config('synchronous_commit', 'off', true)";
     private static final String SEND = """
             select count(pg_notify(channel, payload))
@@ -82,6 +88,14 @@ public final class Notices implements AutoCloseable {
             waiting.drainTo(batch, MAX_BATCH - 1);
             sendQuietly(batch);
             batch.clear();
+            if (!closed) {
+                try {
+                    Thread.sleep(GATHER_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
