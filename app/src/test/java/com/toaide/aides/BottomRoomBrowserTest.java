@@ -45,7 +45,8 @@ class BottomRoomBrowserTest {
                     b.waitText("#live-page", "Note 14");
                     var js = (JavascriptExecutor) browser.driver;
                     js.executeScript("window.scrollTo(0, document.documentElement.scrollHeight)");
-                    Thread.sleep(300);
+                    b.until(x -> (Boolean) js.executeScript(
+                            "return Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1"));
                     @SuppressWarnings("unchecked")
                     var at = (Map<String, Object>) js.executeScript("""
                             const bars = [...document.querySelectorAll('[data-save-bar], [data-chat]')]

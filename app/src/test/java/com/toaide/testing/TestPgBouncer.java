@@ -80,27 +80,24 @@ public final class TestPgBouncer {
         }
     }
 
-    private static void awaitPort(Path log) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
+    private static void awaitPort(Path log) {
+        Eventually.within(Duration.ofSeconds(10), () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("pgbouncer stopped at start: " + Files.readString(log));
+                throw new AssertionError("pgbouncer stopped at start: " + readQuietly(log));
             }
             try (var socket = new Socket("127.0.0.1", port)) {
-                return;
+                // Listening.
             } catch (IOException notYet) {
-                sleep();
+                throw new AssertionError("pgbouncer did not listen within 10 s: " + readQuietly(log), notYet);
             }
-        }
-        throw new IllegalStateException("pgbouncer did not listen within 10 s: " + Files.readString(log));
+        });
     }
 
-    private static void sleep() {
+    private static String readQuietly(Path log) {
         try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 
