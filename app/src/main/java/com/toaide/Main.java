@@ -1,6 +1,7 @@
 package com.toaide;
 
 import com.toaide.ai.eval.EvalCommand;
+import com.toaide.kernel.ByteLines;
 import com.toaide.kernel.ReplayCommand;
 import com.toaide.ops.VerifyCommand;
 import com.toaide.render.RenderCommand;
@@ -11,6 +12,7 @@ import com.toaide.platform.storage.EmbeddedS3;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
@@ -39,7 +41,7 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
-                case "replay" -> withJsonLines(options, (in, out, opts) -> ReplayCommand.run(in, out));
+                case "replay" -> replay(options);
                 case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
                 case "verify" -> VerifyCommand.run(options, System.getenv(), System.out);
                 case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
@@ -118,6 +120,20 @@ public final class Main {
      */
     private static int withJsonLines(List<String> args, JsonLinesCommand command) {
         var options = new ArrayList<String>();
+        String file = inputFile(args, options);
+        try (Reader in = file != null
+                ? Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)
+                : new InputStreamReader(System.in, StandardCharsets.UTF_8);
+             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+            return command.run(in, out, options);
+        } catch (IOException e) {
+            System.err.println("Cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The file argument of {@code args}; the options (with their values) go to {@code options}. */
+    private static String inputFile(List<String> args, List<String> options) {
         String file = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -130,15 +146,45 @@ public final class Main {
                 file = arg;
             }
         }
-        try (Reader in = file != null
-                ? Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)
-                : new InputStreamReader(System.in, StandardCharsets.UTF_8);
-             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
-            return command.run(in, out, options);
+        return file;
+    }
+
+    /**
+     * {@code replay} reads and writes bytes ({@code ReplayCommand.run(InputStream, OutputStream)},
+     * the same output as the text path without decoding and encoding it). Stdin is decoded as an
+     * {@code InputStreamReader} decodes it, malformed bytes included. A file read as text stops
+     * at malformed UTF-8 instead, so one that is not a regular file of well-formed UTF-8 (read
+     * once more to check) goes the text way as it always has.
+     */
+    private static int replay(List<String> args) {
+        String file = inputFile(args, new ArrayList<>());
+        if (file == null) {
+            return replayBytes(System.in);
+        }
+        Path path = Path.of(file);
+        try {
+            if (Files.isRegularFile(path)) {
+                boolean wellFormed;
+                try (InputStream check = Files.newInputStream(path)) {
+                    wellFormed = ByteLines.isUtf8(check);
+                }
+                if (wellFormed) {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        return replayBytes(in);
+                    }
+                }
+            }
         } catch (IOException e) {
-            System.err.println("Cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+            System.err.println("Cannot read " + file + ": " + e.getMessage());
             return 2;
         }
+        return withJsonLines(args, (in, out, opts) -> ReplayCommand.run(in, out));
+    }
+
+    private static int replayBytes(InputStream in) {
+        int status = ReplayCommand.run(in, System.out);
+        System.out.flush();
+        return status;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
