@@ -56,7 +56,7 @@ public final class EditHistory {
                 String note = ChangeNotes.of(entries, snapshot);
                 if (!note.isEmpty()) {
                     var last = rows.get(start);
-                    batches.add(new HistoryBatch(last.seq(), rows.get(end - 1).seq(), who(last), StoredEvent.TS.format(last.ts()), note));
+                    batches.add(new HistoryBatch(last.seq(), rows.get(end - 1).seq(), who(last), StoredEvent.format(last.ts()), note));
                 }
             }
             return batches;

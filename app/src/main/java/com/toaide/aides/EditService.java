@@ -195,6 +195,6 @@ public final class EditService {
     }
 
     private String now() {
-        return StoredEvent.TS.format(clock.instant());
+        return StoredEvent.format(clock.instant());
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * NOTIFYs for things already committed, sent by one thread: all that are waiting go in one
- * short transaction that does not wait for the disk.
+ * statement (one round trip) whose transaction does not wait for the disk.
  *
  * <p>Why not in the change's own transaction: Postgres holds one lock on the notification queue
  * from a notifying transaction's pre-commit until its commit record is on disk, so every edit
@@ -29,13 +29,18 @@ public final class Notices implements AutoCloseable {
     static final int MAX_BATCH = 500;
     /**
      * After sending, the sender waits this long so that a busy instance's notices go a handful
-     * to a transaction: each transaction costs a few round trips and wakes every listener. A
+     * to a transaction: each costs a round trip and a commit, and wakes every listener. A
      * quiet instance's first notice goes at once.
      */
     private static final long GATHER_MILLIS = 5;
-    private static final String RELAXED_COMMIT = "select set_config('synchronous_commit', 'off', true)";
+    /**
+     * One statement, so one round trip: the notices in the order they were sent, and the setting
+     * that lets its implicit transaction commit without waiting for the disk (read at the
+     * commit, so where it is set in the statement does not matter).
+     */
     private static final String SEND = """
-            select count(pg_notify(channel, payload))
+            select count(pg_notify(channel, payload)) as sent,
+                   (select set_config('synchronous_commit', 'off', true)) as relaxed_commit
               from (select channel, payload
                       from unnest(cast(? as text[]), cast(? as text[])) with ordinality as n(channel, payload, place)
                      order by place) as waiting
@@ -115,14 +120,11 @@ public final class Notices implements AutoCloseable {
     private void sendNow(List<Notice> batch) {
         String[] channels = batch.stream().map(Notice::channel).toArray(String[]::new);
         String[] payloads = batch.stream().map(Notice::payload).toArray(String[]::new);
-        db.asSystem(handle -> {
-            Database.statement(handle, RELAXED_COMMIT, (statement, first) -> { }, rows -> null);
-            return Database.statement(handle, SEND, (statement, first) -> {
-                var connection = statement.getConnection();
-                statement.setArray(first, connection.createArrayOf("text", channels));
-                statement.setArray(first + 1, connection.createArrayOf("text", payloads));
-            }, rows -> rows.next());
-        });
+        db.statementAsSystem(SEND, (statement, first) -> {
+            var connection = statement.getConnection();
+            statement.setArray(first, connection.createArrayOf("text", channels));
+            statement.setArray(first + 1, connection.createArrayOf("text", payloads));
+        }, rows -> rows.next());
     }
 
     /** Sends what is waiting (for up to five seconds), then stops. */

@@ -155,6 +155,24 @@ class RowLevelSecurityTest {
         assertThat(count(alice, "select count(*) from aides")).isEqualTo(before);
     }
 
+    @Test
+    void one_statement_alone_on_the_system_path_runs_as_the_system_role_with_no_user_and_leaves_neither_behind() {
+        boolean asSystem = db.statementAsSystem("select current_user = 'aide_system' and current_setting('app.user_id') = ''",
+                (statement, first) -> { }, rows -> rows.next() && rows.getBoolean(1));
+        assertThat(asSystem).isTrue();
+        boolean asAlice = db.statementAsUser(alice, "select current_user = 'aide_app' and app_user_id() = ?",
+                (statement, first) -> statement.setObject(first, alice), rows -> rows.next() && rows.getBoolean(1));
+        assertThat(asAlice).isTrue();
+        // The system role set locally is gone once its statement committed.
+        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select current_user <> 'aide_system'")) {
+            rows.next();
+            assertThat(rows.getBoolean(1)).isTrue();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static long alone(UUID user, String sql, UUID parameter) {
         return db.statementAsUser(user, sql, (statement, first) -> statement.setObject(first, parameter), rows -> {
             rows.next();
