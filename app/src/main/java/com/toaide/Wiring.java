@@ -74,6 +74,7 @@ import com.toaide.render.Renderer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,9 @@ final class Wiring {
         var errors = new Errors(views, assets);
         var sessions = new SessionService(db, config.jwtSecret(), clock);
         var sessionGuard = new SessionGuard(sessions, config.isProd());
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, SessionService.REVOKED_CHANNEL, sessions::onRevoked,
-                sessions::forgetAll).start());
+        // What this instance hears from every instance (its own included), over one LISTEN connection started below.
+        var channels = new ArrayList<ChangeListener.Channel>();
+        channels.add(new ChangeListener.Channel(SessionService.REVOKED_CHANNEL, sessions::onRevoked, sessions::forgetAll));
 
         Map<String, Readiness.Check> checks = new LinkedHashMap<>();
         checks.put("database", db::check);
@@ -178,13 +180,15 @@ final class Wiring {
         var hub = new LiveHub(edits, renderer, imageService::editorPhotos);
         owned.add(hub);
         activity.keepAwakeWhile(hub::hasTabs);
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, "aide_changes", hub::onNotice, hub::resync).start());
+        channels.add(new ChangeListener.Channel("aide_changes", hub::onNotice, hub::resync));
         sessions.onEnded(hub::closeEnded);
         var autoPublisher = new AutoPublisher(db, publishService, config.autoPublish().quiet(), config.autoPublish().gap());
         owned.add(autoPublisher);
-        // A listener of its own: a notice lost while it reconnects is published with the aide's next change.
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }).start());
-        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }).start());
+        // Nothing to resync: an auto-publish notice lost in a gap is published with the aide's next
+        // change, and a Stop lost in one lets its turn run to its end.
+        channels.add(new ChangeListener.Channel(EditService.AUTO_PUBLISH_CHANNEL, autoPublisher::onNotice, () -> { }));
+        channels.add(new ChangeListener.Channel(TurnService.INTERRUPTS, turnService::onInterrupt, () -> { }));
+        owned.add(new ChangeListener(infrastructure.listenDatabase(), activity, channels).start());
 
         // Operations (docs/operations.md): limits, break-glass, background jobs.
         var requestCounters = new BufferedRateLimiter(db, clock).start();

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -14,14 +17,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens on one Postgres NOTIFY channel over a connection of its own, so several app instances
- * on one database hear each other's changes. The connection must be direct: a transaction-mode
- * pooler accepts LISTEN and delivers nothing.
+ * Listens on the instance's Postgres NOTIFY channels over one connection of its own, so several
+ * app instances on one database hear each other's changes. The connection must be direct: a
+ * transaction-mode pooler accepts LISTEN and delivers nothing.
+ *
+ * <p>One connection for every channel, not one each: Postgres wakes every listening session on
+ * each notifying commit, whatever its channels, so each extra listening connection was an extra
+ * backend woken (and a direct connection held) for every batch of change notices.
  *
  * <p>It holds its connection only while the instance is {@linkplain Activity#busy() busy}: when
  * idle it lets go (so the database may sleep, and a sleeping Neon compute closes it anyway) and
  * comes back on the next request. It reconnects by itself when the database goes away. After
- * any gap it calls {@code onResync}, because notices sent meanwhile were lost.
+ * any gap it calls every channel's {@code onResync}, because notices sent meanwhile were lost.
  */
 public final class ChangeListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
@@ -39,25 +46,30 @@ public final class ChangeListener implements AutoCloseable {
     /** How often an idle listener looks again whether something keeps the instance awake. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
+    /** A channel's name, what hears its notices, and what forgets what may have gone stale after a gap. */
+    public record Channel(String name, Consumer<String> onNotice, Runnable onResync) {
+        public Channel {
+            if (!CHANNEL.matcher(name).matches()) {
+                throw new IllegalArgumentException("channel " + name);
+            }
+        }
+    }
+
     private final ConnectionSettings settings;
     private final Activity activity;
-    private final String channel;
-    private final Consumer<String> onNotice;
-    private final Runnable onResync;
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    public ChangeListener(ConnectionSettings settings, Activity activity, String channel, Consumer<String> onNotice, Runnable onResync) {
-        if (!CHANNEL.matcher(channel).matches()) {
-            throw new IllegalArgumentException("channel " + channel);
+    public ChangeListener(ConnectionSettings settings, Activity activity, List<Channel> channels) {
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("no channels");
         }
         this.settings = settings;
         this.activity = activity;
-        this.channel = channel;
-        this.onNotice = onNotice;
-        this.onResync = onResync;
-        this.thread = new Thread(this::run, "listen-" + channel);
+        channels.forEach(channel -> this.channels.put(channel.name(), channel));
+        this.thread = new Thread(this::run, "listen");
         this.thread.setDaemon(true);
     }
 
@@ -80,11 +92,13 @@ public final class ChangeListener implements AutoCloseable {
             }
             try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
                  var statement = connection.createStatement()) {
-                statement.execute("LISTEN " + channel);
+                for (String channel : channels.keySet()) {
+                    statement.execute("LISTEN " + channel);
+                }
                 listening = true;
                 backoff = 100;
                 if (!first) {
-                    onResync.run();
+                    resync();
                 }
                 first = false;
                 var pg = connection.unwrap(PGConnection.class);
@@ -94,14 +108,14 @@ public final class ChangeListener implements AutoCloseable {
                         continue;
                     }
                     for (PGNotification notice : notices) {
-                        deliver(notice.getParameter());
+                        deliver(notice.getName(), notice.getParameter());
                     }
                     LockSupport.parkNanos(GATHER_NANOS);
                 }
                 // Let go while idle. What the channel's users remember may go stale meanwhile, so
                 // they forget it now, not only when listening again (a request may come first).
                 listening = false;
-                onResync.run();
+                resync();
             } catch (SQLException e) {
                 listening = false;
                 if (running) {
@@ -124,11 +138,25 @@ public final class ChangeListener implements AutoCloseable {
         }
     }
 
-    private void deliver(String payload) {
+    private void deliver(String name, String payload) {
+        Channel channel = channels.get(name);
+        if (channel == null) {
+            return;
+        }
         try {
-            onNotice.accept(payload);
+            channel.onNotice().accept(payload);
         } catch (RuntimeException e) {
-            FailureReporter.background(log, "Change notice on " + channel, e, null);
+            FailureReporter.background(log, "Change notice on " + name, e, null);
+        }
+    }
+
+    private void resync() {
+        for (Channel channel : channels.values()) {
+            try {
+                channel.onResync().run();
+            } catch (RuntimeException e) {
+                FailureReporter.background(log, "Resync of " + channel.name(), e, null);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ class NoticesTest {
         var settings = TestPostgres.freshDatabase();
         var heard = new CopyOnWriteArrayList<String>();
         try (var db = Database.connect(settings, 2);
-             var listener = new ChangeListener(settings, AWAKE, "notices_test", heard::add, () -> { }).start()) {
+             var listener = new ChangeListener(settings, AWAKE, List.of(new ChangeListener.Channel("notices_test", heard::add, () -> { }))).start()) {
             Eventually.within(Duration.ofSeconds(10), () -> assertThat(listener.isListening()).isTrue());
             var sent = IntStream.range(0, 3 * Notices.MAX_BATCH).mapToObj(i -> "notice " + i).toList();
 
@@ -35,7 +35,7 @@ class NoticesTest {
     void closing_sends_what_is_still_waiting_and_later_notices_are_not_sent() {
         var settings = TestPostgres.freshDatabase();
         var heard = new CopyOnWriteArrayList<String>();
-        try (var listener = new ChangeListener(settings, AWAKE, "notices_test", heard::add, () -> { }).start()) {
+        try (var listener = new ChangeListener(settings, AWAKE, List.of(new ChangeListener.Channel("notices_test", heard::add, () -> { }))).start()) {
             Eventually.within(Duration.ofSeconds(10), () -> assertThat(listener.isListening()).isTrue());
             var db = Database.connect(settings, 2);
             var sent = IntStream.range(0, 200).mapToObj(i -> "before closing " + i).toList();
@@ -57,7 +57,7 @@ class NoticesTest {
         TestPostgres.execute("postgres", "alter database " + name + " set synchronous_commit = on");
         var heard = new CopyOnWriteArrayList<String>();
         try (var single = Database.connect(settings, 1);
-             var listener = new ChangeListener(settings, AWAKE, "notices_test", heard::add, () -> { }).start()) {
+             var listener = new ChangeListener(settings, AWAKE, List.of(new ChangeListener.Channel("notices_test", heard::add, () -> { }))).start()) {
             Eventually.within(Duration.ofSeconds(10), () -> assertThat(listener.isListening()).isTrue());
 
             single.notices().send("notices_test", "relaxed");
