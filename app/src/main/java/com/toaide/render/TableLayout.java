@@ -237,17 +237,28 @@ final class TableLayout {
         // Look each sort key up once, not once per comparison.
         List<Keyed> keyed = new ArrayList<>(rows.size());
         for (Entity r : rows) {
-            keyed.add(new Keyed(r.prop(sortBy), r));
+            keyed.add(Keyed.of(r.prop(sortBy), r));
         }
-        keyed.sort((a, b) -> Sorting.compare(a.key(), b.key(), desc));
+        keyed.sort((a, b) -> a.whole && b.whole ? (desc ? -Long.compare(a.number, b.number) : Long.compare(a.number, b.number))
+                : Sorting.compare(a.key, b.key, desc));
         List<Entity> out = new ArrayList<>(rows.size());
         for (Keyed k : keyed) {
-            out.add(k.row());
+            out.add(k.row);
         }
         return out;
     }
 
-    private record Keyed(JsonNode key, Entity row) {}
+    /**
+     * A row and its sort key. A whole number that fits a long (the usual key: points, a rank)
+     * is kept as one too, and two of them compare as {@link Sorting} would compare them, without
+     * asking the JSON nodes again on every comparison.
+     */
+    private record Keyed(JsonNode key, Entity row, boolean whole, long number) {
+        static Keyed of(JsonNode key, Entity row) {
+            boolean whole = key != null && key.isIntegralNumber() && key.canConvertToLong();
+            return new Keyed(key, row, whole, whole ? key.longValue() : 0);
+        }
+    }
 
     private Val cell(String row, String key, JsonNode v, String type, String cls, Money money) {
         if (v == null || v.isNull()) {
