@@ -105,6 +105,7 @@ final class PageWriter {
         return fragment == null ? null : new Renderer.Fragment(wanted.get(found), fragment);
     }
 
+    /** Writes the page: its top-level blocks inside {@code <div class="aide">}. */
     void body() {
         List<Entity> roots = new ArrayList<>();
         boolean pageRoot = false;
