@@ -5,8 +5,8 @@ import gg.jte.TemplateOutput;
 /**
  * The published document's output, which stops once it holds {@link Renderer#MAX_PAGE_CHARS}:
  * a stored aide, whatever events built it, can then never make one render hold more than the
- * cap. The document template writes through it; {@link BodyWriter} appends the entity markup
- * to the same {@link #builder()} (one buffer, no copy of the body) and checks the same cap.
+ * cap. The document template writes through it; the entity markup, written before by
+ * {@link PageWriter}, is put in its place afterwards.
  */
 final class CappedOutput implements TemplateOutput {
 
@@ -25,14 +25,6 @@ final class CappedOutput implements TemplateOutput {
         this.cap = cap;
     }
 
-    StringBuilder builder() {
-        return out;
-    }
-
-    int cap() {
-        return cap;
-    }
-
     @Override
     public void writeContent(String value) {
         out.append(value);
@@ -43,6 +35,10 @@ final class CappedOutput implements TemplateOutput {
     public void writeContent(String value, int beginIndex, int endIndex) {
         out.append(value, beginIndex, endIndex);
         check();
+    }
+
+    int length() {
+        return out.length();
     }
 
     // Numbers the template writes go through the defaults, which call writeContent.

@@ -1,5 +1,6 @@
 package com.toaide.render;
 
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.LocalDate;
 
 /** How dates read on the page ("May 22, 2026, 7:00 PM"), parsed by hand: locale-free and no exceptions on the hot path. */
@@ -9,7 +10,31 @@ final class Dates {
     };
     private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
+    /**
+     * Formatted dates by their ISO text, shared by every render: pages repeat a few dates, and
+     * formatting one costs several times a lookup. Text that is not a date maps to "". Emptied
+     * when it reaches {@link #CACHED} entries, so it stays small whatever pages come by.
+     */
+    private static final ConcurrentHashMap<String, String> FORMATTED = new ConcurrentHashMap<>();
+    private static final int CACHED = 4_096;
+
     private Dates() {}
+
+    /** As {@link #date}, from the shared cache; text not shaped like a date is not looked up. */
+    static String cached(String s) {
+        if (s.length() < 10 || s.length() > 35 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        String d = FORMATTED.get(s);
+        if (d == null) {
+            d = date(s);
+            if (FORMATTED.size() >= CACHED) {
+                FORMATTED.clear();
+            }
+            FORMATTED.put(s, d == null ? "" : d);
+        }
+        return d == null || d.isEmpty() ? null : d;
+    }
 
     /**
      * {@code 2026-05-22} as "May 22, 2026"; {@code 2026-05-22T19:00} as "May 22, 2026, 7:00 PM"

@@ -2,9 +2,6 @@ package com.toaide.render;
 
 import com.toaide.kernel.Entity;
 import com.toaide.kernel.Snapshot;
-import com.toaide.render.view.GridBlock;
-import com.toaide.render.view.Head;
-import com.toaide.render.view.Val;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A grid from an entity and its cells: cells named {@code cell_R_C}
+ * Writes a grid from an entity and its cells: cells named {@code cell_R_C}
  * placed by row and column, sized by {@code _rows}/{@code _cols} or by the cells and labels,
  * at most {@link #MAX_GRID} each way.
  */
@@ -22,14 +19,17 @@ final class GridLayout {
     static final int MAX_GRID = 100;
 
     private final Fields fields;
+    private final Markup m;
     private final Snapshot snapshot;
 
     GridLayout(Fields fields, Snapshot snapshot) {
         this.fields = fields;
+        this.m = fields.m;
         this.snapshot = snapshot;
     }
 
-    GridBlock grid(Entity e, Head head, List<Entity> children) {
+    /** Writes the grid's table after its head; false when it has no rows. */
+    boolean grid(Entity e, List<Entity> children) {
         Map<Long, Entity> cells = new HashMap<>();
         int maxRow = -1;
         int maxCol = -1;
@@ -51,32 +51,38 @@ final class GridLayout {
         int base = zeroBased || cells.isEmpty() ? 0 : 1;
         int rows = size(e.prop("_rows"), maxRow - base + 1, rowLabels.size());
         int cols = size(e.prop("_cols"), maxCol - base + 1, colLabels.size());
-
-        List<GridBlock.Row> out = new ArrayList<>(rows);
         boolean hasRowLabels = !rowLabels.isEmpty();
+
+        m.append("<div class=\"tw\"><table class=\"cells\">\n");
+        if (!colLabels.isEmpty()) {
+            m.append("<thead><tr>");
+            if (hasRowLabels) {
+                m.append("<td></td>");
+            }
+            for (int c = 0; c < cols; c++) {
+                m.append("<th scope=\"col\">").text(c < colLabels.size() ? colLabels.get(c) : "").append("</th>");
+            }
+            m.append("</tr></thead>\n");
+        }
+        m.append("<tbody>\n");
         for (int r = 0; r < rows; r++) {
-            List<Val> vals = new ArrayList<>(cols);
+            m.append("<tr>");
+            if (hasRowLabels) {
+                m.append("<th scope=\"row\">").text(r < rowLabels.size() ? rowLabels.get(r) : "").append("</th>");
+            }
             for (int c = 0; c < cols; c++) {
                 Entity cell = cells.get(((long) (r + base) << 32) | (c + base));
-                vals.add(cell == null ? Val.EMPTY : cellValue(cell));
+                m.styled("<td", cell == null ? fields.val("", null, null, null, null) : cellValue(cell), "</td>");
             }
-            String label = hasRowLabels ? (r < rowLabels.size() ? rowLabels.get(r) : "") : null;
-            out.add(new GridBlock.Row(label, vals));
+            m.append("</tr>\n");
         }
-        List<String> colHeader = null;
-        if (!colLabels.isEmpty()) {
-            colHeader = new ArrayList<>(cols);
-            for (int c = 0; c < cols; c++) {
-                colHeader.add(c < colLabels.size() ? colLabels.get(c) : "");
-            }
-        }
-        return new GridBlock(head, colHeader, hasRowLabels, out);
+        m.append("</tbody></table></div>");
+        return rows > 0;
     }
 
     private Val cellValue(Entity cell) {
         String key = Props.firstKeyOrVisible(cell, Props.CELL_KEYS);
-        return key == null ? (fields.editor ? Values.val(cell.id(), "value", null, true) : Val.EMPTY)
-                : fields.val(cell.id(), key, cell.prop(key));
+        return key == null ? fields.val(cell.id(), "value", null) : fields.val(cell.id(), key, cell.prop(key));
     }
 
     /** {@code cell_2_3} (possibly after a prefix) as {2, 3}; null for other ids. */

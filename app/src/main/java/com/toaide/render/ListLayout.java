@@ -3,31 +3,30 @@ package com.toaide.render;
 import static com.toaide.render.Props.bool;
 
 import com.toaide.kernel.Entity;
-import com.toaide.render.view.ChecklistBlock;
-import com.toaide.render.view.Head;
-import com.toaide.render.view.ListBlock;
-import com.toaide.render.view.Val;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checklists and lists: one item per child, its label or primary prop first, the rest as
- * secondary text in the order the block's hints give ({@link FieldOrder}).
+ * Writes checklists and lists: one item per child, its label or primary prop first, the rest
+ * as secondary text in the order the block's hints give ({@link FieldOrder}).
  */
 final class ListLayout {
 
     private final Fields fields;
+    private final Markup m;
 
     ListLayout(Fields fields) {
         this.fields = fields;
+        this.m = fields.m;
     }
 
-    ChecklistBlock checklist(Entity block, Head head, List<Entity> children) {
+    /** Writes the items and the "2 of 5 done" line after the head; false when there are none. */
+    boolean checklist(Entity block, List<Entity> children) {
         if (children.isEmpty()) {
-            return new ChecklistBlock(head, List.of(), null, fields.editor ? ViewBuilder.NO_ITEMS : null);
+            m.empty(fields.editor ? PageWriter.NO_ITEMS : null);
+            return false;
         }
-        List<ChecklistBlock.Item> items = new ArrayList<>(children.size());
+        m.append("<ul class=\"cl\">\n");
         FieldOrder order = FieldOrder.of(block);
         Money money = Money.of(block);
         int done = 0;
@@ -40,34 +39,47 @@ final class ListLayout {
             if (isDone) {
                 done++;
             }
-            String labelKey = Props.firstKey(c, Props.ITEM_LABEL_KEYS);
-            Val label = labelKey == null ? fields.val(c.id(), "task", null)
-                    : fields.val(c.id(), labelKey, c.prop(labelKey));
-            Val check = new Val("", null, null, isDone, null, fields.id(c), editor ? doneKey : null,
-                    editor ? "boolean" : null);
-            List<Val> secondary = fields.secondary(c, labelKey, true, order, money);
             String style = Fields.itemClasses(c);
             String cls = style.isEmpty() ? (isDone ? "done" : null)
                     : Props.nonEmpty(((isDone ? "done" : "") + style).strip());
-            items.add(new ChecklistBlock.Item(fields.id(c), cls, isDone, check, label, secondary, fields.rels(c, order)));
+            m.append("<li");
+            m.attr(" class=\"", cls);
+            m.attr(" data-entity=\"", fields.id(c.id()));
+            m.append("><label><input type=\"checkbox\" disabled");
+            if (isDone) {
+                m.append(" checked");
+            }
+            m.editing(fields.val("", null, fields.id(c.id()), editor ? doneKey : null, editor ? "boolean" : null));
+            String labelKey = Props.firstKey(c, Props.ITEM_LABEL_KEYS);
+            Val label = labelKey == null ? fields.val(c.id(), "task", null) : fields.val(c.id(), labelKey, c.prop(labelKey));
+            m.element("> <span", label, "</span></label>");
+            fields.secondary(c, labelKey, true, order, money);
+            m.append("</li>\n");
         }
-        return new ChecklistBlock(head, items, done + " of " + items.size() + " done", null);
+        m.append("</ul>\n<p class=\"sum\">").append(done).append(" of ").append(children.size()).append(" done</p>");
+        return true;
     }
 
-    ListBlock list(Entity block, Head head, List<Entity> children) {
+    /** Writes the items after the head; false when there are none. */
+    boolean list(Entity block, List<Entity> children) {
         if (children.isEmpty()) {
-            return new ListBlock(head, List.of(), fields.editor ? ViewBuilder.NO_ITEMS : null);
+            m.empty(fields.editor ? PageWriter.NO_ITEMS : null);
+            return false;
         }
-        List<ListBlock.Item> items = new ArrayList<>(children.size());
+        m.append("<ul class=\"ls\">\n");
         FieldOrder order = FieldOrder.of(block);
         Money money = Money.of(block);
         for (Entity c : children) {
+            m.append("<li");
+            m.attr(" class=\"", Props.nonEmpty(Fields.itemClasses(c).strip()));
+            m.attr(" data-entity=\"", fields.id(c.id()));
             String key = Props.firstKeyOrVisible(c, Props.LIST_PRIMARY_KEYS);
             Val primary = key == null ? fields.val(c.id(), "name", null) : fields.val(c.id(), key, c.prop(key), money);
-            String cls = Fields.itemClasses(c);
-            items.add(new ListBlock.Item(fields.id(c), Props.nonEmpty(cls.strip()), primary,
-                    fields.secondary(c, key, false, order, money), fields.rels(c, order)));
+            m.element("><span class=\"p\"", primary, "</span>");
+            fields.secondary(c, key, false, order, money);
+            m.append("</li>\n");
         }
-        return new ListBlock(head, items, null);
+        m.append("</ul>");
+        return true;
     }
 }

@@ -2,8 +2,6 @@ package com.toaide.render;
 
 import com.toaide.kernel.Entity;
 import com.toaide.kernel.Snapshot;
-import com.toaide.render.view.Block;
-import com.toaide.render.view.Body;
 import com.toaide.render.view.Document;
 import gg.jte.Content;
 import gg.jte.generated.precompiled.render.JtedocumentGenerated;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +21,8 @@ import java.util.Set;
  * subtree for live patches, all from the same writer. Pure and thread-safe; create one
  * and share it.
  *
- * <p>The entity markup is written by {@link BodyWriter} straight from the view records; only
- * the published document around it is a jte template ({@code templates/render/document.jte}),
+ * <p>The entity markup is written by {@link PageWriter} straight from the snapshot; only the
+ * published document around it is a jte template ({@code templates/render/document.jte}),
  * precompiled and called here directly, so a render costs no template lookup and no reflection.
  */
 public final class Renderer {
@@ -42,9 +41,11 @@ public final class Renderer {
     /** The published page's version: its visitors can do nothing about the size. */
     static final String TOO_LARGE_PUBLISHED = "This page is too large to show.";
 
-    private static final Body TOO_LARGE_BODY = new Body("aide", null, List.of(), TOO_LARGE);
-    private static final Body TOO_LARGE_DOCUMENT = new Body("aide", null, List.of(), TOO_LARGE_PUBLISHED);
-    private static final String TOO_LARGE_MARKUP = tooLargeMarkup();
+    private static final String TOO_LARGE_MARKUP = PageWriter.message(TOO_LARGE);
+    private static final String TOO_LARGE_DOCUMENT = PageWriter.message(TOO_LARGE_PUBLISHED);
+
+    /** Room for the document's head besides the stylesheet: enough for a typical title, description and URLs. */
+    private static final int HEAD_ROOM = 2048;
 
     private final String css;
     private final Content cssContent;
@@ -75,20 +76,37 @@ public final class Renderer {
 
     /** The published HTML document: no script, one inline stylesheet, the page's markup. */
     public String document(Snapshot snapshot, PageContext context) {
-        ViewBuilder builder = new ViewBuilder(snapshot, false, context.images());
-        Body body = builder.body();
-        PageFacts facts = builder.facts();
-        try {
-            return document(snapshot, context, body, facts);
-        } catch (CappedOutput.TooLarge e) {
-            return document(snapshot, context, TOO_LARGE_DOCUMENT, facts);
+        // The body is written first, after room left for the document's head: the head needs what
+        // the walk learns (title, description, image). Past the cap the walk goes on without
+        // keeping the markup, so those facts are the same.
+        int room = css.length() + HEAD_ROOM;
+        Markup body = new Markup(room + capacity(snapshot, false) + 256, room + MAX_PAGE_CHARS).keepGoing();
+        body.out.setLength(room);
+        PageWriter writer = new PageWriter(snapshot, false, context.images(), body);
+        writer.body();
+        PageFacts facts = writer.facts();
+        if (!body.tooLarge()) {
+            String page = around(body.out, room, snapshot, context, facts);
+            if (page != null) {
+                return page;
+            }
         }
+        StringBuilder message = new StringBuilder(room + TOO_LARGE_DOCUMENT.length());
+        message.setLength(room);
+        return around(message.append(TOO_LARGE_DOCUMENT), room, snapshot, context, facts);
     }
 
-    private String document(Snapshot snapshot, PageContext context, Body body, PageFacts facts) {
+    /**
+     * The document around the entity markup that {@code page} holds from {@code room} on, or
+     * null when the whole is past the cap. The template writes the document with a mark where
+     * the body goes; the part before it is copied into the room left in front of the body (or,
+     * if longer, put in its place), the rest after the body. A page's largest buffer is so
+     * allocated once, and the body not moved.
+     */
+    private String around(StringBuilder page, int room, Snapshot snapshot, PageContext context, PageFacts facts) {
         String title = facts.documentTitle(snapshot);
-        CappedOutput out = new CappedOutput(capacity(snapshot, false) + css.length() + 1536, MAX_PAGE_CHARS);
-        // The entity markup goes into the same buffer, after the head the template wrote.
+        CappedOutput out = new CappedOutput(room, MAX_PAGE_CHARS);
+        int[] mark = new int[1];
         Document doc = new Document(
                 "en",
                 title,
@@ -97,14 +115,18 @@ public final class Renderer {
                 context.feedUrl(),
                 facts.firstImage(),
                 cssContent,
-                ignored -> new BodyWriter(out.builder(), out.cap()).body(body),
+                ignored -> mark[0] = out.length(),
                 context.updated() == null ? null : Dates.day(context.updated()),
                 context.updated() == null ? null : context.updated().toString(),
                 context.credit() == PageContext.Credit.SHOWN,
                 context.landingUrl(),
                 facts.hasPhotos());
         JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
-        return out.toString();
+        String shell = out.toString();
+        int head = mark[0];
+        int start = Math.max(0, room - head);
+        page.replace(start, room, shell.substring(0, head)).append(shell, head, shell.length());
+        return page.length() - start > MAX_PAGE_CHARS ? null : page.substring(start);
     }
 
     /**
@@ -112,7 +134,10 @@ public final class Renderer {
      * empty (a title over nothing is not content either). Publishing such a page is refused.
      */
     public boolean publishesNothing(Snapshot snapshot) {
-        return new ViewBuilder(snapshot, false).body().blocks().isEmpty();
+        PageWriter writer = new PageWriter(snapshot, false, PageImages.NONE,
+                new Markup(capacity(snapshot, false), MAX_PAGE_CHARS).keepGoing());
+        writer.body();
+        return writer.blocks() == 0;
     }
 
     /**
@@ -134,9 +159,10 @@ public final class Renderer {
     }
 
     private String body(Snapshot snapshot, boolean editor, PageImages images) {
-        Body body = new ViewBuilder(snapshot, editor, images).body();
+        Markup m = new Markup(capacity(snapshot, editor), MAX_PAGE_CHARS);
         try {
-            return new BodyWriter(capacity(snapshot, editor), MAX_PAGE_CHARS).body(body).toString();
+            new PageWriter(snapshot, editor, images, m).body();
+            return m.toString();
         } catch (CappedOutput.TooLarge e) {
             return TOO_LARGE_MARKUP;
         }
@@ -155,31 +181,23 @@ public final class Renderer {
 
     /** As {@link #entity(Snapshot, String, boolean)}, showing uploaded photos through {@code images}. */
     public Optional<Fragment> entity(Snapshot snapshot, String entityId, boolean editor, PageImages images) {
-        ViewBuilder builder = new ViewBuilder(snapshot, editor, images).recording();
-        builder.body();
+        // The entity and its ancestors up to the first one that does not exist, nearest first.
+        List<String> ids = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String id = entityId;
         while (id != null && !id.equals("root") && seen.add(id)) {
             Entity e = snapshot.entity(id);
             if (e == null) {
-                return Optional.empty();
+                break;
             }
-            Block b = e.removed() ? null : builder.recorded(id);
-            if (b != null) {
-                try {
-                    return Optional.of(new Fragment(id, new BodyWriter(1024, MAX_PAGE_CHARS).block(b).toString()));
-                } catch (CappedOutput.TooLarge tooLarge) {
-                    // The whole page is sent instead, and says it is too large.
-                    return Optional.empty();
-                }
-            }
+            ids.add(id);
             id = e.parent();
         }
-        return Optional.empty();
-    }
-
-    private static String tooLargeMarkup() {
-        return new BodyWriter(256, MAX_PAGE_CHARS).body(TOO_LARGE_BODY).toString();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Markup m = new Markup(capacity(snapshot, editor), MAX_PAGE_CHARS);
+        return Optional.ofNullable(new PageWriter(snapshot, editor, images, m).fragment(ids));
     }
 
     /**

@@ -5,9 +5,6 @@ import static com.toaide.render.Props.word;
 
 import com.toaide.kernel.Entity;
 import com.toaide.kernel.Relationship;
-import com.toaide.render.view.Head;
-import com.toaide.render.view.TableBlock;
-import com.toaide.render.view.Val;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +16,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A table from an entity and its rows: columns from the rows' props and
+ * Writes a table from an entity and its rows: columns from the rows' props and
  * relationship types, or the {@code _show_fields}/{@code _hide_fields} hints; rows sorted by
  * {@code _sort_by} and grouped by {@code _group_by}; number columns right-aligned.
  */
@@ -33,13 +30,19 @@ final class TableLayout {
     static final int MAX_CELLS = 20_000;
 
     private final Fields fields;
+    private final Markup m;
     private int cellsLeft = MAX_CELLS;
 
     TableLayout(Fields fields) {
         this.fields = fields;
+        this.m = fields.m;
     }
 
-    TableBlock table(Entity e, Head head, List<Entity> rows) {
+    /**
+     * Writes the table's rows and its note after its head; false when it has no rows or no
+     * columns (then the editor shows its placeholder).
+     */
+    boolean table(Entity e, List<Entity> rows) {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         LinkedHashSet<String> relTypes = new LinkedHashSet<>();
         for (Entity r : rows) {
@@ -61,20 +64,21 @@ final class TableLayout {
             columns = columns.subList(0, MAX_COLUMNS);
         }
         if (rows.isEmpty() || columns.isEmpty()) {
-            return new TableBlock(head, List.of(), List.of(), fields.editor ? ViewBuilder.NO_ITEMS : null, null);
+            m.empty(fields.editor ? PageWriter.NO_ITEMS : null);
+            return false;
         }
         rows = sorted(e, rows);
 
         int n = columns.size();
-        int m = Math.min(rows.size(), cellsLeft / n);
-        cellsLeft -= m * n;
-        if (m < rows.size()) {
-            String more = more(rows.size() - m, "row") + " (a page shows at most " + MAX_CELLS + " table cells).";
+        int rowCount = Math.min(rows.size(), cellsLeft / n);
+        cellsLeft -= rowCount * n;
+        if (rowCount < rows.size()) {
+            String more = more(rows.size() - rowCount, "row") + " (a page shows at most " + MAX_CELLS + " table cells).";
             note = note == null ? more : note + " " + more;
         }
-        // Every cell's value, looked up once: columns are typed from it, then cells built from it.
-        JsonNode[][] values = new JsonNode[m][n];
-        for (int j = 0; j < m; j++) {
+        // Every cell's value, looked up once: columns are typed from it, then cells written from it.
+        JsonNode[][] values = new JsonNode[rowCount][n];
+        for (int j = 0; j < rowCount; j++) {
             Entity r = rows.get(j);
             for (int i = 0; i < n; i++) {
                 values[j][i] = r.prop(columns.get(i));
@@ -84,13 +88,13 @@ final class TableLayout {
         boolean[] rel = new boolean[n];
         String[] types = new String[n];
         String[] cls = new String[n];
-        List<TableBlock.Column> cols = new ArrayList<>(n);
+        m.append("<div class=\"tw\"><table>\n<thead><tr>");
         for (int i = 0; i < n; i++) {
             String k = columns.get(i);
             rel[i] = !keys.contains(k) && relTypes.contains(k);
             boolean numeric = !rel[i];
             boolean any = false;
-            for (int j = 0; j < m; j++) {
+            for (int j = 0; j < rowCount; j++) {
                 JsonNode v = values[j][i];
                 if (v != null && !v.isNull()) {
                     if (types[i] == null) {
@@ -104,40 +108,94 @@ final class TableLayout {
             if (types[i] == null) {
                 types[i] = "string";
             }
-            cols.add(new TableBlock.Column(fields.label(k), cls[i]));
+            m.append("<th scope=\"col\"");
+            m.attr(" class=\"", cls[i]);
+            m.append('>').text(fields.label(k)).append("</th>");
         }
+        m.append("</tr></thead>\n");
 
-        // Without _group_by every row is in one group: no map to fill.
-        List<TableBlock.Row> ungrouped = groupBy == null ? new ArrayList<>(m) : null;
-        Map<String, List<TableBlock.Row>> groups = groupBy == null ? null : new LinkedHashMap<>();
-        for (int j = 0; j < m; j++) {
-            Entity r = rows.get(j);
-            List<Val> cells = new ArrayList<>(n - 1);
-            Val first = null;
-            for (int i = 0; i < n; i++) {
-                Val v = rel[i] ? link(r.id(), columns.get(i))
-                        : cell(r.id(), columns.get(i), values[j][i], types[i], cls[i], money);
-                if (i == 0) {
-                    first = v;
-                } else {
-                    cells.add(v);
-                }
-            }
-            TableBlock.Row row = new TableBlock.Row(fields.id(r), Props.nonEmpty(Fields.itemClasses(r)), first, cells);
-            if (groups == null) {
-                ungrouped.add(row);
+        Table t = new Table(rows, columns, values, rel, types, cls, money);
+        if (groupBy == null) {
+            // Without _group_by every row is in one group, without a label.
+            group(t, null, null, 0, rowCount);
+        } else {
+            grouped(t, groupBy);
+        }
+        m.append("</table></div>");
+        if (note != null) {
+            m.append("<p class=\"note\">").text(note).append("</p>");
+        }
+        return true;
+    }
+
+    /** What writing a table's rows needs, in one place. */
+    private record Table(List<Entity> rows, List<String> columns, JsonNode[][] values, boolean[] rel,
+                         String[] types, String[] cls, Money money) {}
+
+    /** Rows under their group labels, the groups in the order their first rows come. */
+    private void grouped(Table t, String groupBy) {
+        int rowCount = t.values().length;
+        Map<String, Integer> index = new LinkedHashMap<>();
+        int[] group = new int[rowCount];
+        for (int j = 0; j < rowCount; j++) {
+            Integer seen = index.putIfAbsent(groupLabel(t.rows().get(j).prop(groupBy)), index.size());
+            group[j] = seen == null ? index.size() - 1 : seen;
+        }
+        // The rows in group order, each group's in table order: group g is order[start[g]] to order[start[g + 1] - 1].
+        int[] start = new int[index.size() + 1];
+        for (int g : group) {
+            start[g + 1]++;
+        }
+        for (int g = 0; g < index.size(); g++) {
+            start[g + 1] += start[g];
+        }
+        int[] order = new int[rowCount];
+        int[] next = start.clone();
+        for (int j = 0; j < rowCount; j++) {
+            order[next[group[j]]++] = j;
+        }
+        int g = 0;
+        for (String label : index.keySet()) {
+            group(t, label, order, start[g], start[g + 1]);
+            g++;
+        }
+    }
+
+    /**
+     * One {@code <tbody>}: the label row, if any, then rows {@code from} to {@code to} of
+     * {@code order} (null: the rows in table order).
+     */
+    private void group(Table t, String label, int[] order, int from, int to) {
+        m.append("<tbody>");
+        if (label != null) {
+            m.append("<tr class=\"g\"><th scope=\"rowgroup\" colspan=\"").append(t.columns().size()).append("\">")
+                    .text(label).append("</th></tr>");
+        }
+        m.append('\n');
+        for (int k = from; k < to; k++) {
+            row(t, order == null ? k : order[k]);
+        }
+        m.append("</tbody>\n");
+        m.checkCap();
+    }
+
+    /** One row: its first cell is the row header. */
+    private void row(Table t, int j) {
+        Entity r = t.rows().get(j);
+        m.append("<tr");
+        m.attr(" class=\"", Props.nonEmpty(Fields.itemClasses(r)));
+        m.attr(" data-entity=\"", fields.id(r.id()));
+        m.append('>');
+        for (int i = 0; i < t.columns().size(); i++) {
+            String key = t.columns().get(i);
+            Val v = t.rel()[i] ? link(r.id(), key) : cell(r.id(), key, t.values()[j][i], t.types()[i], t.cls()[i], t.money());
+            if (i == 0) {
+                m.styled("<th scope=\"row\"", v, "</th>");
             } else {
-                groups.computeIfAbsent(groupLabel(r.prop(groupBy)), g -> new ArrayList<>()).add(row);
+                m.styled("<td", v, "</td>");
             }
         }
-        if (groups == null) {
-            return new TableBlock(head, cols, List.of(new TableBlock.RowGroup(null, ungrouped)), null, note);
-        }
-        List<TableBlock.RowGroup> out = new ArrayList<>(groups.size());
-        for (Map.Entry<String, List<TableBlock.Row>> g : groups.entrySet()) {
-            out.add(new TableBlock.RowGroup(g.getKey(), g.getValue()));
-        }
-        return new TableBlock(head, cols, out, null, note);
+        m.append("</tr>\n");
     }
 
     /** The hinted columns if any, else every visible key then every relationship type. */
@@ -179,22 +237,32 @@ final class TableLayout {
         // Look each sort key up once, not once per comparison.
         List<Keyed> keyed = new ArrayList<>(rows.size());
         for (Entity r : rows) {
-            keyed.add(new Keyed(r.prop(sortBy), r));
+            keyed.add(Keyed.of(r.prop(sortBy), r));
         }
-        keyed.sort((a, b) -> Sorting.compare(a.key(), b.key(), desc));
+        keyed.sort((a, b) -> a.whole && b.whole ? (desc ? -Long.compare(a.number, b.number) : Long.compare(a.number, b.number))
+                : Sorting.compare(a.key, b.key, desc));
         List<Entity> out = new ArrayList<>(rows.size());
         for (Keyed k : keyed) {
-            out.add(k.row());
+            out.add(k.row);
         }
         return out;
     }
 
-    private record Keyed(JsonNode key, Entity row) {}
+    /**
+     * A row and its sort key. A whole number that fits a long (the usual key: points, a rank)
+     * is kept as one too, and two of them compare as {@link Sorting} would compare them, without
+     * asking the JSON nodes again on every comparison.
+     */
+    private record Keyed(JsonNode key, Entity row, boolean whole, long number) {
+        static Keyed of(JsonNode key, Entity row) {
+            boolean whole = key != null && key.isIntegralNumber() && key.canConvertToLong();
+            return new Keyed(key, row, whole, whole ? key.longValue() : 0);
+        }
+    }
 
     private Val cell(String row, String key, JsonNode v, String type, String cls, Money money) {
         if (v == null || v.isNull()) {
-            return fields.editor ? new Val("", null, null, false, cls, row, key, type)
-                    : cls == null ? Val.EMPTY : new Val("", null, null, false, cls, null, null, null);
+            return fields.editor ? fields.val("", cls, row, key, type) : fields.val("", cls, null, null, null);
         }
         return fields.val(row, key, v, money);
     }
@@ -202,7 +270,7 @@ final class TableLayout {
     /** A relationship column's cell: the targets' names; in the editor, marked for the picker. */
     private Val link(String row, String type) {
         String names = fields.links.targets(row, type);
-        return fields.editor ? new Val(names, null, null, false, null, row, type, Val.REL) : Val.text(names);
+        return fields.editor ? fields.val(names, null, row, type, Val.REL) : fields.val(names, null, null, null, null);
     }
 
     private static String more(int n, String what) {

@@ -1,7 +1,6 @@
 package com.toaide.render;
 
-import com.toaide.render.view.Val;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,8 +10,7 @@ import tools.jackson.databind.JsonNode;
 final class Values {
 
     private static final int MAX_LINK_TEXT = 60;
-    /** A published boolean true: shown as a check mark, no editing attributes. */
-    private static final Val YES = new Val("", null, null, true, null, null, null, null);
+    private static final ConcurrentHashMap<String, String> LABELS = new ConcurrentHashMap<>();
 
     private Values() {}
 
@@ -21,55 +19,40 @@ final class Values {
      * published markup carries none.
      */
     static Val val(String entity, String key, JsonNode v, boolean editor) {
-        return val(entity, key, v, editor, null);
+        return fill(new Val(), entity, key, v, editor);
     }
 
     /**
-     * As {@link #val(String, String, JsonNode, boolean)}, remembering formatted dates in
-     * {@code dates} (one render's cache: pages repeat the same few dates).
+     * Fills {@code into} with a value as shown.
      */
-    static Val val(String entity, String key, JsonNode v, boolean editor, Map<String, String> dates) {
+    static Val fill(Val into, String entity, String key, JsonNode v, boolean editor) {
         String e = editor ? entity : null;
         String f = editor ? key : null;
         if (v == null || v.isNull() || v.isMissingNode()) {
-            return editor ? new Val("", null, null, false, null, e, f, "string") : Val.EMPTY;
+            return into.set("", null, null, false, null, e, f, editor ? "string" : null);
         }
         if (v.isBoolean()) {
-            // Published values carry no editing attributes, so the two booleans can be shared.
-            return editor ? new Val("", null, null, v.booleanValue(), null, e, f, "boolean")
-                    : v.booleanValue() ? YES : Val.EMPTY;
+            return into.set("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
         }
         if (v.isNumber()) {
-            return new Val(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
+            return into.set(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
         }
         if (v.isString()) {
             String s = v.stringValue();
             if (isWebUrl(s)) {
-                return new Val(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
+                return into.set(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
             }
-            String date = dates == null ? Dates.date(s) : cachedDate(s, dates);
+            String date = Dates.cached(s);
             if (date != null) {
-                return new Val(date, null, s, false, null, e, f, editor ? "date" : null);
+                return into.set(date, null, s, false, null, e, f, editor ? "date" : null);
             }
-            return new Val(s, null, null, false, null, e, f, editor ? "string" : null);
+            return into.set(s, null, null, false, null, e, f, editor ? "string" : null);
         }
         if (v.isArray()) {
             // A list is shown joined; it is not offered for inline editing as one string.
-            return new Val(plain(v), null, null, false, null, null, null, null);
+            return into.text(plain(v));
         }
-        return Val.EMPTY;
-    }
-
-    private static String cachedDate(String s, Map<String, String> dates) {
-        if (s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return null;
-        }
-        String d = dates.get(s);
-        if (d == null) {
-            d = Dates.date(s);
-            dates.put(s, d == null ? "" : d);
-        }
-        return d == null || d.isEmpty() ? null : d;
+        return into.text("");
     }
 
     /** The editor type of a value, as {@code data-type} names it. */
@@ -83,7 +66,7 @@ final class Values {
         if (v.isNumber()) {
             return "number";
         }
-        if (v.isString() && Dates.date(v.stringValue()) != null) {
+        if (v.isString() && Dates.cached(v.stringValue()) != null) {
             return "date";
         }
         return "string";
@@ -102,7 +85,7 @@ final class Values {
         }
         if (v.isString()) {
             String s = v.stringValue();
-            String date = Dates.date(s);
+            String date = Dates.cached(s);
             return date != null ? date : s;
         }
         if (v.isArray()) {
@@ -167,6 +150,19 @@ final class Values {
             return url.substring(start, start + MAX_LINK_TEXT - 1) + "…";
         }
         return url.substring(start, end);
+    }
+
+    /** {@link #humanize}, from a cache shared by every render (pages repeat their keys); emptied at 4,096 keys. */
+    static String label(String key) {
+        String l = LABELS.get(key);
+        if (l == null) {
+            l = humanize(key);
+            if (LABELS.size() >= 4_096) {
+                LABELS.clear();
+            }
+            LABELS.put(key, l);
+        }
+        return l;
     }
 
     /**
