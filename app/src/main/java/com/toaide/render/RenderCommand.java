@@ -4,6 +4,7 @@ import com.toaide.kernel.Json;
 import com.toaide.kernel.Lines;
 import com.toaide.kernel.TokenTree;
 import com.toaide.kernel.Snapshot;
+import com.toaide.kernel.SnapshotReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -95,8 +96,10 @@ public final class RenderCommand {
                 String key = "html";
                 String value;
                 try {
-                    JsonNode read = snapshotOf(lines);
-                    Snapshot snapshot = Snapshot.fromJson(read != null ? read : snapshotJson(Json.MAPPER.readTree(lines.text())));
+                    SnapshotReader read = snapshotOf(lines);
+                    Snapshot snapshot = read != null
+                            ? read.snapshot()
+                            : Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(lines.text())));
                     String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
                     value = html;
                 } catch (JacksonException e) {
@@ -117,27 +120,34 @@ public final class RenderCommand {
     }
 
     /**
-     * The snapshot of a line of the replay command's output, read from its tokens: the snapshot as a
-     * tree, the results beside it read past without one (a quarter of each line). Null for any other
-     * line (not JSON, not an object, a bare snapshot), which the caller reads whole as it always has.
+     * The snapshot of a line of the replay command's output, read from its tokens: the snapshot
+     * straight into a {@link Snapshot} ({@link SnapshotReader}), the results beside it read past
+     * without a tree (a quarter of each line). Null for any other line (not JSON, not an object, a
+     * bare snapshot, one the reader leaves to the tree), which the caller reads whole as it always has.
      */
-    private static JsonNode snapshotOf(Lines line) {
+    private static SnapshotReader snapshotOf(Lines line) {
         try (JsonParser tokens = Json.MAPPER.createParser(line.chars(), line.start(), line.length())) {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             TokenTree values = new TokenTree(tokens);
-            JsonNode snapshot = null;
+            SnapshotReader snapshot = null;
             for (String name = values.nextName(); name != null; name = values.nextName()) {
                 if (name.equals("entities")) {
                     return null;
                 } else if (name.equals("snapshot")) {
-                    snapshot = values.value();
+                    if (snapshot != null) {
+                        return null; // the tree keeps the last one; left to it
+                    }
+                    snapshot = SnapshotReader.read(tokens);
+                    if (snapshot == null) {
+                        return null;
+                    }
                 } else {
                     values.skip();
                 }
             }
-            return tokens.nextToken() == null && snapshot != null && snapshot.isObject() ? snapshot : null;
+            return tokens.nextToken() == null ? snapshot : null;
         } catch (JacksonException e) {
             return null;
         }
