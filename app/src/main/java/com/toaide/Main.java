@@ -166,6 +166,7 @@ public final class Main {
      * once more to check) goes the text way as it always has.
      */
     private static int onBytes(List<String> args, JsonBytesCommand bytes, JsonLinesCommand text) {
+        QuickCompiles.startInBackground();
         var options = new ArrayList<String>();
         String file = inputFile(args, options);
         if (file == null) {
