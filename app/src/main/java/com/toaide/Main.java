@@ -44,8 +44,14 @@ public final class Main {
                 case "migrate" -> migrate();
                 case "replay" -> onBytes(options, (in, out, opts) -> ReplayCommand.run(in, out),
                         (in, out, opts) -> ReplayCommand.run(in, out));
-                case "render" -> onBytes(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
-                        (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                case "render" -> {
+                    // Render only: without C2 it took a third less CPU and less wall time in five of
+                    // six alternated runs; replay, bound by one thread, was as fast or slower in wall
+                    // time on a less busy machine (docs/performance.md, tenth session).
+                    QuickCompiles.startInBackground();
+                    yield onBytes(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
+                            (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                }
                 case "verify" -> VerifyCommand.run(options, System.getenv(), System.out);
                 case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
                 default -> usage(command);
@@ -166,7 +172,6 @@ public final class Main {
      * once more to check) goes the text way as it always has.
      */
     private static int onBytes(List<String> args, JsonBytesCommand bytes, JsonLinesCommand text) {
-        QuickCompiles.startInBackground();
         var options = new ArrayList<String>();
         String file = inputFile(args, options);
         if (file == null) {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Asks the JVM to compile with its quick compiler (C1) only, for the batch commands. A replay of
- * a million events spent about a third of its CPU in the optimising compiler (C2) inlining large
- * kernel methods that the run then uses for a few seconds at most: with C2 left out the same run
- * took 30 to 40% less CPU (docs/performance.md, tenth session). A {@code java -jar} run cannot
+ * Asks the JVM to compile with its quick compiler (C1) only, for the render command. A batch run
+ * spent about a third of its CPU in the optimising compiler (C2) inlining large methods that the
+ * run then uses for a few seconds at most: with C2 left out render took 30 to 40% less CPU
+ * (docs/performance.md, tenth session). A {@code java -jar} run cannot
  * pass JVM flags, so this adds a compiler directive through the JVM's diagnostic command bean,
  * which is what {@code jcmd <pid> Compiler.directives_add} does.
  *
