@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,16 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
-                case "replay" -> replay(options);
-                case "render" -> withJsonLines(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                case "replay" -> onBytes(options, (in, out, opts) -> ReplayCommand.run(in, out),
+                        (in, out, opts) -> ReplayCommand.run(in, out));
+                case "render" -> {
+                    // Render only: without C2 it took a third less CPU and less wall time in five of
+                    // six alternated runs; replay, bound by one thread, was as fast or slower in wall
+                    // time on a less busy machine (docs/performance.md, tenth session).
+                    QuickCompiles.startInBackground();
+                    yield onBytes(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
+                            (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
+                }
                 case "verify" -> VerifyCommand.run(options, System.getenv(), System.out);
                 case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
                 default -> usage(command);
@@ -149,17 +158,24 @@ public final class Main {
         return file;
     }
 
+    /** {@link JsonLinesCommand} on UTF-8 bytes, writing UTF-8: the same bytes out as the text form. */
+    @FunctionalInterface
+    interface JsonBytesCommand {
+        int run(InputStream in, OutputStream out, List<String> options);
+    }
+
     /**
-     * {@code replay} reads and writes bytes ({@code ReplayCommand.run(InputStream, OutputStream)},
+     * {@code replay} and {@code render} read and write bytes ({@code run(InputStream, OutputStream)},
      * the same output as the text path without decoding and encoding it). Stdin is decoded as an
      * {@code InputStreamReader} decodes it, malformed bytes included. A file read as text stops
      * at malformed UTF-8 instead, so one that is not a regular file of well-formed UTF-8 (read
      * once more to check) goes the text way as it always has.
      */
-    private static int replay(List<String> args) {
-        String file = inputFile(args, new ArrayList<>());
+    private static int onBytes(List<String> args, JsonBytesCommand bytes, JsonLinesCommand text) {
+        var options = new ArrayList<String>();
+        String file = inputFile(args, options);
         if (file == null) {
-            return replayBytes(System.in);
+            return onBytes(bytes, System.in, options);
         }
         Path path = Path.of(file);
         try {
@@ -170,7 +186,7 @@ public final class Main {
                 }
                 if (wellFormed) {
                     try (InputStream in = Files.newInputStream(path)) {
-                        return replayBytes(in);
+                        return onBytes(bytes, in, options);
                     }
                 }
             }
@@ -178,11 +194,11 @@ public final class Main {
             System.err.println("Cannot read " + file + ": " + e.getMessage());
             return 2;
         }
-        return withJsonLines(args, (in, out, opts) -> ReplayCommand.run(in, out));
+        return withJsonLines(args, text);
     }
 
-    private static int replayBytes(InputStream in) {
-        int status = ReplayCommand.run(in, System.out);
+    private static int onBytes(JsonBytesCommand command, InputStream in, List<String> options) {
+        int status = command.run(in, System.out, options);
         System.out.flush();
         return status;
     }

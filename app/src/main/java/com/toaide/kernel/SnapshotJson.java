@@ -104,7 +104,18 @@ final class SnapshotJson {
                 }
             }
         }
-        JsonNode cardinalities = json.get("rel_cardinalities");
+        readRest(json.get("rel_cardinalities"), json.get("relationships"), json.get("rel_constraints"),
+                json.get("styles"), json.get("_sequence"), snapshot);
+        return snapshot;
+    }
+
+    /**
+     * Everything but the meta and the entities, in the order it must be read (a relationship
+     * without a cardinality takes its type's). {@link SnapshotReader} reads these parts as trees
+     * and hands them here, so the rules are in one place.
+     */
+    static void readRest(JsonNode cardinalities, JsonNode relationships, JsonNode rules, JsonNode styles,
+                         JsonNode sequence, Snapshot snapshot) {
         if (cardinalities != null && cardinalities.isObject()) {
             for (Map.Entry<String, JsonNode> field : cardinalities.properties()) {
                 if (field.getValue().isString()) {
@@ -112,13 +123,11 @@ final class SnapshotJson {
                 }
             }
         }
-        JsonNode relationships = json.get("relationships");
         if (relationships != null && relationships.isArray()) {
             for (JsonNode rel : relationships) {
                 readRelationship(rel, snapshot);
             }
         }
-        JsonNode rules = json.get("rel_constraints");
         if (rules != null && rules.isObject()) {
             for (Map.Entry<String, JsonNode> field : rules.properties()) {
                 if (field.getValue().isObject()) {
@@ -126,7 +135,6 @@ final class SnapshotJson {
                 }
             }
         }
-        JsonNode styles = json.get("styles");
         if (styles != null && styles.isObject()) {
             readValues(styles.get("global"), snapshot.globalStyles);
             JsonNode perEntity = styles.get("entities");
@@ -138,11 +146,10 @@ final class SnapshotJson {
                 }
             }
         }
-        snapshot.sequence = JsonRead.integer(json.get("_sequence"), 0);
-        return snapshot;
+        snapshot.sequence = JsonRead.integer(sequence, 0);
     }
 
-    private static void readMeta(JsonNode meta, Snapshot snapshot) {
+    static void readMeta(JsonNode meta, Snapshot snapshot) {
         if (meta == null || !meta.isObject()) {
             return;
         }

@@ -1,16 +1,23 @@
 package com.toaide.render;
 
+import com.toaide.kernel.ByteLines;
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Lines;
 import com.toaide.kernel.TokenTree;
 import com.toaide.kernel.Snapshot;
+import com.toaide.kernel.SnapshotReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -43,9 +50,102 @@ public final class RenderCommand {
 
     /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
     public static int run(Reader in, Writer out, String[] options) {
-        // One generator for the run, not closed (that would close the caller's writer). Lines are
-        // separated by the '\n' written after each, not by Jackson's root separator (a space).
-        JsonGenerator json = Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
+        JsonGenerator json = generator(out);
+        Pages pages = pages(options, json);
+        if (pages == null) {
+            return 2;
+        }
+        try {
+            Lines lines = new Lines(in);
+            while (lines.next()) {
+                pages.number++;
+                if (lines.isBlank()) {
+                    continue;
+                }
+                pages.line(Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()), lines::text, json);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages.status;
+    }
+
+    /**
+     * The same command on UTF-8 bytes, writing UTF-8: byte for byte what {@link #run(Reader, Writer,
+     * String[])} writes on an {@code InputStreamReader} and {@code OutputStreamWriter} of the same
+     * streams, without decoding the input and encoding the output. As in the replay command
+     * ({@code ReplayCommand.run(InputStream, OutputStream)}, which says why), a plain line is parsed
+     * and written as bytes and any other is decoded, rendered as text and encoded as the writer would.
+     */
+    public static int run(InputStream in, OutputStream out, String[] options) {
+        TextLines text = new TextLines(out);
+        Pages pages = pages(options, text.json);
+        if (pages == null) {
+            text.write();
+            return 2;
+        }
+        JsonGenerator json = generator(out);
+        try {
+            ByteLines lines = new ByteLines(in);
+            while (lines.next()) {
+                pages.number++;
+                if (lines.isPlainAscii()) {
+                    if (!lines.isBlank()) {
+                        pages.line(Json.MAPPER.createParser(lines.bytes(), lines.start(), lines.length()), lines::text, json);
+                    }
+                    continue;
+                }
+                String line = lines.text();
+                if (line.isBlank()) {
+                    continue;
+                }
+                char[] chars = line.toCharArray();
+                pages.line(Json.MAPPER.createParser(chars, 0, chars.length), () -> line, text.json);
+                text.write();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pages.status;
+    }
+
+    /**
+     * One generator for the run, not closed (that would close the caller's stream). Lines are
+     * separated by the '\n' written after each, not by Jackson's root separator (a space).
+     */
+    private static JsonGenerator generator(Writer out) {
+        return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
+    }
+
+    private static JsonGenerator generator(OutputStream out) {
+        return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
+    }
+
+    /** Lines written as text and then encoded as an {@code OutputStreamWriter} of UTF-8 encodes them (a lone surrogate as '?'). */
+    private static final class TextLines {
+        private final OutputStream out;
+        private final StringWriter text = new StringWriter();
+        final JsonGenerator json = generator(text);
+
+        TextLines(OutputStream out) {
+            this.out = out;
+        }
+
+        /** Writes out what {@link #json} has written since the last call. */
+        void write() {
+            try {
+                json.flush();
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                text.getBuffer().setLength(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The options read, or null after writing the usage error to {@code json}. */
+    private static Pages pages(String[] options, JsonGenerator json) {
         boolean editor = false;
         PageContext.Credit credit = PageContext.Credit.SHOWN;
         String url = null;
@@ -78,66 +178,76 @@ public final class RenderCommand {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             writeLine(json, "error", "usage: render [file] [--plan free|pro] [--editor] "
                     + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage());
-            return 2;
+            return null;
+        }
+        return new Pages(editor, new PageContext(url, feed, landing, updated, credit));
+    }
+
+    /** The run's rendering: the options, the line number and the status so far. */
+    private static final class Pages {
+        private final Renderer renderer = new Renderer();
+        private final boolean editor;
+        private final PageContext context;
+        int number;
+        int status;
+
+        Pages(boolean editor, PageContext context) {
+            this.editor = editor;
+            this.context = context;
         }
 
-        Renderer renderer = new Renderer();
-        PageContext context = new PageContext(url, feed, landing, updated, credit);
-        int status = 0;
-        try {
-            Lines lines = new Lines(in);
-            int number = 0;
-            while (lines.next()) {
-                number++;
-                if (lines.isBlank()) {
-                    continue;
-                }
-                String key = "html";
-                String value;
-                try {
-                    JsonNode read = snapshotOf(lines);
-                    Snapshot snapshot = Snapshot.fromJson(read != null ? read : snapshotJson(Json.MAPPER.readTree(lines.text())));
-                    String html = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
-                    value = html;
-                } catch (JacksonException e) {
-                    key = "error";
-                    value = "line " + number + ": not JSON: " + e.getOriginalMessage();
-                    status = 1;
-                } catch (RuntimeException | StackOverflowError e) {
-                    key = "error";
-                    value = "line " + number + ": not a snapshot: " + describe(e);
-                    status = 1;
-                }
-                writeLine(json, key, value);
+        /** Renders the line read by {@code tokens} ({@code text} is the same line, for the tree reader) to {@code json}. */
+        void line(JsonParser tokens, Supplier<String> text, JsonGenerator json) {
+            String key = "html";
+            String value;
+            try {
+                SnapshotReader read = snapshotOf(tokens);
+                Snapshot snapshot = read != null
+                        ? read.snapshot()
+                        : Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(text.get())));
+                value = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
+            } catch (JacksonException e) {
+                key = "error";
+                value = "line " + number + ": not JSON: " + e.getOriginalMessage();
+                status = 1;
+            } catch (RuntimeException | StackOverflowError e) {
+                key = "error";
+                value = "line " + number + ": not a snapshot: " + describe(e);
+                status = 1;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            writeLine(json, key, value);
         }
-        return status;
     }
 
     /**
-     * The snapshot of a line of the replay command's output, read from its tokens: the snapshot as a
-     * tree, the results beside it read past without one (a quarter of each line). Null for any other
-     * line (not JSON, not an object, a bare snapshot), which the caller reads whole as it always has.
+     * The snapshot of a line of the replay command's output, read from its tokens: the snapshot
+     * straight into a {@link Snapshot} ({@link SnapshotReader}), the results beside it read past
+     * without a tree (a quarter of each line). Null for any other line (not JSON, not an object, a
+     * bare snapshot, one the reader leaves to the tree), which the caller reads whole as it always has.
      */
-    private static JsonNode snapshotOf(Lines line) {
-        try (JsonParser tokens = Json.MAPPER.createParser(line.chars(), line.start(), line.length())) {
+    private static SnapshotReader snapshotOf(JsonParser line) {
+        try (JsonParser tokens = line) {
             if (tokens.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
             TokenTree values = new TokenTree(tokens);
-            JsonNode snapshot = null;
+            SnapshotReader snapshot = null;
             for (String name = values.nextName(); name != null; name = values.nextName()) {
                 if (name.equals("entities")) {
                     return null;
                 } else if (name.equals("snapshot")) {
-                    snapshot = values.value();
+                    if (snapshot != null) {
+                        return null; // the tree keeps the last one; left to it
+                    }
+                    snapshot = SnapshotReader.read(tokens);
+                    if (snapshot == null) {
+                        return null;
+                    }
                 } else {
                     values.skip();
                 }
             }
-            return tokens.nextToken() == null && snapshot != null && snapshot.isObject() ? snapshot : null;
+            return tokens.nextToken() == null ? snapshot : null;
         } catch (JacksonException e) {
             return null;
         }

@@ -107,4 +107,28 @@ class RenderCommandTest {
         assertThat(pages.get(6)).isEqualTo("error");
         assertThat(r.status()).isEqualTo(1);
     }
+
+    /**
+     * A replay line's snapshot is read straight from its tokens when in the kernel's shape, and
+     * whole otherwise: the same pages and the same errors either way.
+     */
+    @Test
+    void a_snapshot_read_from_tokens_renders_as_the_same_snapshot_read_whole() {
+        String poker = line(Samples.pokerLeague());
+        String oddShape = poker.replaceFirst("\\{\"meta\":", "{\"_sequence\":0,\"meta\":"); // repeated: left to the tree
+        String badRule = "{\"rel_constraints\":{\"r\":{\"rule\":5}}}";
+        Run r = run(String.join("\n",
+                poker,
+                "{\"results\":[],\"snapshot\":" + poker + "}",
+                "{\"results\":[],\"snapshot\":" + oddShape + "}",
+                badRule,
+                "{\"results\":[],\"snapshot\":" + badRule + "}",
+                "{\"results\":[],\"snapshot\":" + badRule + "} trailing") + "\n");
+
+        List<String> out = r.lines().stream().map(JsonNode::toString).toList();
+        assertThat(out.get(1)).isEqualTo(out.get(0));
+        assertThat(out.get(2)).isEqualTo(out.get(0));
+        assertThat(out.get(4).replace("line 5", "line 4")).isEqualTo(out.get(3));
+        assertThat(out.get(5)).contains("not JSON");
+    }
 }

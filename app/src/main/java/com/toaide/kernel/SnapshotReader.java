@@ -1,0 +1,242 @@
+package com.toaide.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a snapshot written as {@link SnapshotText} writes it straight from its tokens, the
+ * entities without a tree: the render command reads thousands of 10 KB snapshots, and building a
+ * tree for each and then the {@link Snapshot} from it cost two to three times the rendering.
+ *
+ * <p>Only the shape the kernel writes is read here: each part of the snapshot and each field of an
+ * entity at most once, entities under their own id. Anything else (a repeated key, where the tree
+ * keeps the last value; an entity that is not an object; an unknown part) gives null, and the
+ * caller reads the text into a tree and {@link Snapshot#fromJson} as before, so a snapshot read
+ * either way is the same. The small parts (meta, relationships, rules, styles) are read as trees
+ * and judged by {@link SnapshotJson}'s own rules.
+ */
+public final class SnapshotReader {
+    private static final int META = 1;
+    private static final int ENTITIES = 1 << 1;
+    private static final int RELATIONSHIPS = 1 << 2;
+    private static final int CARDINALITIES = 1 << 3;
+    private static final int RULES = 1 << 4;
+    private static final int STYLES = 1 << 5;
+    private static final int SEQUENCE = 1 << 6;
+
+    private final JsonParser parser;
+    private final TokenTree values;
+    private final Snapshot snapshot = new Snapshot();
+    // The small parts, kept as read and judged by snapshot(), after the whole text has been read.
+    private JsonNode meta;
+    private JsonNode relationships;
+    private JsonNode cardinalities;
+    private JsonNode rules;
+    private JsonNode styles;
+    private JsonNode sequence;
+
+    private SnapshotReader(JsonParser parser) {
+        this.parser = parser;
+        this.values = new TokenTree(parser);
+    }
+
+    /**
+     * Reads the snapshot object at the parser's current token ({@code START_OBJECT}), leaving the
+     * parser on its end; null when it is not in the kernel's shape (the parser is then left
+     * anywhere). {@link #snapshot()} gives the snapshot: a caller reads the rest of its text first,
+     * so that text that is not JSON is reported as that, as the tree reader reports it, and not as
+     * a snapshot's odd part.
+     *
+     * @throws tools.jackson.core.JacksonException when the text is not JSON
+     */
+    public static SnapshotReader read(JsonParser parser) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        SnapshotReader reader = new SnapshotReader(parser);
+        return reader.parts() ? reader : null;
+    }
+
+    /**
+     * The snapshot read, its meta and the parts after the entities judged now, in the order
+     * {@link Snapshot#fromJson} judges them (both throw the same exceptions for the same text).
+     */
+    public Snapshot snapshot() {
+        SnapshotJson.readMeta(meta, snapshot);
+        SnapshotJson.readRest(cardinalities, relationships, rules, styles, sequence, snapshot);
+        return snapshot;
+    }
+
+    private boolean parts() {
+        int seen = 0;
+        for (String name = values.nextName(); name != null; name = values.nextName()) {
+            int part = part(name);
+            if (part == 0 || (seen & part) != 0) {
+                return false;
+            }
+            seen |= part;
+            switch (part) {
+                case META -> meta = values.value();
+                case ENTITIES -> {
+                    if (!entities()) {
+                        return false;
+                    }
+                }
+                case RELATIONSHIPS -> relationships = values.value();
+                case CARDINALITIES -> cardinalities = values.value();
+                case RULES -> rules = values.value();
+                case STYLES -> styles = values.value();
+                default -> sequence = values.value();
+            }
+        }
+        return true;
+    }
+
+    private static int part(String name) {
+        return switch (name) {
+            case "meta" -> META;
+            case "entities" -> ENTITIES;
+            case "relationships" -> RELATIONSHIPS;
+            case "rel_cardinalities" -> CARDINALITIES;
+            case "rel_constraints" -> RULES;
+            case "styles" -> STYLES;
+            case "_sequence" -> SEQUENCE;
+            default -> 0;
+        };
+    }
+
+    /** The entities object, each entity under its own id and only once; false when it is not so. */
+    private boolean entities() {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        for (String key = values.nextName(); key != null; key = values.nextName()) {
+            if (parser.currentToken() != JsonToken.START_OBJECT || snapshot.entities.containsKey(key)) {
+                return false;
+            }
+            Entity entity = entity(key);
+            if (entity == null) {
+                return false;
+            }
+            snapshot.entities.put(key, entity);
+        }
+        return true;
+    }
+
+    private static final int ID = 1;
+    private static final int PARENT = 1 << 1;
+    private static final int DISPLAY = 1 << 2;
+    private static final int PROPS = 1 << 3;
+    private static final int REMOVED = 1 << 4;
+    private static final int CHILDREN = 1 << 5;
+    private static final int CREATED_SEQ = 1 << 6;
+    private static final int UPDATED_SEQ = 1 << 7;
+    private static final int REMOVED_SEQ = 1 << 8;
+    private static final int STYLES_OF = 1 << 9;
+
+    /**
+     * One entity, its fields judged as {@code SnapshotJson.readEntity} judges them; null when a field
+     * is repeated or unknown, or the id is not {@code key}. Props and styles go straight into the
+     * entity's maps (a map's {@code put} keeps a repeated key's first place and last value, as a
+     * tree does).
+     */
+    private Entity entity(String key) {
+        Entity entity = new Entity(key);
+        JsonNode parent = null;
+        JsonNode display = null;
+        JsonNode removed = null;
+        JsonNode createdSeq = null;
+        JsonNode updatedSeq = null;
+        JsonNode removedSeq = null;
+        int seen = 0;
+        for (String name = values.nextName(); name != null; name = values.nextName()) {
+            int field = field(name);
+            if (field == 0 || (seen & field) != 0) {
+                return null;
+            }
+            seen |= field;
+            switch (field) {
+                case ID -> {
+                    // A missing id is the key, as in the tree; any other is read the tree's way.
+                    if (parser.currentToken() != JsonToken.VALUE_STRING || !key.equals(parser.getString())) {
+                        return null;
+                    }
+                }
+                case PARENT -> parent = values.value();
+                case DISPLAY -> display = values.value();
+                case PROPS -> {
+                    if (!into(entity.props)) {
+                        return null;
+                    }
+                }
+                case REMOVED -> removed = values.value();
+                case CHILDREN -> {
+                    if (!children(entity.children)) {
+                        return null;
+                    }
+                }
+                case CREATED_SEQ -> createdSeq = values.value();
+                case UPDATED_SEQ -> updatedSeq = values.value();
+                case REMOVED_SEQ -> removedSeq = values.value();
+                default -> {
+                    entity.styles = new LinkedHashMap<>();
+                    if (!into(entity.styles)) {
+                        return null;
+                    }
+                }
+            }
+        }
+        entity.parent = JsonRead.string(parent, Snapshot.ROOT);
+        entity.display = JsonRead.string(display, null);
+        entity.removed = JsonRead.bool(removed, false);
+        entity.createdSeq = JsonRead.integer(createdSeq, 0);
+        entity.updatedSeq = JsonRead.integer(updatedSeq, entity.createdSeq);
+        entity.removedSeq = JsonRead.integer(removedSeq, -1);
+        return entity;
+    }
+
+    private static int field(String name) {
+        return switch (name) {
+            case "id" -> ID;
+            case "parent" -> PARENT;
+            case "display" -> DISPLAY;
+            case "props" -> PROPS;
+            case "_removed" -> REMOVED;
+            case "_children" -> CHILDREN;
+            case "_created_seq" -> CREATED_SEQ;
+            case "_updated_seq" -> UPDATED_SEQ;
+            case "_removed_seq" -> REMOVED_SEQ;
+            case "_styles" -> STYLES_OF;
+            default -> 0;
+        };
+    }
+
+    /** The object at the current token into {@code map}; false when it is not an object. */
+    private boolean into(LinkedHashMap<String, JsonNode> map) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        for (String name = values.nextName(); name != null; name = values.nextName()) {
+            map.put(name, values.value());
+        }
+        return true;
+    }
+
+    /** The strings of the array at the current token, as {@link JsonRead#strings} takes them; false when it is not an array. */
+    private boolean children(List<String> children) {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            return false;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                children.add(parser.getString());
+            } else {
+                values.value(); // read through, as the tree reader would
+            }
+        }
+        return true;
+    }
+}
