@@ -4,19 +4,21 @@ import com.toaide.ai.eval.EvalCommand;
 import com.toaide.kernel.ByteLines;
 import com.toaide.kernel.ReplayCommand;
 import com.toaide.ops.VerifyCommand;
-import com.toaide.render.RenderCommand;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
 import com.toaide.platform.storage.EmbeddedS3;
+import com.toaide.render.RenderCommand;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,8 +137,11 @@ public final class Main {
                 : new InputStreamReader(System.in, StandardCharsets.UTF_8);
              Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
             return command.run(in, out, options);
-        } catch (IOException e) {
-            System.err.println("Cannot read " + (file == null ? "stdin" : file) + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            // The commands read as they go, so a read failure may come wrapped from inside them.
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            System.err.println("Cannot read " + (file == null ? "stdin" : file) + ": "
+                    + (cause instanceof CharacterCodingException ? "it is not UTF-8 text." : cause.getMessage()));
             return 2;
         }
     }
@@ -167,9 +172,10 @@ public final class Main {
     /**
      * {@code replay} and {@code render} read and write bytes ({@code run(InputStream, OutputStream)},
      * the same output as the text path without decoding and encoding it). Stdin is decoded as an
-     * {@code InputStreamReader} decodes it, malformed bytes included. A file read as text stops
-     * at malformed UTF-8 instead, so one that is not a regular file of well-formed UTF-8 (read
-     * once more to check) goes the text way as it always has.
+     * {@code InputStreamReader} decodes it, malformed bytes included. A regular file is checked
+     * first (read once more) and refused with a plain message if it is not UTF-8, rather than
+     * stopped at its first bad byte with half its output written; anything else that is not a
+     * regular file (a pipe, a device) goes the text way.
      */
     private static int onBytes(List<String> args, JsonBytesCommand bytes, JsonLinesCommand text) {
         var options = new ArrayList<String>();
@@ -184,10 +190,12 @@ public final class Main {
                 try (InputStream check = Files.newInputStream(path)) {
                     wellFormed = ByteLines.isUtf8(check);
                 }
-                if (wellFormed) {
-                    try (InputStream in = Files.newInputStream(path)) {
-                        return onBytes(bytes, in, options);
-                    }
+                if (!wellFormed) {
+                    System.err.println("Cannot read " + file + ": it is not UTF-8 text.");
+                    return 2;
+                }
+                try (InputStream in = Files.newInputStream(path)) {
+                    return onBytes(bytes, in, options);
                 }
             }
         } catch (IOException e) {

@@ -30,7 +30,8 @@ final class QuickCompiles {
         thread.start();
     }
 
-    private static void add() {
+    /** Adds the directive now; false when the JVM would not take it. */
+    static boolean add() {
         Path file = null;
         try {
             // The diagnostic command reads directives from a file only.
@@ -40,8 +41,10 @@ final class QuickCompiles {
             ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
                     new String[] {String[].class.getName()});
+            return true;
         } catch (Exception | LinkageError e) {
             // Left at the JVM's defaults: slower, the same output.
+            return false;
         } finally {
             if (file != null) {
                 try {
