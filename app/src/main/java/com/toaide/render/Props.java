@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * How the renderer reads an entity's props: which keys show, which key names a title or a
@@ -30,7 +31,9 @@ final class Props {
     static String firstKey(Entity e, List<String> keys) {
         for (String k : keys) {
             JsonNode v = e.prop(k);
-            if (present(v) && !(v.isString() && v.stringValue().isBlank())) {
+            JsonNodeType kind = v == null ? JsonNodeType.NULL : v.getNodeType();
+            if (kind != JsonNodeType.NULL && kind != JsonNodeType.MISSING
+                    && !(kind == JsonNodeType.STRING && v.stringValue().isBlank())) {
                 return k;
             }
         }
@@ -71,7 +74,12 @@ final class Props {
     }
 
     static boolean present(JsonNode v) {
-        return v != null && !v.isNull() && !v.isMissingNode();
+        // One call for the node's kind instead of isNull() and isMissingNode() (see Values.fill).
+        if (v == null) {
+            return false;
+        }
+        JsonNodeType kind = v.getNodeType();
+        return kind != JsonNodeType.NULL && kind != JsonNodeType.MISSING;
     }
 
     static boolean bool(JsonNode v) {

@@ -2,6 +2,7 @@ package com.toaide.render;
 
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * How prop values and keys read on the page. Locale-free on purpose: the same snapshot gives
@@ -28,48 +29,49 @@ final class Values {
     static Val fill(Val into, String entity, String key, JsonNode v, boolean editor) {
         String e = editor ? entity : null;
         String f = editor ? key : null;
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return into.set("", null, null, false, null, e, f, editor ? "string" : null);
-        }
-        if (v.isBoolean()) {
-            return into.set("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
-        }
-        if (v.isNumber()) {
-            return into.set(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
-        }
-        if (v.isString()) {
-            String s = v.stringValue();
-            if (isWebUrl(s)) {
-                return into.set(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
+        // One call for the node's kind: each isNull(), isNumber()... is a call of its own that the
+        // JIT cannot inline (every kind of node passes through it), and values are read by the hundred.
+        JsonNodeType kind = v == null ? JsonNodeType.MISSING : v.getNodeType();
+        switch (kind) {
+            case NULL, MISSING -> {
+                return into.set("", null, null, false, null, e, f, editor ? "string" : null);
             }
-            String date = Dates.cached(s);
-            if (date != null) {
-                return into.set(date, null, s, false, null, e, f, editor ? "date" : null);
+            case BOOLEAN -> {
+                return into.set("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
             }
-            return into.set(s, null, null, false, null, e, f, editor ? "string" : null);
+            case NUMBER -> {
+                return into.set(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
+            }
+            case STRING -> {
+                String s = v.stringValue();
+                if (isWebUrl(s)) {
+                    return into.set(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
+                }
+                String date = Dates.cached(s);
+                if (date != null) {
+                    return into.set(date, null, s, false, null, e, f, editor ? "date" : null);
+                }
+                return into.set(s, null, null, false, null, e, f, editor ? "string" : null);
+            }
+            case ARRAY -> {
+                // A list is shown joined; it is not offered for inline editing as one string.
+                return into.text(plain(v));
+            }
+            default -> {
+                return into.text("");
+            }
         }
-        if (v.isArray()) {
-            // A list is shown joined; it is not offered for inline editing as one string.
-            return into.text(plain(v));
-        }
-        return into.text("");
     }
 
     /** The editor type of a value, as {@code data-type} names it. */
     static String type(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "string";
-        }
-        if (v.isBoolean()) {
-            return "boolean";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isString() && Dates.cached(v.stringValue()) != null) {
-            return "date";
-        }
-        return "string";
+        JsonNodeType kind = v == null ? JsonNodeType.NULL : v.getNodeType();
+        return switch (kind) {
+            case BOOLEAN -> "boolean";
+            case NUMBER -> "number";
+            case STRING -> Dates.cached(v.stringValue()) != null ? "date" : "string";
+            default -> "string";
+        };
     }
 
     /** A value as plain text (headings of groups, relationship targets, summaries). */
