@@ -3,7 +3,6 @@ package com.toaide.render;
 import com.toaide.kernel.Entity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
@@ -61,16 +60,6 @@ final class Props {
     /** Keys starting with {@code _} are hints; {@code styles} is a style hint too. */
     static boolean visible(String key) {
         return !key.isEmpty() && key.charAt(0) != '_' && !key.equals("styles");
-    }
-
-    static int visibleCount(Map<String, JsonNode> props) {
-        int n = 0;
-        for (String k : props.keySet()) {
-            if (visible(k)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     static boolean present(JsonNode v) {

@@ -115,6 +115,10 @@ final class Values {
      * that keeps {@code javascript:} and {@code data:} out of every href and src.
      */
     static boolean isWebUrl(String s) {
+        // Most values are not links: one look at the first letter settles them.
+        if (s.isEmpty() || (s.charAt(0) | 0x20) != 'h') {
+            return false;
+        }
         int start;
         if (s.regionMatches(true, 0, "https://", 0, 8)) {
             start = 8;
