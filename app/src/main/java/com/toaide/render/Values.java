@@ -1,6 +1,7 @@
 package com.toaide.render;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
 
@@ -12,6 +13,7 @@ final class Values {
 
     private static final int MAX_LINK_TEXT = 60;
     private static final ConcurrentHashMap<String, String> LABELS = new ConcurrentHashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Values() {}
 
@@ -205,7 +207,7 @@ final class Values {
 
     /** Whitespace collapsed, cut at a word boundary to at most {@code max} characters. */
     static String shorten(String text, int max) {
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = oneSpace(text.strip());
         if (s.length() <= max) {
             return s;
         }
@@ -214,5 +216,25 @@ final class Values {
             cut = max - 1;
         }
         return s.substring(0, cut).stripTrailing() + "…";
+    }
+
+    /**
+     * Each run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does. That compiles
+     * its pattern on every call, and the document asks twice per render; most titles and
+     * descriptions have nothing to fold and are returned as they are.
+     */
+    private static String oneSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? i + 1 < s.length() && isSpace(s.charAt(i + 1)) : isSpace(c)) {
+                return SPACES.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** What {@code \\s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }
