@@ -19,6 +19,9 @@ public final class Entity {
     String display;
     final LinkedHashMap<String, JsonNode> props = new LinkedHashMap<>();
     final ArrayList<String> children = new ArrayList<>();
+    // Read-only views made once: readers ask for props and children many times per render.
+    private final Map<String, JsonNode> propsView = Collections.unmodifiableMap(props);
+    private final List<String> childrenView = Collections.unmodifiableList(children);
     boolean removed;
     long createdSeq;
     long updatedSeq;
@@ -52,7 +55,7 @@ public final class Entity {
 
     /** Props in insertion order. */
     public Map<String, JsonNode> props() {
-        return Collections.unmodifiableMap(props);
+        return propsView;
     }
 
     public JsonNode prop(String key) {
@@ -61,7 +64,7 @@ public final class Entity {
 
     /** Child ids in display order, removed children included. */
     public List<String> children() {
-        return Collections.unmodifiableList(children);
+        return childrenView;
     }
 
     public boolean removed() {

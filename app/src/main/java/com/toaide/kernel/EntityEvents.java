@@ -43,6 +43,7 @@ final class EntityEvents {
         entity.createdSeq = seq;
         entity.updatedSeq = seq;
         s.entities.put(entity.id, entity);
+        s.treeChanged();
         if (parent != null) {
             parent.children.add(entity.id);
             parent.text = null;
@@ -117,6 +118,7 @@ final class EntityEvents {
         entity.parent = e.parent();
         entity.updatedSeq = seq;
         entity.text = null;
+        s.treeChanged();
         if (parent != null) {
             parent.text = null;
             Long position = e.position();

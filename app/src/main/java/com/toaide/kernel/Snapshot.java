@@ -29,6 +29,12 @@ public final class Snapshot {
     final ArrayList<JsonNode> annotations = new ArrayList<>();
     final LinkedHashMap<String, ChildLimit> childLimits = new LinkedHashMap<>();
     long sequence;
+    /**
+     * {@link #roots()} as last computed; null until then and after any change that could alter
+     * it (an entity created or moved: see {@link #treeChanged()}). Volatile so that a reader on
+     * another thread never sees a half-built list.
+     */
+    private volatile List<Entity> roots;
 
     Snapshot() {
         metaFields.put("title", SnapshotJson.NULL);
@@ -58,14 +64,27 @@ public final class Snapshot {
 
     /** Entities whose parent is {@code "root"}, ordered by {@code _created_seq}, removed ones included. */
     public List<Entity> roots() {
-        List<Entity> roots = new ArrayList<>();
-        for (Entity entity : entities.values()) {
-            if (entity.isTopLevel()) {
-                roots.add(entity);
+        List<Entity> cached = roots;
+        if (cached == null) {
+            List<Entity> found = new ArrayList<>();
+            for (Entity entity : entities.values()) {
+                if (entity.isTopLevel()) {
+                    found.add(entity);
+                }
             }
+            found.sort(Comparator.comparingLong(Entity::createdSeq));
+            cached = Collections.unmodifiableList(found);
+            roots = cached;
         }
-        roots.sort(Comparator.comparingLong(Entity::createdSeq));
-        return Collections.unmodifiableList(roots);
+        return cached;
+    }
+
+    /**
+     * Forgets the cached {@link #roots()}. Whoever adds an entity to {@link #entities} or changes
+     * an entity's parent calls it (removal keeps an entity in place, so it does not change the roots).
+     */
+    void treeChanged() {
+        roots = null;
     }
 
     /** Number of entities, removed ones included (they count against the limit until compaction). */

@@ -101,6 +101,7 @@ final class SnapshotJson {
                 if (field.getValue().isObject()) {
                     Entity entity = readEntity(field.getKey(), field.getValue());
                     snapshot.entities.put(entity.id, entity);
+                    snapshot.treeChanged();
                 }
             }
         }

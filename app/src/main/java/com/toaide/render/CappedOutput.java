@@ -49,8 +49,13 @@ final class CappedOutput implements TemplateOutput {
         }
     }
 
-    @Override
-    public String toString() {
-        return out.toString();
+    /** Characters {@code from} to {@code to} of what was written, without copying the rest first. */
+    String substring(int from, int to) {
+        return out.substring(from, to);
+    }
+
+    /** Appends what was written from {@code from} on to {@code page}. */
+    void appendTo(StringBuilder page, int from) {
+        page.append(out, from, out.length());
     }
 }

@@ -18,18 +18,36 @@ final class DisplayRules {
         if (display != null && !display.isBlank()) {
             return Display.named(display);
         }
-        Map<String, JsonNode> props = e.props();
-        if (present(props.get("src")) || present(props.get("url"))) {
+        // One pass over the props for everything the rules ask, instead of a lookup per key.
+        boolean image = false;
+        boolean checked = false;
+        boolean number = false;
+        boolean text = false;
+        int visible = 0;
+        for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
+            String k = p.getKey();
+            JsonNode v = p.getValue();
+            switch (k) {
+                case "src", "url" -> image |= present(v);
+                case "done", "checked" -> checked |= bool(v);
+                case "value", "count" -> number |= present(v);
+                case "text" -> text = true;
+                default -> { }
+            }
+            if (Props.visible(k)) {
+                visible++;
+            }
+        }
+        if (image) {
             return Display.IMAGE;
         }
-        if (bool(props.get("done")) || bool(props.get("checked"))) {
+        if (checked) {
             return Display.CARD;
         }
-        int visible = Props.visibleCount(props);
-        if ((present(props.get("value")) || present(props.get("count"))) && visible <= 3) {
+        if (number && visible <= 3) {
             return Display.METRIC;
         }
-        if (visible == 1 && props.containsKey("text")) {
+        if (visible == 1 && text) {
             return Display.TEXT;
         }
         Entity first = firstLiveChild(snapshot, e);

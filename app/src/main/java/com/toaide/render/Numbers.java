@@ -10,6 +10,14 @@ final class Numbers {
     private static final int MAX_FRACTION_DIGITS = 6;
     /** Integers from here on get thousands separators; below it years like 2026 stay as typed. */
     private static final long GROUPING_FROM = 10_000;
+    /** The text of 0 to 1023, made once: most numbers on a page (points, counts, ranks) are small. */
+    private static final String[] SMALL = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = Integer.toString(i);
+        }
+    }
 
     private Numbers() {}
 
@@ -41,6 +49,9 @@ final class Numbers {
     }
 
     private static String integer(long n) {
+        if (n >= 0 && n < SMALL.length) {
+            return SMALL[(int) n];
+        }
         String digits = Long.toString(n);
         return (n >= GROUPING_FROM || n <= -GROUPING_FROM) ? group(digits) : digits;
     }

@@ -122,10 +122,10 @@ public final class Renderer {
                 context.landingUrl(),
                 facts.hasPhotos());
         JtedocumentGenerated.render(new OwaspHtmlTemplateOutput(out), null, doc);
-        String shell = out.toString();
         int head = mark[0];
         int start = Math.max(0, room - head);
-        page.replace(start, room, shell.substring(0, head)).append(shell, head, shell.length());
+        page.replace(start, room, out.substring(0, head));
+        out.appendTo(page, head);
         return page.length() - start > MAX_PAGE_CHARS ? null : page.substring(start);
     }
 

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * Writes a table from an entity and its rows: columns from the rows' props and
@@ -96,12 +97,13 @@ final class TableLayout {
             boolean any = false;
             for (int j = 0; j < rowCount; j++) {
                 JsonNode v = values[j][i];
-                if (v != null && !v.isNull()) {
+                JsonNodeType kind = v == null ? JsonNodeType.NULL : v.getNodeType();
+                if (kind != JsonNodeType.NULL) {
                     if (types[i] == null) {
                         types[i] = Values.type(v);
                     }
                     any = true;
-                    numeric &= v.isNumber();
+                    numeric &= kind == JsonNodeType.NUMBER;
                 }
             }
             cls[i] = numeric && any ? "num" : null;

@@ -1,7 +1,9 @@
 package com.toaide.render;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeType;
 
 /**
  * How prop values and keys read on the page. Locale-free on purpose: the same snapshot gives
@@ -11,6 +13,7 @@ final class Values {
 
     private static final int MAX_LINK_TEXT = 60;
     private static final ConcurrentHashMap<String, String> LABELS = new ConcurrentHashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Values() {}
 
@@ -28,48 +31,49 @@ final class Values {
     static Val fill(Val into, String entity, String key, JsonNode v, boolean editor) {
         String e = editor ? entity : null;
         String f = editor ? key : null;
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return into.set("", null, null, false, null, e, f, editor ? "string" : null);
-        }
-        if (v.isBoolean()) {
-            return into.set("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
-        }
-        if (v.isNumber()) {
-            return into.set(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
-        }
-        if (v.isString()) {
-            String s = v.stringValue();
-            if (isWebUrl(s)) {
-                return into.set(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
+        // One call for the node's kind: each isNull(), isNumber()... is a call of its own that the
+        // JIT cannot inline (every kind of node passes through it), and values are read by the hundred.
+        JsonNodeType kind = v == null ? JsonNodeType.MISSING : v.getNodeType();
+        switch (kind) {
+            case NULL, MISSING -> {
+                return into.set("", null, null, false, null, e, f, editor ? "string" : null);
             }
-            String date = Dates.cached(s);
-            if (date != null) {
-                return into.set(date, null, s, false, null, e, f, editor ? "date" : null);
+            case BOOLEAN -> {
+                return into.set("", null, null, v.booleanValue(), null, e, f, editor ? "boolean" : null);
             }
-            return into.set(s, null, null, false, null, e, f, editor ? "string" : null);
+            case NUMBER -> {
+                return into.set(Numbers.number(v), null, null, false, "num", e, f, editor ? "number" : null);
+            }
+            case STRING -> {
+                String s = v.stringValue();
+                if (isWebUrl(s)) {
+                    return into.set(linkText(s), s, null, false, null, e, f, editor ? "string" : null);
+                }
+                String date = Dates.cached(s);
+                if (date != null) {
+                    return into.set(date, null, s, false, null, e, f, editor ? "date" : null);
+                }
+                return into.set(s, null, null, false, null, e, f, editor ? "string" : null);
+            }
+            case ARRAY -> {
+                // A list is shown joined; it is not offered for inline editing as one string.
+                return into.text(plain(v));
+            }
+            default -> {
+                return into.text("");
+            }
         }
-        if (v.isArray()) {
-            // A list is shown joined; it is not offered for inline editing as one string.
-            return into.text(plain(v));
-        }
-        return into.text("");
     }
 
     /** The editor type of a value, as {@code data-type} names it. */
     static String type(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return "string";
-        }
-        if (v.isBoolean()) {
-            return "boolean";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isString() && Dates.cached(v.stringValue()) != null) {
-            return "date";
-        }
-        return "string";
+        JsonNodeType kind = v == null ? JsonNodeType.NULL : v.getNodeType();
+        return switch (kind) {
+            case BOOLEAN -> "boolean";
+            case NUMBER -> "number";
+            case STRING -> Dates.cached(v.stringValue()) != null ? "date" : "string";
+            default -> "string";
+        };
     }
 
     /** A value as plain text (headings of groups, relationship targets, summaries). */
@@ -113,6 +117,10 @@ final class Values {
      * that keeps {@code javascript:} and {@code data:} out of every href and src.
      */
     static boolean isWebUrl(String s) {
+        // Most values are not links: one look at the first letter settles them.
+        if (s.isEmpty() || (s.charAt(0) | 0x20) != 'h') {
+            return false;
+        }
         int start;
         if (s.regionMatches(true, 0, "https://", 0, 8)) {
             start = 8;
@@ -199,7 +207,7 @@ final class Values {
 
     /** Whitespace collapsed, cut at a word boundary to at most {@code max} characters. */
     static String shorten(String text, int max) {
-        String s = text.strip().replaceAll("\\s+", " ");
+        String s = oneSpace(text.strip());
         if (s.length() <= max) {
             return s;
         }
@@ -208,5 +216,25 @@ final class Values {
             cut = max - 1;
         }
         return s.substring(0, cut).stripTrailing() + "…";
+    }
+
+    /**
+     * Each run of whitespace as one space, as {@code replaceAll("\\s+", " ")} does. That compiles
+     * its pattern on every call, and the document asks twice per render; most titles and
+     * descriptions have nothing to fold and are returned as they are.
+     */
+    private static String oneSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' ? i + 1 < s.length() && isSpace(s.charAt(i + 1)) : isSpace(c)) {
+                return SPACES.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** What {@code \\s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }
