@@ -89,7 +89,7 @@ class GoldenTest {
         String stripped = EditorMarkupTest.strip(editor);
         if (!published.equals(stripped)) {
             // The published body is the editor's without the empty blocks and placeholders it
-            // leaves out (EmptyBlocks); the document's file pins it byte for byte.
+            // leaves out (PageWriter takes them back); the document's file pins it byte for byte.
             assertThat(published.length()).isLessThan(stripped.length());
         }
         assertThat(published).doesNotContain("<p class=\"empty\">");
