@@ -2,6 +2,7 @@ package com.toaide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.testing.InputBytes;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class BatchCommandsTest {
         Path file = dir.resolve("bad.jsonl");
         byte[] good = "[{\"t\":\"entity.create\",\"id\":\"a\",\"display\":\"text\",\"p\":{}}]\n".getBytes(StandardCharsets.UTF_8);
         byte[] bad = {'[', '"', (byte) 0xff, (byte) 0xfe, '"', ']', '\n'};
-        Files.write(file, concat(good, bad));
+        Files.write(file, InputBytes.concat(good, bad));
         for (String command : List.of("replay", "render")) {
             var run = run(command, file.toString());
 
@@ -75,12 +76,5 @@ class BatchCommandsTest {
         var process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = new byte[a.length + b.length];
-        System.arraycopy(a, 0, both, 0, a.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -2,6 +2,7 @@ package com.toaide.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.testing.InputBytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,8 +70,8 @@ class ByteReplayTest {
                 "y".repeat(70_000), "\u00e9".repeat(40_000))) {
             lines.add(("[" + CREATE.formatted(value) + "]").getBytes(StandardCharsets.UTF_8));
         }
-        lines.add(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[]".getBytes(StandardCharsets.UTF_8)));
-        lines.add(concat("[".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, ' ', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        lines.add(InputBytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "[]".getBytes(StandardCharsets.UTF_8)));
+        lines.add(InputBytes.concat("[".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, ' ', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 "]".getBytes(StandardCharsets.UTF_8)));
         lines.add(("[" + CREATE.formatted("bad") + "]").replace("bad", "\u0000").getBytes(StandardCharsets.UTF_8));
         for (String other : List.of("", "   ", "\t", "\u001f\u001c", "\u0000", "[1e999, -0.0]", "{\"not\":\"array\"}",
@@ -84,25 +85,12 @@ class ByteReplayTest {
         return lines;
     }
 
-    private static byte[] concat(byte[]... parts) {
-        var out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void bytes_and_text_give_the_same_output_on_hostile_lines_with_every_line_end() throws IOException {
         Random random = new Random(15);
         List<byte[]> lines = hostileLines();
         for (String end : List.of("\n", "\r\n", "\r")) {
-            var input = new ByteArrayOutputStream();
-            for (byte[] line : lines) {
-                input.writeBytes(line);
-                input.writeBytes(end.getBytes(StandardCharsets.US_ASCII));
-            }
-            byte[] all = input.toByteArray();
+            byte[] all = InputBytes.lines(lines, end);
             assertSame(all, random);
             assertSame(java.util.Arrays.copyOf(all, all.length - end.length()), random); // no final line end
         }
@@ -122,7 +110,7 @@ class ByteReplayTest {
             byte[] line = cases.get(random.nextInt(cases.size())).events().toString().getBytes(StandardCharsets.UTF_8);
             int at = random.nextInt(line.length + 1);
             byte[] insert = inserts[random.nextInt(inserts.length)];
-            input.writeBytes(concat(java.util.Arrays.copyOf(line, at), insert,
+            input.writeBytes(InputBytes.concat(java.util.Arrays.copyOf(line, at), insert,
                     java.util.Arrays.copyOfRange(line, at, line.length), new byte[] {'\n'}));
         }
         assertSame(input.toByteArray(), random);

@@ -3,6 +3,7 @@ package com.toaide.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.kernel.Snapshot;
+import com.toaide.testing.InputBytes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,8 +71,8 @@ class ByteRenderTest {
             lines.add(snapshot.getBytes(StandardCharsets.UTF_8));
             lines.add(("{\"results\":[],\"snapshot\":" + snapshot + "}").getBytes(StandardCharsets.UTF_8));
         }
-        lines.add(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, poker.getBytes(StandardCharsets.UTF_8)));
-        lines.add(concat("{\"snapshot\":".getBytes(StandardCharsets.UTF_8), poker.replace(title, "\u0001").getBytes(StandardCharsets.UTF_8),
+        lines.add(InputBytes.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, poker.getBytes(StandardCharsets.UTF_8)));
+        lines.add(InputBytes.concat("{\"snapshot\":".getBytes(StandardCharsets.UTF_8), poker.replace(title, "\u0001").getBytes(StandardCharsets.UTF_8),
                 new byte[] {(byte) 0xC3, ' ', (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80}, "}".getBytes(StandardCharsets.UTF_8)));
         for (String other : List.of("", "   ", "\t", "\u0000", "[1e999]", "{not json", "{\"snapshot\":{}} trailing", "[]",
                 "\"\\ud800\"", Snapshot.empty().toJson().toString())) {
@@ -80,25 +81,12 @@ class ByteRenderTest {
         return lines;
     }
 
-    private static byte[] concat(byte[]... parts) {
-        var out = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            out.writeBytes(part);
-        }
-        return out.toByteArray();
-    }
-
     @Test
     void bytes_and_text_give_the_same_output_on_hostile_lines_with_every_line_end() throws IOException {
         Random random = new Random(15);
         List<byte[]> lines = hostileLines();
         for (String end : List.of("\n", "\r\n", "\r")) {
-            var input = new ByteArrayOutputStream();
-            for (byte[] line : lines) {
-                input.writeBytes(line);
-                input.writeBytes(end.getBytes(StandardCharsets.US_ASCII));
-            }
-            byte[] all = input.toByteArray();
+            byte[] all = InputBytes.lines(lines, end);
             assertSame(all, random);
             assertSame(all, random, "--editor");
             assertSame(Arrays.copyOf(all, all.length - end.length()), random, "--plan", "pro", "--url", "https://p.example/\u00e9");
