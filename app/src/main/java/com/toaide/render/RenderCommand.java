@@ -62,7 +62,8 @@ public final class RenderCommand {
                 if (lines.isBlank()) {
                     continue;
                 }
-                pages.line(Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()), lines::text, json);
+                pages.line(Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()), lines::text,
+                        (key, value) -> writeLine(json, key, value));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,20 +79,31 @@ public final class RenderCommand {
      * and written as bytes and any other is decoded, rendered as text and encoded as the writer would.
      */
     public static int run(InputStream in, OutputStream out, String[] options) {
-        TextLines text = new TextLines(out);
+        JsonLineWriter bytes = new JsonLineWriter(out);
+        TextLines text = new TextLines(bytes);
         Pages pages = pages(options, text.json);
         if (pages == null) {
             text.write();
             return 2;
         }
-        JsonGenerator json = generator(out);
+        Output byteLine = (key, value) -> {
+            try {
+                bytes.line(key, value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        Output textLine = (key, value) -> {
+            writeLine(text.json, key, value);
+            text.write();
+        };
         try {
             ByteLines lines = new ByteLines(in);
             while (lines.next()) {
                 pages.number++;
                 if (lines.isPlainAscii()) {
                     if (!lines.isBlank()) {
-                        pages.line(Json.MAPPER.createParser(lines.bytes(), lines.start(), lines.length()), lines::text, json);
+                        pages.line(Json.MAPPER.createParser(lines.bytes(), lines.start(), lines.length()), lines::text, byteLine);
                     }
                     continue;
                 }
@@ -100,8 +112,7 @@ public final class RenderCommand {
                     continue;
                 }
                 char[] chars = line.toCharArray();
-                pages.line(Json.MAPPER.createParser(chars, 0, chars.length), () -> line, text.json);
-                text.write();
+                pages.line(Json.MAPPER.createParser(chars, 0, chars.length), () -> line, textLine);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,17 +128,19 @@ public final class RenderCommand {
         return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
     }
 
-    private static JsonGenerator generator(OutputStream out) {
-        return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
+    /** Where a rendered line goes: {@code {"<key>":"<value>"}} and a newline. */
+    @FunctionalInterface
+    private interface Output {
+        void line(String key, String value);
     }
 
     /** Lines written as text and then encoded as an {@code OutputStreamWriter} of UTF-8 encodes them (a lone surrogate as '?'). */
     private static final class TextLines {
-        private final OutputStream out;
+        private final JsonLineWriter out;
         private final StringWriter text = new StringWriter();
         final JsonGenerator json = generator(text);
 
-        TextLines(OutputStream out) {
+        TextLines(JsonLineWriter out) {
             this.out = out;
         }
 
@@ -135,8 +148,7 @@ public final class RenderCommand {
         void write() {
             try {
                 json.flush();
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                out.flush();
+                out.raw(text.toString().getBytes(StandardCharsets.UTF_8));
                 text.getBuffer().setLength(0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -196,8 +208,8 @@ public final class RenderCommand {
             this.context = context;
         }
 
-        /** Renders the line read by {@code tokens} ({@code text} is the same line, for the tree reader) to {@code json}. */
-        void line(JsonParser tokens, Supplier<String> text, JsonGenerator json) {
+        /** Renders the line read by {@code tokens} ({@code text} is the same line, for the tree reader) to {@code out}. */
+        void line(JsonParser tokens, Supplier<String> text, Output out) {
             String key = "html";
             String value;
             try {
@@ -215,7 +227,7 @@ public final class RenderCommand {
                 value = "line " + number + ": not a snapshot: " + describe(e);
                 status = 1;
             }
-            writeLine(json, key, value);
+            out.line(key, value);
         }
     }
 
