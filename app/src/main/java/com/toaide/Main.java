@@ -44,12 +44,14 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
-                case "replay" -> onBytes(options, (in, out, opts) -> ReplayCommand.run(in, out),
-                        (in, out, opts) -> ReplayCommand.run(in, out));
+                case "replay" -> {
+                    // Without C2 both commands take less CPU and, working on every core, less wall
+                    // time on files of a million events (docs/performance.md, eleventh session).
+                    QuickCompiles.startInBackground();
+                    yield onBytes(options, (in, out, opts) -> ReplayCommand.run(in, out),
+                            (in, out, opts) -> ReplayCommand.run(in, out));
+                }
                 case "render" -> {
-                    // Render only: without C2 it took a third less CPU and less wall time in five of
-                    // six alternated runs; replay, bound by one thread, was as fast or slower in wall
-                    // time on a less busy machine (docs/performance.md, tenth session).
                     QuickCompiles.startInBackground();
                     yield onBytes(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
                             (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));

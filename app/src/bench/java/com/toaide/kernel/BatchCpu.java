@@ -22,14 +22,15 @@ import tools.jackson.databind.JsonNode;
  * batch commands"): {@code replay} on about a million events (the 40 random fixture cases, one
  * compact line each, repeated) and {@code render} on the first 3,000 lines of its output, each
  * read from a file and written to a discarding stream, against rendering the same snapshots
- * already read. Prints wall and thread CPU time per round; the start-up a {@code java -jar} run
- * pays besides is measured with the jar itself.
+ * already read, on one thread. Prints the wall time and the process's CPU time (the commands work
+ * on every core) per round; the start-up and compiling a {@code java -jar} run pays besides is
+ * measured with the jar itself.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/bench-cp.txt) com.toaide.kernel.BatchCpu [rounds [replay|render]]</pre>
  */
 public final class BatchCpu {
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int RENDER_LINES = 3_000;
     private static Object sink;
 
@@ -66,7 +67,7 @@ public final class BatchCpu {
             System.out.printf("round %2d: replay %6.0f ms (%,.0f events/s), render %5.0f ms, rendering alone %5.0f ms%n",
                     r, replay[0][r], events / replay[0][r] * 1000, render[0][r], renderOnly[0][r]);
         }
-        System.out.println("fastest / median of the rounds after the first third (wall; thread CPU):");
+        System.out.println("fastest / median of the rounds after the first third (wall; the process's CPU, every thread):");
         report("replay, per event", replay, 1e6 / events, "ns");
         System.out.printf("  replay end to end: %,.0f events/s at the fastest round%n", events / best(replay[0], rounds) * 1000);
         report("render, per line", render, 1_000.0 / RENDER_LINES, "µs");
@@ -82,9 +83,9 @@ public final class BatchCpu {
 
     private static void measure(double[][] into, int round, Run run) throws IOException {
         long wall = System.nanoTime();
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long cpu = PROCESS.getProcessCpuTime();
         sink = run.run();
-        into[1][round] = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6;
+        into[1][round] = (PROCESS.getProcessCpuTime() - cpu) / 1e6;
         into[0][round] = (System.nanoTime() - wall) / 1e6;
     }
 

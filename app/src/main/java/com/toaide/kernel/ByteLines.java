@@ -36,8 +36,21 @@ public final class ByteLines {
     private final CharsetDecoder replacing = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
 
+    /** Called before a read that may wait (the input has nothing available): a caller holding output writes it out. */
+    private final BeforeWaiting beforeWaiting;
+
+    @FunctionalInterface
+    public interface BeforeWaiting {
+        void run() throws IOException;
+    }
+
     public ByteLines(InputStream in) {
+        this(in, () -> {});
+    }
+
+    public ByteLines(InputStream in, BeforeWaiting beforeWaiting) {
         this.in = in;
+        this.beforeWaiting = beforeWaiting;
     }
 
     /** Moves to the next line; false at the end of the input. */
@@ -120,6 +133,9 @@ public final class ByteLines {
         }
         unread = 0;
         filled = length;
+        if (in.available() == 0) {
+            beforeWaiting.run();
+        }
         int read = in.read(buffer, filled, buffer.length - filled);
         if (read < 0) {
             return false;

@@ -1,5 +1,6 @@
 package com.toaide.kernel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,48 +56,35 @@ public final class ReplayCommand {
     /**
      * The same command on UTF-8 bytes, writing UTF-8: byte for byte what {@link #run(Reader, Writer)}
      * writes on an {@code InputStreamReader} and {@code OutputStreamWriter} of the same streams, without
-     * decoding the input and encoding the output (a tenth of the command's time). A plain line
-     * ({@link ByteLines#isPlainAscii()}) is parsed and written as bytes; any other is decoded and
-     * replayed as text, then encoded as the writer would encode it.
+     * decoding the input and encoding the output (a tenth of the command's time), and on every core
+     * ({@link ParallelLines}). A plain line ({@link ByteLines#isPlainAscii()}) is parsed and written
+     * as bytes; any other is decoded and replayed as text, then encoded as the writer would encode it.
      */
     public static int run(InputStream in, OutputStream out) {
-        boolean allReplayed = true;
-        JsonGenerator json = generator(out);
-        StringWriter textOut = null;
-        JsonGenerator textJson = null;
         try {
-            ByteLines lines = new ByteLines(in);
-            while (lines.next()) {
-                if (lines.isPlainAscii()) {
-                    if (lines.isBlank()) {
-                        continue;
-                    }
-                    allReplayed &= replayLine(
-                            Json.MAPPER.createParser(lines.bytes(), lines.start(), lines.length()), lines::text, json);
-                    json.writeRaw('\n');
-                    continue;
-                }
-                String text = lines.text();
-                if (text.isBlank()) {
-                    continue;
-                }
-                if (textJson == null) {
-                    textOut = new StringWriter();
-                    textJson = generator(textOut);
-                }
-                textOut.getBuffer().setLength(0);
-                char[] chars = text.toCharArray();
-                allReplayed &= replayLine(Json.MAPPER.createParser(chars, 0, chars.length), () -> text, textJson);
-                textJson.writeRaw('\n');
-                textJson.flush();
-                json.flush();
-                out.write(textOut.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            json.flush();
+            return ParallelLines.run(in, out, ReplayCommand::replayLine) ? 0 : 1;
         } catch (IOException | UncheckedIOException | JacksonIOException e) {
             return 2;
         }
-        return allReplayed ? 0 : 1;
+    }
+
+    private static boolean replayLine(ParallelLines.Line line, ByteArrayOutputStream out) {
+        if (line.isPlain()) {
+            try (JsonGenerator json = generator(out)) {
+                boolean replayed = replayLine(Json.MAPPER.createParser(line.bytes()), line::asText, json);
+                json.writeRaw('\n');
+                return replayed;
+            }
+        }
+        StringWriter text = new StringWriter();
+        boolean replayed;
+        try (JsonGenerator json = generator(text)) {
+            char[] chars = line.text().toCharArray();
+            replayed = replayLine(Json.MAPPER.createParser(chars, 0, chars.length), line::text, json);
+            json.writeRaw('\n');
+        }
+        out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        return replayed;
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.toaide.render;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -10,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The render command's lines on the byte path, {@code {"<key>":"<value>"}} and a newline in
  * UTF-8: byte for byte what Jackson's generator writes for them (JsonLineWriterTest compares
- * every character) in a fraction of its time. A page's HTML is most of each line, and the
+ * every character) in less time. A page's HTML is most of each line, and the
  * generator copied it into segments and looked each character up in its escape table.
  *
  * <p>Surrogates: a pair is written as its four-byte character; a lone one, which no line that
@@ -21,42 +20,28 @@ final class JsonLineWriter {
     /** The longest escape: {@code \}{@code u001F}. */
     private static final int WIDEST = 6;
 
-    private final OutputStream out;
     private final byte[] buffer = new byte[1 << 15];
     private int used;
+    private ByteArrayOutputStream out;
 
-    JsonLineWriter(OutputStream out) {
+    /** Writes one line to {@code out}. */
+    void line(String key, String value, ByteArrayOutputStream out) {
         this.out = out;
-    }
-
-    /** Writes one line and hands it to the stream, as the generator's flush after each line did. */
-    void line(String key, String value) throws IOException {
         ascii("{\"");
         string(key);
         ascii("\":\"");
         string(value);
         ascii("\"}\n");
-        flush();
-    }
-
-    /** Bytes written elsewhere (a line the text path made), kept in order with the lines. */
-    void raw(byte[] bytes) throws IOException {
         drain();
-        out.write(bytes);
-        out.flush();
+        this.out = null;
     }
 
-    void flush() throws IOException {
-        drain();
-        out.flush();
-    }
-
-    private void drain() throws IOException {
+    private void drain() {
         out.write(buffer, 0, used);
         used = 0;
     }
 
-    private void ascii(String s) throws IOException {
+    private void ascii(String s) {
         if (buffer.length - used < s.length()) {
             drain();
         }
@@ -70,7 +55,7 @@ final class JsonLineWriter {
      * surrogate), then escaped: in UTF-8 every byte of a character beyond ASCII is 0x80 or over, so
      * only single bytes need escaping, and the runs between them are copied whole.
      */
-    private void string(String s) throws IOException {
+    private void string(String s) {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         int n = utf8.length;
         int run = 0;
@@ -107,7 +92,7 @@ final class JsonLineWriter {
         return (((x - 0x20 * ONES) & ~x | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGH_BITS) != 0;
     }
 
-    private void copy(byte[] bytes, int from, int length) throws IOException {
+    private void copy(byte[] bytes, int from, int length) {
         while (length > buffer.length - used) {
             int part = buffer.length - used;
             System.arraycopy(bytes, from, buffer, used, part);
@@ -121,7 +106,7 @@ final class JsonLineWriter {
     }
 
     /** The generator's escapes: the short ones JSON has, {@code \\}{@code u00XX} for any other control character. */
-    private void escape(char c) throws IOException {
+    private void escape(char c) {
         if (buffer.length - used < WIDEST) {
             drain();
         }

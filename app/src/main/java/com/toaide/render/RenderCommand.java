@@ -1,11 +1,12 @@
 package com.toaide.render;
 
-import com.toaide.kernel.ByteLines;
 import com.toaide.kernel.Json;
 import com.toaide.kernel.Lines;
+import com.toaide.kernel.ParallelLines;
 import com.toaide.kernel.TokenTree;
 import com.toaide.kernel.Snapshot;
 import com.toaide.kernel.SnapshotReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,74 +56,49 @@ public final class RenderCommand {
         if (pages == null) {
             return 2;
         }
+        boolean allRendered = true;
         try {
             Lines lines = new Lines(in);
-            while (lines.next()) {
-                pages.number++;
+            for (int number = 1; lines.next(); number++) {
                 if (lines.isBlank()) {
                     continue;
                 }
-                pages.line(Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()), lines::text,
-                        (key, value) -> writeLine(json, key, value));
+                allRendered &= pages.line(number, Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()),
+                        lines::text, (key, value) -> writeLine(json, key, value));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return pages.status;
+        return allRendered ? 0 : 1;
     }
 
     /**
      * The same command on UTF-8 bytes, writing UTF-8: byte for byte what {@link #run(Reader, Writer,
      * String[])} writes on an {@code InputStreamReader} and {@code OutputStreamWriter} of the same
-     * streams, without decoding the input and encoding the output. As in the replay command
-     * ({@code ReplayCommand.run(InputStream, OutputStream)}, which says why), a plain line is parsed
-     * and written as bytes and any other is decoded, rendered as text and encoded as the writer would.
+     * streams, without decoding the input and encoding the output, and on every core
+     * ({@link ParallelLines}). As in the replay command ({@code ReplayCommand.run(InputStream,
+     * OutputStream)}, which says why), a plain line is parsed and written as bytes
+     * ({@link JsonLineWriter}) and any other is decoded, rendered as text and encoded as the writer would.
      */
     public static int run(InputStream in, OutputStream out, String[] options) {
-        JsonLineWriter bytes = new JsonLineWriter(out);
-        TextLines text = new TextLines(bytes);
-        Pages pages = pages(options, text.json);
-        if (pages == null) {
-            text.write();
-            return 2;
-        }
-        Output byteLine = (key, value) -> {
-            try {
-                bytes.line(key, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        };
-        Output textLine = (key, value) -> {
-            writeLine(text.json, key, value);
-            text.write();
-        };
+        StringWriter usage = new StringWriter();
+        Pages pages = pages(options, generator(usage));
         try {
-            ByteLines lines = new ByteLines(in);
-            while (lines.next()) {
-                pages.number++;
-                if (lines.isPlainAscii()) {
-                    if (!lines.isBlank()) {
-                        pages.line(Json.MAPPER.createParser(lines.bytes(), lines.start(), lines.length()), lines::text, byteLine);
-                    }
-                    continue;
-                }
-                String line = lines.text();
-                if (line.isBlank()) {
-                    continue;
-                }
-                char[] chars = line.toCharArray();
-                pages.line(Json.MAPPER.createParser(chars, 0, chars.length), () -> line, textLine);
+            if (pages == null) {
+                out.write(usage.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return 2;
             }
+            ThreadLocal<JsonLineWriter> writers = ThreadLocal.withInitial(JsonLineWriter::new);
+            return ParallelLines.run(in, out, (line, buffer) -> pages.line(line, buffer, writers.get())) ? 0 : 1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return pages.status;
     }
 
     /**
-     * One generator for the run, not closed (that would close the caller's stream). Lines are
-     * separated by the '\n' written after each, not by Jackson's root separator (a space).
+     * A generator not closed (that would close the caller's stream). Lines are separated by the
+     * '\n' written after each, not by Jackson's root separator (a space).
      */
     private static JsonGenerator generator(Writer out) {
         return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
@@ -132,28 +108,6 @@ public final class RenderCommand {
     @FunctionalInterface
     private interface Output {
         void line(String key, String value);
-    }
-
-    /** Lines written as text and then encoded as an {@code OutputStreamWriter} of UTF-8 encodes them (a lone surrogate as '?'). */
-    private static final class TextLines {
-        private final JsonLineWriter out;
-        private final StringWriter text = new StringWriter();
-        final JsonGenerator json = generator(text);
-
-        TextLines(JsonLineWriter out) {
-            this.out = out;
-        }
-
-        /** Writes out what {@link #json} has written since the last call. */
-        void write() {
-            try {
-                json.flush();
-                out.raw(text.toString().getBytes(StandardCharsets.UTF_8));
-                text.getBuffer().setLength(0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** The options read, or null after writing the usage error to {@code json}. */
@@ -195,21 +149,37 @@ public final class RenderCommand {
         return new Pages(editor, new PageContext(url, feed, landing, updated, credit));
     }
 
-    /** The run's rendering: the options, the line number and the status so far. */
+    /** The run's rendering and its options; one line at a time on any thread. */
     private static final class Pages {
         private final Renderer renderer = new Renderer();
         private final boolean editor;
         private final PageContext context;
-        int number;
-        int status;
 
         Pages(boolean editor, PageContext context) {
             this.editor = editor;
             this.context = context;
         }
 
-        /** Renders the line read by {@code tokens} ({@code text} is the same line, for the tree reader) to {@code out}. */
-        void line(JsonParser tokens, Supplier<String> text, Output out) {
+        /** A line of the byte path, its output written to {@code buffer}; false when it had an error. */
+        boolean line(ParallelLines.Line line, ByteArrayOutputStream buffer, JsonLineWriter bytes) {
+            if (line.isPlain()) {
+                return line(line.number(), Json.MAPPER.createParser(line.bytes()), line::asText,
+                        (key, value) -> bytes.line(key, value, buffer));
+            }
+            // Written as text and then encoded as an OutputStreamWriter of UTF-8 encodes it (a lone surrogate as '?').
+            StringWriter text = new StringWriter();
+            char[] chars = line.text().toCharArray();
+            boolean rendered = line(line.number(), Json.MAPPER.createParser(chars, 0, chars.length), line::text,
+                    (key, value) -> writeLine(generator(text), key, value));
+            buffer.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+            return rendered;
+        }
+
+        /**
+         * Renders line {@code number}, read by {@code tokens} ({@code text} is the same line, for the
+         * tree reader), to {@code out}; false when it had an error.
+         */
+        boolean line(int number, JsonParser tokens, Supplier<String> text, Output out) {
             String key = "html";
             String value;
             try {
@@ -221,13 +191,12 @@ public final class RenderCommand {
             } catch (JacksonException e) {
                 key = "error";
                 value = "line " + number + ": not JSON: " + e.getOriginalMessage();
-                status = 1;
             } catch (RuntimeException | StackOverflowError e) {
                 key = "error";
                 value = "line " + number + ": not a snapshot: " + describe(e);
-                status = 1;
             }
             out.line(key, value);
+            return key.equals("html");
         }
     }
 
