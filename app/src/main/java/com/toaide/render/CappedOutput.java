@@ -20,8 +20,9 @@ final class CappedOutput implements TemplateOutput {
     private final StringBuilder out;
     private final int cap;
 
-    CappedOutput(int capacity, int cap) {
-        this.out = new StringBuilder(Math.min(capacity, cap));
+    /** Writes into {@code out}, which the caller owns. */
+    CappedOutput(StringBuilder out, int cap) {
+        this.out = out;
         this.cap = cap;
     }
 

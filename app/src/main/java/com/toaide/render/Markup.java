@@ -18,8 +18,9 @@ final class Markup {
     private boolean keepGoing;
     private boolean tooLarge;
 
-    Markup(int capacity, int cap) {
-        this.out = new StringBuilder(Math.min(capacity, cap));
+    /** Writes into {@code out}, which the caller owns. */
+    Markup(StringBuilder out, int cap) {
+        this.out = out;
         this.cap = cap;
     }
 

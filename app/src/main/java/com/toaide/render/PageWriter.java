@@ -72,7 +72,7 @@ final class PageWriter {
 
     /** The markup of a page that shows only {@code message}, as a too-large page does. */
     static String message(String message) {
-        Markup m = new Markup(256, Renderer.MAX_PAGE_CHARS);
+        Markup m = new Markup(new StringBuilder(256), Renderer.MAX_PAGE_CHARS);
         m.append("<div class=\"aide\">\n");
         m.empty(message);
         m.append("</div>");

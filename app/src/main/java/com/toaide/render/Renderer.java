@@ -46,6 +46,9 @@ public final class Renderer {
 
     /** Room for the document's head besides the stylesheet: enough for a typical title, description and URLs. */
     private static final int HEAD_ROOM = 2048;
+    /** The builders a page's markup and a document's head are written into (see {@link Buffers}). */
+    private static final Buffers PAGES = new Buffers();
+    private static final Buffers HEADS = new Buffers();
 
     private final String css;
     private final Content cssContent;
@@ -80,16 +83,22 @@ public final class Renderer {
         // the walk learns (title, description, image). Past the cap the walk goes on without
         // keeping the markup, so those facts are the same.
         int room = css.length() + HEAD_ROOM;
-        Markup body = new Markup(room + capacity(snapshot, false) + 256, room + MAX_PAGE_CHARS).keepGoing();
-        body.out.setLength(room);
-        PageWriter writer = new PageWriter(snapshot, false, context.images(), body);
-        writer.body();
-        PageFacts facts = writer.facts();
-        if (!body.tooLarge()) {
-            String page = around(body.out, room, snapshot, context, facts);
-            if (page != null) {
-                return page;
+        StringBuilder page = PAGES.take(room + capacity(snapshot, false));
+        PageFacts facts;
+        try {
+            page.setLength(room);
+            Markup body = new Markup(page, room + MAX_PAGE_CHARS).keepGoing();
+            PageWriter writer = new PageWriter(snapshot, false, context.images(), body);
+            writer.body();
+            facts = writer.facts();
+            if (!body.tooLarge()) {
+                String document = around(page, room, snapshot, context, facts);
+                if (document != null) {
+                    return document;
+                }
             }
+        } finally {
+            PAGES.giveBack(page);
         }
         StringBuilder message = new StringBuilder(room + TOO_LARGE_DOCUMENT.length());
         message.setLength(room);
@@ -100,12 +109,21 @@ public final class Renderer {
      * The document around the entity markup that {@code page} holds from {@code room} on, or
      * null when the whole is past the cap. The template writes the document with a mark where
      * the body goes; the part before it is copied into the room left in front of the body (or,
-     * if longer, put in its place), the rest after the body. A page's largest buffer is so
-     * allocated once, and the body not moved.
+     * if longer, put in its place), the rest after the body, so the body is not moved. Both
+     * builders are this thread's kept ones ({@link Buffers}).
      */
     private String around(StringBuilder page, int room, Snapshot snapshot, PageContext context, PageFacts facts) {
+        StringBuilder head = HEADS.take(room);
+        try {
+            return around(page, room, snapshot, context, facts, new CappedOutput(head, MAX_PAGE_CHARS));
+        } finally {
+            HEADS.giveBack(head);
+        }
+    }
+
+    private String around(StringBuilder page, int room, Snapshot snapshot, PageContext context, PageFacts facts,
+                          CappedOutput out) {
         String title = facts.documentTitle(snapshot);
-        CappedOutput out = new CappedOutput(room, MAX_PAGE_CHARS);
         int[] mark = new int[1];
         Document doc = new Document(
                 "en",
@@ -134,10 +152,14 @@ public final class Renderer {
      * empty (a title over nothing is not content either). Publishing such a page is refused.
      */
     public boolean publishesNothing(Snapshot snapshot) {
-        PageWriter writer = new PageWriter(snapshot, false, PageImages.NONE,
-                new Markup(capacity(snapshot, false), MAX_PAGE_CHARS).keepGoing());
-        writer.body();
-        return writer.blocks() == 0;
+        StringBuilder page = PAGES.take(capacity(snapshot, false));
+        try {
+            PageWriter writer = new PageWriter(snapshot, false, PageImages.NONE, new Markup(page, MAX_PAGE_CHARS).keepGoing());
+            writer.body();
+            return writer.blocks() == 0;
+        } finally {
+            PAGES.giveBack(page);
+        }
     }
 
     /**
@@ -159,12 +181,14 @@ public final class Renderer {
     }
 
     private String body(Snapshot snapshot, boolean editor, PageImages images) {
-        Markup m = new Markup(capacity(snapshot, editor), MAX_PAGE_CHARS);
+        StringBuilder page = PAGES.take(capacity(snapshot, editor));
         try {
-            new PageWriter(snapshot, editor, images, m).body();
-            return m.toString();
+            new PageWriter(snapshot, editor, images, new Markup(page, MAX_PAGE_CHARS)).body();
+            return page.toString();
         } catch (CappedOutput.TooLarge e) {
             return TOO_LARGE_MARKUP;
+        } finally {
+            PAGES.giveBack(page);
         }
     }
 
@@ -196,8 +220,12 @@ public final class Renderer {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        Markup m = new Markup(capacity(snapshot, editor), MAX_PAGE_CHARS);
-        return Optional.ofNullable(new PageWriter(snapshot, editor, images, m).fragment(ids));
+        StringBuilder page = PAGES.take(capacity(snapshot, editor));
+        try {
+            return Optional.ofNullable(new PageWriter(snapshot, editor, images, new Markup(page, MAX_PAGE_CHARS)).fragment(ids));
+        } finally {
+            PAGES.giveBack(page);
+        }
     }
 
     /**
@@ -209,9 +237,9 @@ public final class Renderer {
     public record Fragment(String entity, String html) {}
 
     /**
-     * The output buffer, sized so a typical page never grows it: growing copies the whole
-     * buffer, which was the largest single cost of an editor render. Typical pages take about
-     * 145 characters per entity published and 360 in the editor (its data attributes).
+     * The room a page's markup needs, so a typical page never grows its builder: growing copies
+     * all it holds. Typical pages take about 145 characters per entity published and 360 in the
+     * editor (its data attributes).
      */
     private static int capacity(Snapshot snapshot, boolean editor) {
         return 512 + Math.min(snapshot.entityCount(), 5_000) * (editor ? 400 : 200);
