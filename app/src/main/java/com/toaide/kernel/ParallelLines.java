@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 public final class ParallelLines {
     /** A batch is handed to the pool at this many lines or bytes of input. */
     static final int BATCH_LINES = 64;
-    static final long BATCH_BYTES = 32 << 10;
+    static final long BATCH_BYTES = 256 << 10;
     /** Batches in flight at most, and their input's bytes. */
     static final int WINDOW = 8;
     static final long WINDOW_BYTES = 64L << 20;

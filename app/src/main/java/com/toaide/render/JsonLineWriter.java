@@ -51,30 +51,85 @@ final class JsonLineWriter {
     }
 
     /**
-     * The string encoded (the JDK's encoder, quick for ASCII and writing {@code ?} for a lone
-     * surrogate), then escaped: in UTF-8 every byte of a character beyond ASCII is 0x80 or over, so
-     * only single bytes need escaping, and the runs between them are copied whole.
+     * The string's bytes, escaped. A string of characters under U+0100 (a page of Latin script,
+     * which the JDK keeps one byte per character) is copied out as such and its bytes from 0x80
+     * up written as two; any other is encoded by the JDK (which writes {@code ?} for a lone
+     * surrogate), taking a third of this writer's time for a 7 KB page. Either way only bytes
+     * under 0x80 need escaping, and eight bytes are copied at a time where none needs a look.
      */
     private void string(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        int n = utf8.length;
-        int run = 0;
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (isLatin1(s, latin1)) {
+            escaped(latin1, true);
+        } else {
+            escaped(s.getBytes(StandardCharsets.UTF_8), false);
+        }
+    }
+
+    /** Whether {@code bytes}, {@code s} in ISO-8859-1, is all of it: the encoder writes {@code ?} for any character it lacks. */
+    private static boolean isLatin1(String s, byte[] bytes) {
+        int n = bytes.length;
         int i = 0;
-        while (i < n) {
-            while (i + 8 <= n && !hasEscape((long) LONGS.get(utf8, i))) {
-                i += 8;
-            }
-            int stop = Math.min(n, i + 8);
-            for (; i < stop; i++) {
-                byte c = utf8[i];
-                if (c >= 0 && (c < 0x20 || c == '"' || c == '\\')) {
-                    copy(utf8, run, i - run);
-                    escape((char) c);
-                    run = i + 1;
-                }
+        for (; i + 8 <= n; i += 8) {
+            long question = (long) LONGS.get(bytes, i) ^ ('?' * ONES);
+            if ((((question - ONES) & ~question) & HIGH_BITS) != 0 && !sameQuestionMarks(s, bytes, i, i + 8)) {
+                return false;
             }
         }
-        copy(utf8, run, n - run);
+        return sameQuestionMarks(s, bytes, i, n);
+    }
+
+    private static boolean sameQuestionMarks(String s, byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '?' && s.charAt(i) != '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes {@code bytes} escaped; {@code latin1}: a byte from 0x80 up is a character, written as two bytes of UTF-8. */
+    private void escaped(byte[] bytes, boolean latin1) {
+        int n = bytes.length;
+        int i = 0;
+        while (i < n) {
+            if (buffer.length - used < 8 * WIDEST) {
+                drain();
+            }
+            byte[] b = buffer;
+            int u = used;
+            // Bytes that fit whatever they hold: none takes more than WIDEST.
+            int end = Math.min(n, i + (b.length - u) / WIDEST);
+            while (i + 8 <= end) {
+                long word = (long) LONGS.get(bytes, i);
+                if (needsLook(word, latin1)) {
+                    for (int stop = i + 8; i < stop; i++) {
+                        u = put(bytes[i], b, u, latin1);
+                    }
+                } else {
+                    LONGS.set(b, u, word);
+                    u += 8;
+                    i += 8;
+                }
+            }
+            for (; i < end; i++) {
+                u = put(bytes[i], b, u, latin1);
+            }
+            used = u;
+        }
+    }
+
+    private static int put(byte c, byte[] b, int u, boolean latin1) {
+        if (c < 0 && latin1) {
+            b[u] = (byte) (0xC0 | (c & 0xFF) >> 6);
+            b[u + 1] = (byte) (0x80 | c & 0x3F);
+            return u + 2;
+        }
+        if (c >= 0 && (c < 0x20 || c == '"' || c == '\\')) {
+            return escape((char) c, b, u);
+        }
+        b[u] = c;
+        return u + 1;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -82,36 +137,20 @@ final class JsonLineWriter {
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     /**
-     * Whether one of the eight bytes in {@code x} is under 0x20, a quote or a backslash (the word
-     * tests of "Bit Twiddling Hacks"; a byte of 0x80 or over is never one of them). A test may
-     * mark more bytes than the one it found, never a word where there is none.
+     * Whether one of the eight bytes in {@code x} is under 0x20, a quote or a backslash, or (for
+     * {@code latin1}) 0x80 or over: the word tests of "Bit Twiddling Hacks", which may mark more
+     * bytes than the one they found, never a word where there is none.
      */
-    private static boolean hasEscape(long x) {
+    private static boolean needsLook(long x, boolean latin1) {
         long quote = x ^ ('"' * ONES);
         long backslash = x ^ ('\\' * ONES);
-        return (((x - 0x20 * ONES) & ~x | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash) & HIGH_BITS) != 0;
+        long marked = (x - 0x20 * ONES) & ~x | (quote - ONES) & ~quote | (backslash - ONES) & ~backslash;
+        return ((latin1 ? marked | x : marked) & HIGH_BITS) != 0;
     }
 
-    private void copy(byte[] bytes, int from, int length) {
-        while (length > buffer.length - used) {
-            int part = buffer.length - used;
-            System.arraycopy(bytes, from, buffer, used, part);
-            used += part;
-            from += part;
-            length -= part;
-            drain();
-        }
-        System.arraycopy(bytes, from, buffer, used, length);
-        used += length;
-    }
 
     /** The generator's escapes: the short ones JSON has, {@code \\}{@code u00XX} for any other control character. */
-    private void escape(char c) {
-        if (buffer.length - used < WIDEST) {
-            drain();
-        }
-        byte[] b = buffer;
-        int u = used;
+    private static int escape(char c, byte[] b, int u) {
         b[u++] = '\\';
         char letter = switch (c) {
             case '"' -> '"';
@@ -125,13 +164,13 @@ final class JsonLineWriter {
         };
         if (letter != 0) {
             b[u++] = (byte) letter;
-        } else {
-            b[u++] = 'u';
-            b[u++] = '0';
-            b[u++] = '0';
-            b[u++] = HEX[c >> 4];
-            b[u++] = HEX[c & 0xF];
+            return u;
         }
-        used = u;
+        b[u++] = 'u';
+        b[u++] = '0';
+        b[u++] = '0';
+        b[u++] = HEX[c >> 4];
+        b[u++] = HEX[c & 0xF];
+        return u;
     }
 }

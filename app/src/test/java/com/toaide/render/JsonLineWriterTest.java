@@ -59,7 +59,10 @@ class JsonLineWriterTest {
             all.append((char) c);
         }
         all.append("\uD83D\uDE00 \uDBFF\uDFFF");
-        String[] values = {all.toString(), "", "\"", "\\", "<p class=\"a\">caf\u00e9</p>\n"};
+        // Characters under U+0100 only take the writer's other way, question marks and all.
+        String latin1 = all.substring(0, 256).repeat(3) + "?a?";
+        String[] values = {all.toString(), latin1, latin1 + "\u0100", "?".repeat(20) + "\u20ac", "", "\"", "\\",
+                "<p class=\"a\">caf\u00e9</p>\n"};
 
         assertThat(written("html", values)).isEqualTo(byJacksonBytes("html", values));
         assertThat(written("error", values)).isEqualTo(byJacksonText("error", values));
