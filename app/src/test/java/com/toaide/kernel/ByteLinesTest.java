@@ -2,6 +2,7 @@ package com.toaide.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.testing.InputBytes;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,15 +30,6 @@ class ByteLinesTest {
         return input;
     }
 
-    /** Hands out at most {@code chunk} bytes per read, so lines, escapes and {@code \r\n} straddle reads. */
-    private static InputStream trickling(byte[] input, int chunk) {
-        return new ByteArrayInputStream(input) {
-            @Override
-            public synchronized int read(byte[] buffer, int offset, int length) {
-                return super.read(buffer, offset, Math.min(length, chunk));
-            }
-        };
-    }
 
     private record Line(String text, boolean plain) {}
 
@@ -115,7 +107,7 @@ class ByteLinesTest {
             }
 
             // Read a few bytes at a time: the same lines, and a line that is not plain never taken for one.
-            List<Line> trickled = split(trickling(input, 1 + random.nextInt(13)));
+            List<Line> trickled = split(InputBytes.trickling(input, 1 + random.nextInt(13)));
             assertThat(trickled).extracting(Line::text).isEqualTo(expected);
             for (int l = 0; l < trickled.size(); l++) {
                 if (!plain(input, ranges.get(l)[0], ranges.get(l)[1])) {

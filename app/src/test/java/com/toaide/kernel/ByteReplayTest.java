@@ -23,16 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class ByteReplayTest {
 
-    /** Hands out at most {@code chunk} bytes per read, so lines, escapes and characters straddle reads. */
-    private static InputStream trickling(byte[] bytes, int chunk) {
-        return new ByteArrayInputStream(bytes) {
-            @Override
-            public synchronized int read(byte[] buffer, int offset, int length) {
-                return super.read(buffer, offset, Math.min(length, chunk));
-            }
-        };
-    }
-
     private record Run(int status, byte[] out) {}
 
     private static Run asText(byte[] input) throws IOException {
@@ -56,7 +46,7 @@ class ByteReplayTest {
         assertThat(bytes.status()).isEqualTo(text.status());
         assertThat(new String(bytes.out(), StandardCharsets.ISO_8859_1))
                 .isEqualTo(new String(text.out(), StandardCharsets.ISO_8859_1));
-        Run trickled = asBytes(trickling(input, 1 + random.nextInt(9)));
+        Run trickled = asBytes(InputBytes.trickling(input, 1 + random.nextInt(9)));
         assertThat(trickled.out()).isEqualTo(text.out());
     }
 

@@ -25,16 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ByteRenderTest {
 
-    /** Hands out at most {@code chunk} bytes per read, so lines, escapes and characters straddle reads. */
-    private static InputStream trickling(byte[] bytes, int chunk) {
-        return new ByteArrayInputStream(bytes) {
-            @Override
-            public synchronized int read(byte[] buffer, int offset, int length) {
-                return super.read(buffer, offset, Math.min(length, chunk));
-            }
-        };
-    }
-
     private record Run(int status, String out) {}
 
     private static Run asText(byte[] input, String... options) throws IOException {
@@ -55,7 +45,7 @@ class ByteRenderTest {
     private static void assertSame(byte[] input, Random random, String... options) throws IOException {
         Run text = asText(input, options);
         assertThat(asBytes(new ByteArrayInputStream(input), options)).isEqualTo(text);
-        assertThat(asBytes(trickling(input, 1 + random.nextInt(9)), options)).isEqualTo(text);
+        assertThat(asBytes(InputBytes.trickling(input, 1 + random.nextInt(9)), options)).isEqualTo(text);
     }
 
     /** Replay output lines whose title is each of the values the byte path tells apart, and other lines. */

@@ -1,6 +1,8 @@
 package com.toaide.testing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -24,5 +26,15 @@ public final class InputBytes {
             out.writeBytes(end.getBytes(StandardCharsets.US_ASCII));
         }
         return out.toByteArray();
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, so lines, escapes, characters and {@code \r\n} straddle reads. */
+    public static InputStream trickling(byte[] bytes, int chunk) {
+        return new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                return super.read(buffer, offset, Math.min(length, chunk));
+            }
+        };
     }
 }
