@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import javax.management.ObjectName;
 
 /**
- * Asks the JVM to compile with its quick compiler (C1) only, for the render command. A batch run
- * spent about a third of its CPU in the optimising compiler (C2) inlining large methods that the
- * run then uses for a few seconds at most: with C2 left out render took 30 to 40% less CPU
- * (docs/performance.md, tenth session). A {@code java -jar} run cannot
+ * Asks the JVM to compile with its quick compiler (C1) only, for the replay and render commands.
+ * A batch run spent about a third of its CPU in the optimising compiler (C2) inlining large
+ * methods that the run then uses for a few seconds at most: with C2 left out render took 30 to
+ * 40% less CPU, and with the lines on both cores both commands take less wall time at every size
+ * measured (docs/performance.md, tenth and eleventh sessions). A {@code java -jar} run cannot
  * pass JVM flags, so this adds a compiler directive through the JVM's diagnostic command bean,
  * which is what {@code jcmd <pid> Compiler.directives_add} does.
  *
