@@ -26,8 +26,9 @@ import tools.jackson.databind.JsonNode;
  * {@code {"results":[...],"snapshot":{...}}}, or {@code {"error":"..."}} for a line that is
  * not a JSON array. Blank lines are skipped.
  *
- * <p>Output goes through one generator for the whole run, with no tree built for the results or
- * the snapshot: writing trees was a fifth of the command's time (docs/performance.md).
+ * <p>Output goes through a generator (one for the whole run on text, one per line on bytes), with
+ * no tree built for the results or the snapshot: writing trees was a fifth of the command's time
+ * (docs/performance.md).
  */
 public final class ReplayCommand {
     private ReplayCommand() {}
@@ -88,8 +89,9 @@ public final class ReplayCommand {
     }
 
     /**
-     * One generator for the whole run. Lines are separated by the '\n' written after each, not by
-     * Jackson's root separator (a space); not closed, as closing would close the caller's stream.
+     * A generator whose lines are separated by the '\n' written after each, not by Jackson's root
+     * separator (a space). The text path's one for the whole run is not closed, as closing would
+     * close the caller's stream; the byte path's per line writes to its own buffer.
      */
     private static JsonGenerator generator(Writer out) {
         return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);

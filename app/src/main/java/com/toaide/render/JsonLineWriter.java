@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The render command's lines on the byte path, {@code {"<key>":"<value>"}} and a newline in
  * UTF-8: byte for byte what Jackson's generator writes for them (JsonLineWriterTest compares
- * every character) in less time. A page's HTML is most of each line, and the
- * generator copied it into segments and looked each character up in its escape table.
+ * every character) in less time: a page's HTML is most of each line, and the generator copied it
+ * into segments and looked each character up in its escape table. One per thread, writing each
+ * line into the buffer it is given.
  *
  * <p>Surrogates: a pair is written as its four-byte character; a lone one, which no line that
  * takes the byte path can make, as {@code ?}, what the text path's encoder writes for it.
