@@ -84,11 +84,12 @@ class ParallelLinesTest {
     @Test
     void a_line_from_a_pipe_is_answered_before_the_next_line_comes() throws Exception {
         var input = new PipedOutputStream();
+        var read = new PipedInputStream(input, 1 << 16); // connected before anything is written to it
         var output = new PipedInputStream(1 << 16);
         var written = new PipedOutputStream(output);
         CompletableFuture<Boolean> run = CompletableFuture.supplyAsync(() -> {
             try (written) {
-                return ParallelLines.run(new PipedInputStream(input, 1 << 16), written, ParallelLinesTest::echo);
+                return ParallelLines.run(read, written, ParallelLinesTest::echo);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
