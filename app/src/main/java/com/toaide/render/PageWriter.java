@@ -39,7 +39,7 @@ final class PageWriter {
     private final TableLayout tables;
     private final ListLayout lists;
     private final GridLayout grids;
-    private final Set<String> placed;
+    private final IdSet placed;
     private final PageImages images;
 
     /** The heading text of the block {@link #build} wrote last; null when it has none. */
@@ -67,7 +67,7 @@ final class PageWriter {
         this.tables = new TableLayout(fields);
         this.lists = new ListLayout(fields);
         this.grids = new GridLayout(fields, snapshot);
-        this.placed = new HashSet<>(Math.max(16, snapshot.entityCount() * 2));
+        this.placed = new IdSet(snapshot.entityCount());
     }
 
     /** The markup of a page that shows only {@code message}, as a too-large page does. */
