@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
  * batch commands"): {@code replay} on about a million events (the 40 random fixture cases, one
  * compact line each, repeated) and {@code render} on the first 3,000 lines of its output, each
  * read from a file and written to a discarding stream, against rendering the same snapshots
- * already read, on one thread. Prints the wall time and the process's CPU time (the commands work
- * on every core) per round; the start-up and compiling a {@code java -jar} run pays besides is
- * measured with the jar itself.
+ * already read and reading them from their bytes ({@link SnapshotBytes}), each on one thread.
+ * Prints the wall time and the process's CPU time (the commands work on every core) per round;
+ * the start-up and compiling a {@code java -jar} run pays besides is measured with the jar itself.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/bench-cp.txt) com.toaide.kernel.BatchCpu [rounds [replay|render]]</pre>
  */
@@ -43,6 +43,10 @@ public final class BatchCpu {
         Path snapshots = dir.resolve("snapshots.jsonl");
         writeSnapshots(vectors, snapshots);
         List<Snapshot> read = readSnapshots(snapshots);
+        List<byte[]> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(snapshots)) {
+            lines.add(line.getBytes(StandardCharsets.UTF_8));
+        }
         Renderer renderer = new Renderer();
         PageContext context = new PageContext(null, null, null, null, PageContext.Credit.SHOWN);
         System.out.printf("replay: %,d events in %,d bytes; render: %,d lines in %,d bytes%n", events,
@@ -51,6 +55,7 @@ public final class BatchCpu {
         double[][] replay = new double[2][rounds];
         double[][] render = new double[2][rounds];
         double[][] renderOnly = new double[2][rounds];
+        double[][] readOnly = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
             if (!only.equals("render")) {
                 measure(replay, r, () -> ReplayCommand.run(open(vectors), OutputStream.nullOutputStream()));
@@ -64,14 +69,22 @@ public final class BatchCpu {
                 }
                 return 0;
             });
-            System.out.printf("round %2d: replay %6.0f ms (%,.0f events/s), render %5.0f ms, rendering alone %5.0f ms%n",
-                    r, replay[0][r], events / replay[0][r] * 1000, render[0][r], renderOnly[0][r]);
+            measure(readOnly, r, () -> {
+                for (byte[] line : lines) {
+                    sink = SnapshotBytes.read(line);
+                }
+                return 0;
+            });
+            System.out.printf("round %2d: replay %6.0f ms (%,.0f events/s), render %5.0f ms, rendering alone %5.0f ms,"
+                    + " reading alone %5.0f ms%n", r, replay[0][r], events / replay[0][r] * 1000, render[0][r],
+                    renderOnly[0][r], readOnly[0][r]);
         }
         System.out.println("fastest / median of the rounds after the first third (wall; the process's CPU, every thread):");
         report("replay, per event", replay, 1e6 / events, "ns");
         System.out.printf("  replay end to end: %,.0f events/s at the fastest round%n", events / best(replay[0], rounds) * 1000);
         report("render, per line", render, 1_000.0 / RENDER_LINES, "µs");
         report("rendering alone, per line", renderOnly, 1_000.0 / RENDER_LINES, "µs");
+        report("reading alone, per line", readOnly, 1_000.0 / RENDER_LINES, "µs");
         for (Path file : new Path[] {vectors, snapshots, dir}) {
             Files.delete(file);
         }

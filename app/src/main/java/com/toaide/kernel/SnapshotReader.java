@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
  * and judged by {@link SnapshotJson}'s own rules.
  */
 public final class SnapshotReader {
-    private static final int META = 1;
-    private static final int ENTITIES = 1 << 1;
-    private static final int RELATIONSHIPS = 1 << 2;
-    private static final int CARDINALITIES = 1 << 3;
-    private static final int RULES = 1 << 4;
-    private static final int STYLES = 1 << 5;
-    private static final int SEQUENCE = 1 << 6;
+    static final int META = 1;
+    static final int ENTITIES = 1 << 1;
+    static final int RELATIONSHIPS = 1 << 2;
+    static final int CARDINALITIES = 1 << 3;
+    static final int RULES = 1 << 4;
+    static final int STYLES = 1 << 5;
+    static final int SEQUENCE = 1 << 6;
 
     private final JsonParser parser;
     private final TokenTree values;
@@ -65,6 +65,12 @@ public final class SnapshotReader {
      * {@link Snapshot#fromJson} judges them (both throw the same exceptions for the same text).
      */
     public Snapshot snapshot() {
+        return judged(snapshot, meta, relationships, cardinalities, rules, styles, sequence);
+    }
+
+    /** The small parts judged into {@code snapshot}, as {@link Snapshot#fromJson} judges them. */
+    static Snapshot judged(Snapshot snapshot, JsonNode meta, JsonNode relationships, JsonNode cardinalities,
+                           JsonNode rules, JsonNode styles, JsonNode sequence) {
         SnapshotJson.readMeta(meta, snapshot);
         SnapshotJson.readRest(cardinalities, relationships, rules, styles, sequence, snapshot);
         return snapshot;
@@ -95,7 +101,8 @@ public final class SnapshotReader {
         return true;
     }
 
-    private static int part(String name) {
+    /** The part of a snapshot {@code name} is, a bit of its own; 0 for none. */
+    static int part(String name) {
         return switch (name) {
             case "meta" -> META;
             case "entities" -> ENTITIES;
@@ -126,16 +133,16 @@ public final class SnapshotReader {
         return true;
     }
 
-    private static final int ID = 1;
-    private static final int PARENT = 1 << 1;
-    private static final int DISPLAY = 1 << 2;
-    private static final int PROPS = 1 << 3;
-    private static final int REMOVED = 1 << 4;
-    private static final int CHILDREN = 1 << 5;
-    private static final int CREATED_SEQ = 1 << 6;
-    private static final int UPDATED_SEQ = 1 << 7;
-    private static final int REMOVED_SEQ = 1 << 8;
-    private static final int STYLES_OF = 1 << 9;
+    static final int ID = 1;
+    static final int PARENT = 1 << 1;
+    static final int DISPLAY = 1 << 2;
+    static final int PROPS = 1 << 3;
+    static final int REMOVED = 1 << 4;
+    static final int CHILDREN = 1 << 5;
+    static final int CREATED_SEQ = 1 << 6;
+    static final int UPDATED_SEQ = 1 << 7;
+    static final int REMOVED_SEQ = 1 << 8;
+    static final int STYLES_OF = 1 << 9;
 
     /**
      * One entity, its fields judged as {@code SnapshotJson.readEntity} judges them; null when a field
@@ -145,59 +152,88 @@ public final class SnapshotReader {
      */
     private Entity entity(String key) {
         Entity entity = new Entity(key);
-        JsonNode parent = null;
-        JsonNode display = null;
-        JsonNode removed = null;
-        JsonNode createdSeq = null;
-        JsonNode updatedSeq = null;
-        JsonNode removedSeq = null;
-        int seen = 0;
+        EntityFields fields = new EntityFields();
         for (String name = values.nextName(); name != null; name = values.nextName()) {
-            int field = field(name);
-            if (field == 0 || (seen & field) != 0) {
-                return null;
-            }
-            seen |= field;
+            int field = fields.first(name);
             switch (field) {
+                case 0 -> {
+                    return null;
+                }
                 case ID -> {
                     // A missing id is the key, as in the tree; any other is read the tree's way.
                     if (parser.currentToken() != JsonToken.VALUE_STRING || !key.equals(parser.getString())) {
                         return null;
                     }
                 }
-                case PARENT -> parent = values.value();
-                case DISPLAY -> display = values.value();
                 case PROPS -> {
                     if (!into(entity.props)) {
                         return null;
                     }
                 }
-                case REMOVED -> removed = values.value();
                 case CHILDREN -> {
                     if (!children(entity.children)) {
                         return null;
                     }
                 }
-                case CREATED_SEQ -> createdSeq = values.value();
-                case UPDATED_SEQ -> updatedSeq = values.value();
-                case REMOVED_SEQ -> removedSeq = values.value();
-                default -> {
+                case STYLES_OF -> {
                     entity.styles = new LinkedHashMap<>();
                     if (!into(entity.styles)) {
                         return null;
                     }
                 }
+                default -> fields.set(field, values.value());
             }
         }
-        entity.parent = JsonRead.string(parent, Snapshot.ROOT);
-        entity.display = JsonRead.string(display, null);
-        entity.removed = JsonRead.bool(removed, false);
-        entity.createdSeq = JsonRead.integer(createdSeq, 0);
-        entity.updatedSeq = JsonRead.integer(updatedSeq, entity.createdSeq);
-        entity.removedSeq = JsonRead.integer(removedSeq, -1);
-        return entity;
+        return fields.into(entity);
     }
 
+    /**
+     * An entity's single-valued fields as read, judged as {@code SnapshotJson.readEntity} judges
+     * them once the entity is read; {@link SnapshotBytes} reads them the same way.
+     */
+    static final class EntityFields {
+        private int seen;
+        private JsonNode parent;
+        private JsonNode display;
+        private JsonNode removed;
+        private JsonNode createdSeq;
+        private JsonNode updatedSeq;
+        private JsonNode removedSeq;
+
+        /** The field {@code name} is, the first time it comes; 0 for a repeated or unknown field. */
+        int first(String name) {
+            int field = field(name);
+            if ((seen & field) != 0) {
+                return 0;
+            }
+            seen |= field;
+            return field;
+        }
+
+        /** One of the single-valued fields. */
+        void set(int field, JsonNode value) {
+            switch (field) {
+                case PARENT -> parent = value;
+                case DISPLAY -> display = value;
+                case REMOVED -> removed = value;
+                case CREATED_SEQ -> createdSeq = value;
+                case UPDATED_SEQ -> updatedSeq = value;
+                default -> removedSeq = value;
+            }
+        }
+
+        Entity into(Entity entity) {
+            entity.parent = JsonRead.string(parent, Snapshot.ROOT);
+            entity.display = JsonRead.string(display, null);
+            entity.removed = JsonRead.bool(removed, false);
+            entity.createdSeq = JsonRead.integer(createdSeq, 0);
+            entity.updatedSeq = JsonRead.integer(updatedSeq, entity.createdSeq);
+            entity.removedSeq = JsonRead.integer(removedSeq, -1);
+            return entity;
+        }
+    }
+
+    /** The field of an entity {@code name} is, a bit of its own; 0 for none. */
     private static int field(String name) {
         return switch (name) {
             case "id" -> ID;

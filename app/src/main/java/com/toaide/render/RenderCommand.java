@@ -5,6 +5,7 @@ import com.toaide.kernel.Lines;
 import com.toaide.kernel.ParallelLines;
 import com.toaide.kernel.TokenTree;
 import com.toaide.kernel.Snapshot;
+import com.toaide.kernel.SnapshotBytes;
 import com.toaide.kernel.SnapshotReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public final class RenderCommand {
                 if (lines.isBlank()) {
                     continue;
                 }
-                allRendered &= pages.line(number, Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()),
+                allRendered &= pages.line(number, null,
+                        () -> Json.MAPPER.createParser(lines.chars(), lines.start(), lines.length()),
                         lines::text, (key, value) -> writeLine(json, key, value));
             }
         } catch (IOException e) {
@@ -163,30 +165,34 @@ public final class RenderCommand {
         /** A line of the byte path, its output written to {@code buffer}; false when it had an error. */
         boolean line(ParallelLines.Line line, ByteArrayOutputStream buffer, JsonLineWriter bytes) {
             if (line.isPlain()) {
-                return line(line.number(), Json.MAPPER.createParser(line.bytes()), line::asText,
+                return line(line.number(), line.bytes(), () -> Json.MAPPER.createParser(line.bytes()), line::asText,
                         (key, value) -> bytes.line(key, value, buffer));
             }
             // Written as text and then encoded as an OutputStreamWriter of UTF-8 encodes it (a lone surrogate as '?').
             StringWriter text = new StringWriter();
             char[] chars = line.text().toCharArray();
-            boolean rendered = line(line.number(), Json.MAPPER.createParser(chars, 0, chars.length), line::text,
-                    (key, value) -> writeLine(generator(text), key, value));
+            boolean rendered = line(line.number(), null, () -> Json.MAPPER.createParser(chars, 0, chars.length),
+                    line::text, (key, value) -> writeLine(generator(text), key, value));
             buffer.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
             return rendered;
         }
 
         /**
-         * Renders line {@code number}, read by {@code tokens} ({@code text} is the same line, for the
-         * tree reader), to {@code out}; false when it had an error.
+         * Renders line {@code number} to {@code out}; false when it had an error. The line is read
+         * from its {@code plain} bytes when it has them and {@link SnapshotBytes} takes it, else
+         * from its {@code tokens}, else from its {@code text} as a tree.
          */
-        boolean line(int number, JsonParser tokens, Supplier<String> text, Output out) {
+        boolean line(int number, byte[] plain, Supplier<JsonParser> tokens, Supplier<String> text, Output out) {
             String key = "html";
             String value;
             try {
-                SnapshotReader read = snapshotOf(tokens);
-                Snapshot snapshot = read != null
-                        ? read.snapshot()
-                        : Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(text.get())));
+                Snapshot snapshot = plain != null ? SnapshotBytes.read(plain) : null;
+                if (snapshot == null) {
+                    SnapshotReader read = snapshotOf(tokens.get());
+                    snapshot = read != null
+                            ? read.snapshot()
+                            : Snapshot.fromJson(snapshotJson(Json.MAPPER.readTree(text.get())));
+                }
                 value = editor ? renderer.editorBody(snapshot) : renderer.document(snapshot, context);
             } catch (JacksonException e) {
                 key = "error";
