@@ -41,12 +41,7 @@ public final class SnapshotBytes {
     private final byte[] b;
     private int i;
     private final Snapshot snapshot = new Snapshot();
-    private JsonNode meta;
-    private JsonNode relationships;
-    private JsonNode cardinalities;
-    private JsonNode rules;
-    private JsonNode styles;
-    private JsonNode sequence;
+    private final SnapshotReader.SmallParts small = new SnapshotReader.SmallParts();
     private final StringBuilder escaped = new StringBuilder();
 
     private SnapshotBytes(byte[] line) {
@@ -67,8 +62,7 @@ public final class SnapshotBytes {
             // Past the end of the line is text cut short: Jackson says what is wrong with it.
             return null;
         }
-        return SnapshotReader.judged(reader.snapshot, reader.meta, reader.relationships, reader.cardinalities,
-                reader.rules, reader.styles, reader.sequence);
+        return reader.small.judgedInto(reader.snapshot);
     }
 
     /** The line's object: its "snapshot" read, any other value read past; the caller's rules for which lines it reads. */
@@ -92,21 +86,14 @@ public final class SnapshotBytes {
     }
 
     private void parts() {
-        int seen = 0;
         for (String name = firstName(2); name != null; name = nextName()) {
-            int part = SnapshotReader.part(name);
-            if (part == 0 || (seen & part) != 0) {
+            int part = small.first(name);
+            if (part == 0) {
                 throw LEFT;
-            }
-            seen |= part;
-            switch (part) {
-                case SnapshotReader.META -> meta = value(3);
-                case SnapshotReader.ENTITIES -> entities();
-                case SnapshotReader.RELATIONSHIPS -> relationships = value(3);
-                case SnapshotReader.CARDINALITIES -> cardinalities = value(3);
-                case SnapshotReader.RULES -> rules = value(3);
-                case SnapshotReader.STYLES -> styles = value(3);
-                default -> sequence = value(3);
+            } else if (part == SnapshotReader.ENTITIES) {
+                entities();
+            } else {
+                small.set(part, value(3));
             }
         }
     }

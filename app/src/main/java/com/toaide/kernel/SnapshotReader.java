@@ -30,13 +30,7 @@ public final class SnapshotReader {
     private final JsonParser parser;
     private final TokenTree values;
     private final Snapshot snapshot = new Snapshot();
-    // The small parts, kept as read and judged by snapshot(), after the whole text has been read.
-    private JsonNode meta;
-    private JsonNode relationships;
-    private JsonNode cardinalities;
-    private JsonNode rules;
-    private JsonNode styles;
-    private JsonNode sequence;
+    private final SmallParts small = new SmallParts();
 
     private SnapshotReader(JsonParser parser) {
         this.parser = parser;
@@ -65,44 +59,71 @@ public final class SnapshotReader {
      * {@link Snapshot#fromJson} judges them (both throw the same exceptions for the same text).
      */
     public Snapshot snapshot() {
-        return judged(snapshot, meta, relationships, cardinalities, rules, styles, sequence);
-    }
-
-    /** The small parts judged into {@code snapshot}, as {@link Snapshot#fromJson} judges them. */
-    static Snapshot judged(Snapshot snapshot, JsonNode meta, JsonNode relationships, JsonNode cardinalities,
-                           JsonNode rules, JsonNode styles, JsonNode sequence) {
-        SnapshotJson.readMeta(meta, snapshot);
-        SnapshotJson.readRest(cardinalities, relationships, rules, styles, sequence, snapshot);
-        return snapshot;
+        return small.judgedInto(snapshot);
     }
 
     private boolean parts() {
-        int seen = 0;
         for (String name = values.nextName(); name != null; name = values.nextName()) {
-            int part = part(name);
-            if (part == 0 || (seen & part) != 0) {
+            int part = small.first(name);
+            if (part == 0) {
                 return false;
             }
-            seen |= part;
-            switch (part) {
-                case META -> meta = values.value();
-                case ENTITIES -> {
-                    if (!entities()) {
-                        return false;
-                    }
+            if (part == ENTITIES) {
+                if (!entities()) {
+                    return false;
                 }
-                case RELATIONSHIPS -> relationships = values.value();
-                case CARDINALITIES -> cardinalities = values.value();
-                case RULES -> rules = values.value();
-                case STYLES -> styles = values.value();
-                default -> sequence = values.value();
+            } else {
+                small.set(part, values.value());
             }
         }
         return true;
     }
 
+    /**
+     * The parts of a snapshot other than its entities, kept as read and judged after the whole
+     * text has been read; {@link SnapshotBytes} reads them the same way.
+     */
+    static final class SmallParts {
+        private int seen;
+        private JsonNode meta;
+        private JsonNode relationships;
+        private JsonNode cardinalities;
+        private JsonNode rules;
+        private JsonNode styles;
+        private JsonNode sequence;
+
+        /** The part {@code name} is, the first time it comes; 0 for a repeated or unknown part. */
+        int first(String name) {
+            int part = part(name);
+            if ((seen & part) != 0) {
+                return 0;
+            }
+            seen |= part;
+            return part;
+        }
+
+        /** One of the parts other than the entities. */
+        void set(int part, JsonNode value) {
+            switch (part) {
+                case META -> meta = value;
+                case RELATIONSHIPS -> relationships = value;
+                case CARDINALITIES -> cardinalities = value;
+                case RULES -> rules = value;
+                case STYLES -> styles = value;
+                default -> sequence = value;
+            }
+        }
+
+        /** {@code snapshot} with these parts judged into it, in the order {@link Snapshot#fromJson} judges them. */
+        Snapshot judgedInto(Snapshot snapshot) {
+            SnapshotJson.readMeta(meta, snapshot);
+            SnapshotJson.readRest(cardinalities, relationships, rules, styles, sequence, snapshot);
+            return snapshot;
+        }
+    }
+
     /** The part of a snapshot {@code name} is, a bit of its own; 0 for none. */
-    static int part(String name) {
+    private static int part(String name) {
         return switch (name) {
             case "meta" -> META;
             case "entities" -> ENTITIES;
