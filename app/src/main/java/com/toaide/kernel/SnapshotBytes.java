@@ -316,16 +316,17 @@ public final class SnapshotBytes {
      * is not half of a surrogate pair); anything else is left to Jackson.
      */
     private String string(int longest) {
-        int start = ++i; // past the opening quote
+        byte[] b = this.b;
+        int start = i + 1; // past the opening quote
+        int p = start; // a local: the loop runs for every byte of every string
         while (true) {
-            byte c = b[i];
+            byte c = b[p];
             if (c == '"') {
-                if (i - start > longest) {
+                if (p - start > longest) {
                     throw LEFT;
                 }
-                String s = new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-                i++;
-                return s;
+                i = p + 1;
+                return new String(b, start, p - start, StandardCharsets.ISO_8859_1);
             }
             if (c == '\\') {
                 break;
@@ -333,8 +334,9 @@ public final class SnapshotBytes {
             if (c < 0x20 || c > 0x7e) {
                 throw LEFT;
             }
-            i++;
+            p++;
         }
+        i = p;
         StringBuilder s = escaped;
         s.setLength(0);
         s.append(new String(b, start, i - start, StandardCharsets.ISO_8859_1));
@@ -466,8 +468,10 @@ public final class SnapshotBytes {
 
     /** JSON's white space; a line has no line ends. */
     private void space() {
-        while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
+        int p = i;
+        while (p < b.length && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
         }
+        i = p;
     }
 }
