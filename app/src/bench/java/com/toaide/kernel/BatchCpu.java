@@ -3,19 +3,14 @@ package com.toaide.kernel;
 import com.toaide.render.PageContext;
 import com.toaide.render.RenderCommand;
 import com.toaide.render.Renderer;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The batch commands end to end on a file, in one JVM once compiled (docs/performance.md, "The
@@ -31,22 +26,18 @@ import tools.jackson.databind.JsonNode;
 public final class BatchCpu {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final int RENDER_LINES = 3_000;
+    private static final int RENDER_LINES = BatchFiles.RENDER_LINES;
     private static Object sink;
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         String only = args.length > 1 ? args[1] : "";
-        Path dir = Files.createTempDirectory("batch-cpu");
-        Path vectors = dir.resolve("vectors.jsonl");
-        long events = writeVectors(vectors, 1_000_000);
-        Path snapshots = dir.resolve("snapshots.jsonl");
-        writeSnapshots(vectors, snapshots);
-        List<Snapshot> read = readSnapshots(snapshots);
-        List<byte[]> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(snapshots)) {
-            lines.add(line.getBytes(StandardCharsets.UTF_8));
-        }
+        BatchFiles files = new BatchFiles();
+        Path vectors = files.vectors;
+        Path snapshots = files.snapshots;
+        long events = files.events;
+        List<Snapshot> read = files.readSnapshots();
+        List<byte[]> lines = files.snapshotLines();
         Renderer renderer = new Renderer();
         PageContext context = new PageContext(null, null, null, null, PageContext.Credit.SHOWN);
         System.out.printf("replay: %,d events in %,d bytes; render: %,d lines in %,d bytes%n", events,
@@ -85,9 +76,7 @@ public final class BatchCpu {
         report("render, per line", render, 1_000.0 / RENDER_LINES, "µs");
         report("rendering alone, per line", renderOnly, 1_000.0 / RENDER_LINES, "µs");
         report("reading alone, per line", readOnly, 1_000.0 / RENDER_LINES, "µs");
-        for (Path file : new Path[] {vectors, snapshots, dir}) {
-            Files.delete(file);
-        }
+        files.close();
     }
 
     interface Run {
@@ -120,50 +109,5 @@ public final class BatchCpu {
 
     private static InputStream open(Path file) throws IOException {
         return Files.newInputStream(file);
-    }
-
-    /** The fixture cases' events, a compact line per case, repeated until there are {@code atLeast} events. */
-    private static long writeVectors(Path file, long atLeast) throws IOException {
-        JsonNode cases;
-        try (InputStream in = BatchCpu.class.getResourceAsStream("/fixtures/kernel/random-40.json")) {
-            cases = Json.MAPPER.readTree(in).get("cases");
-        }
-        List<String> lines = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        for (JsonNode c : cases) {
-            lines.add(Json.MAPPER.writeValueAsString(c.get("events")));
-            sizes.add(c.get("events").size());
-        }
-        long events = 0;
-        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; events < atLeast; i = (i + 1) % lines.size()) {
-                out.write(lines.get(i));
-                out.write('\n');
-                events += sizes.get(i);
-            }
-        }
-        return events;
-    }
-
-    private static void writeSnapshots(Path vectors, Path snapshots) throws IOException {
-        var out = new ByteArrayOutputStream();
-        try (InputStream in = open(vectors)) {
-            ReplayCommand.run(in, out);
-        }
-        try (var lines = new BufferedReader(new java.io.StringReader(out.toString(StandardCharsets.UTF_8)));
-             var writer = Files.newBufferedWriter(snapshots, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < RENDER_LINES; i++) {
-                writer.write(lines.readLine());
-                writer.write('\n');
-            }
-        }
-    }
-
-    private static List<Snapshot> readSnapshots(Path file) throws IOException {
-        List<Snapshot> snapshots = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            snapshots.add(Snapshot.fromJson(Json.MAPPER.readTree(line).get("snapshot")));
-        }
-        return snapshots;
     }
 }
