@@ -6,6 +6,7 @@ import static com.toaide.render.Props.word;
 import com.toaide.kernel.Entity;
 import com.toaide.kernel.Relationship;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -236,6 +237,10 @@ final class TableLayout {
         }
         String order = word(e.prop("_sort_order"));
         boolean desc = order != null && order.toLowerCase(Locale.ROOT).startsWith("desc");
+        List<Entity> byNumber = byWholeNumber(rows, sortBy, desc);
+        if (byNumber != null) {
+            return byNumber;
+        }
         // Look each sort key up once, not once per comparison.
         List<Keyed> keyed = new ArrayList<>(rows.size());
         for (Entity r : rows) {
@@ -246,6 +251,39 @@ final class TableLayout {
         List<Entity> out = new ArrayList<>(rows.size());
         for (Keyed k : keyed) {
             out.add(k.row);
+        }
+        return out;
+    }
+
+    private static final int PLACE_BITS = 21;
+    private static final long LARGEST_PACKED = 1L << (62 - PLACE_BITS);
+
+    /**
+     * The rows sorted when every row's key is a whole number of modest size (the usual key:
+     * points, a rank), as the comparison below would sort them; null otherwise. Each row is one
+     * long, its number above its place in the table, so a plain sort of longs keeps rows with the
+     * same number in table order.
+     */
+    private static List<Entity> byWholeNumber(List<Entity> rows, String sortBy, boolean desc) {
+        if (rows.size() >= 1 << PLACE_BITS) {
+            return null;
+        }
+        long[] packed = new long[rows.size()];
+        for (int j = 0; j < packed.length; j++) {
+            JsonNode key = rows.get(j).prop(sortBy);
+            if (key == null || !key.isIntegralNumber() || !key.canConvertToLong()) {
+                return null;
+            }
+            long number = key.longValue();
+            if (number >= LARGEST_PACKED || number <= -LARGEST_PACKED) {
+                return null;
+            }
+            packed[j] = (desc ? -number : number) << PLACE_BITS | j;
+        }
+        Arrays.sort(packed);
+        List<Entity> out = new ArrayList<>(packed.length);
+        for (long p : packed) {
+            out.add(rows.get((int) (p & ((1 << PLACE_BITS) - 1))));
         }
         return out;
     }

@@ -60,6 +60,28 @@ class TableHintsTest {
     }
 
     @Test
+    void whole_numbers_of_every_size_sort_stably_either_way() {
+        java.util.Random random = new java.util.Random(15);
+        long[] edges = {0, 1, -1, (1L << 41) - 1, 1L << 41, -(1L << 41), 1L << 42, -(1L << 42), Long.MAX_VALUE, Long.MIN_VALUE};
+        for (int round = 0; round < 60; round++) {
+            boolean desc = random.nextBoolean();
+            Snap s = Snap.of().page("p", "P").add("t", "p", "table", "title", "T", "_sort_by", "n", "_sort_order",
+                    desc ? "desc" : "asc");
+            int rows = 1 + random.nextInt(40);
+            long[] numbers = new long[rows];
+            for (int j = 0; j < rows; j++) {
+                // Few distinct numbers, so ties are common; now and then one too large to pack.
+                numbers[j] = random.nextInt(8) == 0 ? edges[random.nextInt(edges.length)] : random.nextInt(7) - 3;
+                s.add("r" + j, "t", null, "name", "row" + j, "n", numbers[j]);
+            }
+            List<String> expected = java.util.stream.IntStream.range(0, rows).boxed()
+                    .sorted((a, b) -> desc ? Long.compare(numbers[b], numbers[a]) : Long.compare(numbers[a], numbers[b]))
+                    .map(j -> "row" + j).toList();
+            assertThat(rowHeads(body(s))).as("round %d", round).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void sort_by_text_ignores_case() {
         assertThat(rowHeads(body(roster("_sort_by", "name", "_sort_order", "DESC"))))
                 .containsExactly("Dee", "cy", "Bob", "Ann");
