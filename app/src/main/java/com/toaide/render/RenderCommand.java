@@ -53,7 +53,7 @@ public final class RenderCommand {
     /** @return 0 when every line rendered, 1 when some line had an error, 2 on bad options */
     public static int run(Reader in, Writer out, String[] options) {
         JsonGenerator json = generator(out);
-        Pages pages = pages(options, json);
+        Pages pages = pages(options, (key, value) -> writeLine(json, key, value));
         if (pages == null) {
             return 2;
         }
@@ -83,11 +83,13 @@ public final class RenderCommand {
      * ({@link JsonLineWriter}) and any other is decoded, rendered as text and encoded as the writer would.
      */
     public static int run(InputStream in, OutputStream out, String[] options) {
-        StringWriter usage = new StringWriter();
-        Pages pages = pages(options, generator(usage));
+        // No generator, nor the mapper behind one, unless a line needs it: setting the mapper up
+        // was 0.4 s of every run (docs/performance.md, twelfth session).
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        Pages pages = pages(options, (key, value) -> new JsonLineWriter().line(key, value, usage));
         try {
             if (pages == null) {
-                out.write(usage.toString().getBytes(StandardCharsets.UTF_8));
+                usage.writeTo(out);
                 out.flush();
                 return 2;
             }
@@ -112,8 +114,8 @@ public final class RenderCommand {
         void line(String key, String value);
     }
 
-    /** The options read, or null after writing the usage error to {@code json}. */
-    private static Pages pages(String[] options, JsonGenerator json) {
+    /** The options read, or null after writing the usage error to {@code error}. */
+    private static Pages pages(String[] options, Output error) {
         boolean editor = false;
         PageContext.Credit credit = PageContext.Credit.SHOWN;
         String url = null;
@@ -144,7 +146,7 @@ public final class RenderCommand {
                 }
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            writeLine(json, "error", "usage: render [file] [--plan free|pro] [--editor] "
+            error.line("error", "usage: render [file] [--plan free|pro] [--editor] "
                     + "[--updated YYYY-MM-DD] [--url URL] [--feed URL] [--landing URL]: " + e.getMessage());
             return null;
         }
