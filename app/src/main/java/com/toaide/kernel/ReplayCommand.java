@@ -71,8 +71,8 @@ public final class ReplayCommand {
 
     private static boolean replayLine(ParallelLines.Line line, ByteArrayOutputStream out) {
         if (line.isPlain()) {
-            try (JsonGenerator json = generator(out)) {
-                boolean replayed = replayLine(Json.MAPPER.createParser(line.bytes()), line::asText, json);
+            try (JsonGenerator json = JsonTokens.generator(out)) {
+                boolean replayed = replayLine(JsonTokens.parser(line.bytes()), line::asText, json);
                 json.writeRaw('\n');
                 return replayed;
             }
@@ -89,16 +89,11 @@ public final class ReplayCommand {
     }
 
     /**
-     * A generator whose lines are separated by the '\n' written after each, not by Jackson's root
-     * separator (a space). The text path's one for the whole run is not closed, as closing would
-     * close the caller's stream; the byte path's per line writes to its own buffer.
+     * The text path's generator for the whole run, its lines separated by the '\n' written after
+     * each, not by Jackson's root separator (a space); not closed, as closing would close the
+     * caller's stream. The byte path's ({@link JsonTokens}) writes one line to its own buffer.
      */
     private static JsonGenerator generator(Writer out) {
-        return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
-    }
-
-    /** As {@link #generator(Writer)}, writing UTF-8 bytes. */
-    private static JsonGenerator generator(OutputStream out) {
         return Json.MAPPER.writer().withRootValueSeparator("").createGenerator(out);
     }
 

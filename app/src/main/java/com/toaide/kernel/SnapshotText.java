@@ -6,11 +6,13 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BigIntegerNode;
 import tools.jackson.databind.node.BooleanNode;
 import tools.jackson.databind.node.DoubleNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.LongNode;
 import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -55,7 +57,7 @@ final class SnapshotText {
         EntityTexts texts = null;
         json.writeStartObject();
         json.writeName("meta");
-        json.writeTree(SnapshotJson.meta(snapshot));
+        value(json, SnapshotJson.meta(snapshot));
         json.writeObjectPropertyStart("entities");
         for (Entity entity : snapshot.entities.values()) {
             if (!keepTexts && entity.text == null) {
@@ -89,7 +91,7 @@ final class SnapshotText {
         json.writeObjectPropertyStart("rel_constraints");
         for (var rule : snapshot.linkRules.entrySet()) {
             json.writeName(rule.getKey());
-            json.writeTree(rule.getValue().toJson());
+            value(json, rule.getValue().toJson());
         }
         json.writeEndObject();
         json.writeObjectPropertyStart("styles");
@@ -189,8 +191,10 @@ final class SnapshotText {
     }
 
     /**
-     * A prop or style value, written as {@code writeTree} writes it but without looking up a
-     * serializer for every value (a third of the replay command's writing time).
+     * A value, written as {@code writeTree} writes it but without looking up a serializer for every
+     * value (a third of the replay command's writing time), nor needing the mapper's context: the
+     * replay command's generator has none ({@link JsonTokens}). A kind of node JSON text does not
+     * make is written as the mapper writes it.
      */
     private static void value(JsonGenerator json, JsonNode value) {
         if (value instanceof StringNode) {
@@ -211,8 +215,17 @@ final class SnapshotText {
                 value(json, item);
             }
             json.writeEndArray();
+        } else if (value instanceof ObjectNode object) {
+            json.writeStartObject();
+            for (Map.Entry<String, JsonNode> property : object.properties()) {
+                json.writeName(property.getKey());
+                value(json, property.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof BigIntegerNode) {
+            json.writeNumber(value.bigIntegerValue());
         } else {
-            json.writeTree(value);
+            json.writeRawValue(Json.MAPPER.writeValueAsString(value));
         }
     }
 

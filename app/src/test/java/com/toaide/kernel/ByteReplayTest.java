@@ -72,6 +72,16 @@ class ByteReplayTest {
         for (Fixtures.Case c : Fixtures.all()) {
             lines.add(c.events().toString().getBytes(StandardCharsets.UTF_8));
         }
+        // Every kind of value a snapshot holds, in props, meta and rules: the byte path writes them
+        // without the mapper, the text path through it.
+        lines.add(("[{\"t\":\"entity.create\",\"id\":\"ab\",\"parent\":\"root\",\"display\":\"text\",\"p\":{"
+                + "\"big\":123456789012345678901234567890,\"neg\":-99999999999999999999,\"c\":1.5e300,\"d\":-0.0,"
+                + "\"l\":9007199254740993,\"z\":[],\"list\":[1,2.5,null,\"s\",true]}},"
+                + "{\"t\":\"meta.set\",\"p\":{\"title\":\"T\",\"extra\":{\"x\":[true,false,1e-7]},\"n\":12345678901234567890123}},"
+                + "{\"t\":\"meta.constrain\",\"id\":\"m\",\"parent\":\"root\",\"rule\":\"max_children\",\"value\":2,\"strict\":true},"
+                + "{\"t\":\"rel.constrain\",\"id\":\"c\",\"rule\":\"max_links\",\"value\":123456789012345678901234567890,\"strict\":true},"
+                + "{\"t\":\"rel.constrain\",\"id\":\"apart\",\"rule\":\"exclude_pair\",\"entities\":[\"ab\",\"cd\"],\"strict\":false}]")
+                .getBytes(StandardCharsets.UTF_8));
         return lines;
     }
 
