@@ -44,18 +44,11 @@ public final class Main {
             int status = switch (command) {
                 case "serve" -> serve(options);
                 case "migrate" -> migrate();
-                case "replay" -> {
-                    // Without C2 both commands take less CPU and, working on every core, less wall
-                    // time on files of a million events (docs/performance.md, eleventh session).
-                    QuickCompiles.startInBackground();
-                    yield onBytes(options, (in, out, opts) -> ReplayCommand.run(in, out),
-                            (in, out, opts) -> ReplayCommand.run(in, out));
-                }
-                case "render" -> {
-                    QuickCompiles.startInBackground();
-                    yield onBytes(options, (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
-                            (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)));
-                }
+                case "replay" -> BatchJvm.run(inputFile(options, new ArrayList<>())).orElseGet(() -> onBytes(options,
+                        (in, out, opts) -> ReplayCommand.run(in, out), (in, out, opts) -> ReplayCommand.run(in, out)));
+                case "render" -> BatchJvm.run(inputFile(options, new ArrayList<>())).orElseGet(() -> onBytes(options,
+                        (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new)),
+                        (in, out, opts) -> RenderCommand.run(in, out, opts.toArray(String[]::new))));
                 case "verify" -> VerifyCommand.run(options, System.getenv(), System.out);
                 case "eval" -> EvalCommand.run(options, Config.fromEnvironment(System.getenv()).ai(), System.out);
                 default -> usage(command);

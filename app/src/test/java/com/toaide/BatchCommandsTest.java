@@ -3,14 +3,16 @@ package com.toaide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.InputBytes;
-import java.lang.management.ManagementFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The jar's replay and render commands as a shell runs them: a JVM of their own, a file, stdout, stderr and status. */
@@ -48,21 +50,72 @@ class BatchCommandsTest {
         assertThat(rendered.stdout).startsWith("{\"html\":\"<!doctype html>").contains("Hi");
     }
 
-    @Test
-    void the_quick_compiler_directive_is_taken_by_this_jvm() throws Exception {
-        var diagnostics = new ObjectName("com.sun.management:type=DiagnosticCommand");
-        var server = ManagementFactory.getPlatformMBeanServer();
-        String before = (String) server.invoke(diagnostics, "compilerDirectivesPrint", new Object[] {null}, new String[] {String[].class.getName()});
+    private static final String LINE = "[{\"t\":\"entity.create\",\"id\":\"a\",\"display\":\"text\",\"p\":{}}]\n";
 
-        assertThat(QuickCompiles.add()).isTrue();
-        try {
-            String after = (String) server.invoke(diagnostics, "compilerDirectivesPrint", new Object[] {null}, new String[] {String[].class.getName()});
-            assertThat(after.length()).isGreaterThan(before.length());
-            assertThat(after).contains("c2").contains("Exclude:true");
-        } finally {
-            // The rest of the suite keeps its optimising compiler.
-            server.invoke(diagnostics, "compilerDirectivesRemove", new Object[] {null}, new String[] {String[].class.getName()});
+    @Test
+    @Timeout(120)
+    void a_bare_run_works_in_a_jvm_of_its_own_with_the_batch_options_and_stops_with_its_caller() throws Exception {
+        Process run = start(List.of(), "replay");
+        try (var in = run.getOutputStream(); var out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write(LINE.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(out.readLine()).startsWith("{\"results\":[{\"accepted\":true}]");
+
+            // The line was answered while stdin stays open: by the one child, started with the options.
+            List<ProcessHandle> children = run.toHandle().children().toList();
+            assertThat(children).hasSize(1);
+            // Read from /proc: the JDK gives no arguments for a command line as long as a test's class path.
+            String childLine = Files.readString(Path.of("/proc", Long.toString(children.get(0).pid()), "cmdline"));
+            assertThat(List.of(childLine.split("\0"))).contains(BatchJvm.OPTIONS.toArray(String[]::new));
+
+            run.destroy(); // what a kill of the caller does
+            assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(children.get(0).onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
         }
+    }
+
+    @Test
+    @Timeout(120)
+    void a_run_given_jvm_options_is_left_in_its_own_jvm() throws Exception {
+        Process run = start(List.of("-Xss4m"), "replay");
+        try (var in = run.getOutputStream(); var out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write(LINE.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertThat(out.readLine()).startsWith("{\"results\":[{\"accepted\":true}]");
+            assertThat(run.toHandle().children().toList()).isEmpty();
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).isZero();
+    }
+
+    @Test
+    void a_command_line_is_bare_when_nothing_comes_before_the_jar_or_class_path() {
+        assertThat(BatchJvm.isBare(new String[] {"-jar", "aide.jar", "replay"})).isTrue();
+        assertThat(BatchJvm.isBare(new String[] {"-cp", "a:b", "com.toaide.Main", "render", "f"})).isTrue();
+        assertThat(BatchJvm.isBare(new String[] {"-Xmx1g", "-jar", "aide.jar", "replay"})).isFalse();
+        assertThat(BatchJvm.isBare(new String[] {"-XX:+UseG1GC", "-cp", "a", "com.toaide.Main", "replay"})).isFalse();
+        assertThat(BatchJvm.isBare(new String[] {"-jar"})).isFalse();
+    }
+
+    @Test
+    void a_file_is_large_enough_for_a_jvm_of_its_own_from_eight_megabytes() throws Exception {
+        Path small = dir.resolve("small.jsonl");
+        Files.writeString(small, LINE);
+        Path large = dir.resolve("large.jsonl");
+        try (var file = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(BatchJvm.LARGE);
+        }
+        assertThat(BatchJvm.isLarge(small.toString())).isFalse();
+        assertThat(BatchJvm.isLarge(large.toString())).isTrue();
+        assertThat(BatchJvm.isLarge(dir.resolve("missing").toString())).isTrue(); // refused by the command as before
+    }
+
+    private Process start(List<String> jvmOptions, String... args) throws IOException {
+        var command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private record Run(int status, String stdout, String stderr) {}
