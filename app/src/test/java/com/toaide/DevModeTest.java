@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * at start that it runs in dev mode.
  */
 class DevModeTest {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
 
     @Test
     void the_dev_outbox_answers_only_a_client_on_this_machine() throws Exception {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * and keeps its data.
  */
 class EmbeddedDefaultTest {
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void serve_with_no_configuration_survives_a_crash_and_keeps_its_data() throws Exception {

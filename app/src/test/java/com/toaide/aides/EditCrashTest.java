@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EditCrashTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void a_crash_between_batches_loses_nothing_that_was_acknowledged() throws Exception {

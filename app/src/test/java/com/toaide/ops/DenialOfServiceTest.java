@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DenialOfServiceTest {
     private static final Path LOG = Path.of("target", "denial-of-service.log");
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
     private static final String SECRET = "denial-of-service-secret-".repeat(2);
     private static Process app;
     private static int port;

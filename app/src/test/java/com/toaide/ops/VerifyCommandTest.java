@@ -81,7 +81,7 @@ class VerifyCommandTest {
         try (var app = TestApp.start()) {
             // A proxy in front of the app that drops one of the security headers, as a misconfigured CDN rule would.
             var proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            var client = HttpClient.newHttpClient();
+            var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             proxy.createContext("/", exchange -> {
                 try (exchange) {
                     var upstream = client.send(HttpRequest.newBuilder(app.base.resolve(exchange.getRequestURI().toString())).GET().build(),

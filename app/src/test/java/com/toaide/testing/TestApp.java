@@ -41,7 +41,11 @@ public final class TestApp implements AutoCloseable {
     /** The object storage this app writes to, for a test that reads what it wrote. */
     public final Config.Storage storage;
     public final URI base;
+    // HTTP/1.1 as a browser speaks it to a plain-http server: the JDK client's default tries an
+    // h2c upgrade on each new connection, which Jetty handles badly with a request body (a POST
+    // now and then answered with a closed connection, "header parser received no bytes").
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
