@@ -14,15 +14,15 @@ import java.util.Set;
 /**
  * Runs the replay and render commands in a JVM set up for a batch run of a few seconds: the quick
  * compiler only, and the serial collector. A {@code java -jar} run cannot take JVM options, and
- * with the server's defaults (both compilers, G1) a million events took 3.0 s against 1.8 s
+ * with the server's defaults (both compilers, G1) a million events took 3.0 s against 1.9 s
  * (docs/performance.md, twelfth session): the optimising compiler spent its time on code the run
  * then used for a moment, and G1 touched hundreds of megabytes of fresh memory.
  *
  * <p>So a bare run ({@code java -jar aide.jar render ...}, or {@code java -cp ... Main}: no JVM
  * option of its own) on a large input starts the same command line again with {@link #OPTIONS}
- * and waits for it, stdin, stdout and stderr passed straight through, its status the status. A run given JVM options
- * is left as its caller set it up, as is one where the command line cannot be read. Only speed
- * depends on it, never output. {@code AIDE_BATCH_JVM=0} turns it off.
+ * and waits for it: stdin, stdout and stderr are passed straight through, and its status is the
+ * status. A run given JVM options is left as its caller set it up, as is one whose command line
+ * cannot be read. Only speed depends on it, never output. {@code AIDE_BATCH_JVM=0} turns it off.
  */
 final class BatchJvm {
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
