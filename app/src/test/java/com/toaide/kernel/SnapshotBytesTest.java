@@ -82,7 +82,8 @@ class SnapshotBytesTest {
     void values_of_every_kind_are_read_as_the_tree_reads_them() {
         String entity = "{\"a\":{\"id\":\"a\",\"parent\":\"root\",\"display\":\"card\",\"props\":{%s},\"_children\":[\"b\",1,[2],\"c\"]}}";
         for (String value : List.of("0", "-0", "7", "-12", "2147483647", "2147483648", "-2147483648", "-2147483649",
-                "999999999999999999", "-999999999999999999", "0.5", "-0.0", "1e5", "1E-7", "1.5e+3", "12345.678901234567",
+                "999999999999999999", "-999999999999999999", "0.5", "-0.0", "1e5", "1E-7", "1.5e+3", "12345.678901234567", "1e400", "-1e-400", "0e0",
+                "4.9e-324", "1.7976931348623157e308", "0.1000000000000000055511151231257827",
                 "true", "false", "null", "\"\"", "\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"", "\"\\u00e9\\u20AC\\u0000\"",
                 "\"a long string with \\\"quotes\\\" past eight bytes\"", "[]",
                 "[1,[2,{\"x\":null}],\"s\"]", "{}", "{\"x\":1,\"y\":{\"z\":[true]},\"x\":2}", " 1 ")) {
@@ -94,7 +95,7 @@ class SnapshotBytesTest {
     @Test
     void lines_it_is_not_sure_of_are_left_to_jackson() {
         String good = line("{\"entities\":{\"a\":{\"id\":\"a\",\"props\":{\"k\":%s}}}}");
-        for (String value : List.of("01", "1.", ".5", "-", "+1", "1e", "1e+", "1234567890123456789", "NaN", "tru", "nul",
+        for (String value : List.of("01", "1.", ".5", "-", "+1", "1e", "1e+", "1234567890123456789", "0." + "1".repeat(45), "NaN", "tru", "nul",
                 "\"\\ud83d\\ude00\"", "\"\\x\"", "\"\\u12g4\"", "\"a\tb\"", "\"\u007f\"", "\"\u00e9\"",
                 "\"sixteen bytes ok\tthen a tab\"", "\"sixteen bytes ok\u00e9\"", "[1,]", "{\"x\"}",
                 "[".repeat(70) + "]".repeat(70))) {
