@@ -79,12 +79,25 @@ public final class SnapshotReader {
         return true;
     }
 
+    /** The names an object has shown so far, a bit each: each may come once. */
+    private abstract static class TakenOnce {
+        private int seen;
+
+        /** {@code bit} the first time it comes; 0 when it came before, or for 0 (an unknown name). */
+        final int once(int bit) {
+            if ((seen & bit) != 0) {
+                return 0;
+            }
+            seen |= bit;
+            return bit;
+        }
+    }
+
     /**
      * The parts of a snapshot other than its entities, kept as read and judged after the whole
      * text has been read; {@link SnapshotBytes} reads them the same way.
      */
-    static final class SmallParts {
-        private int seen;
+    static final class SmallParts extends TakenOnce {
         private JsonNode meta;
         private JsonNode relationships;
         private JsonNode cardinalities;
@@ -94,12 +107,7 @@ public final class SnapshotReader {
 
         /** The part {@code name} is, the first time it comes; 0 for a repeated or unknown part. */
         int first(String name) {
-            int part = part(name);
-            if ((seen & part) != 0) {
-                return 0;
-            }
-            seen |= part;
-            return part;
+            return once(part(name));
         }
 
         /** One of the parts other than the entities. */
@@ -212,8 +220,7 @@ public final class SnapshotReader {
      * An entity's single-valued fields as read, judged as {@code SnapshotJson.readEntity} judges
      * them once the entity is read; {@link SnapshotBytes} reads them the same way.
      */
-    static final class EntityFields {
-        private int seen;
+    static final class EntityFields extends TakenOnce {
         private JsonNode parent;
         private JsonNode display;
         private JsonNode removed;
@@ -223,12 +230,7 @@ public final class SnapshotReader {
 
         /** The field {@code name} is, the first time it comes; 0 for a repeated or unknown field. */
         int first(String name) {
-            int field = field(name);
-            if ((seen & field) != 0) {
-                return 0;
-            }
-            seen |= field;
-            return field;
+            return once(field(name));
         }
 
         /** One of the single-valued fields. */
