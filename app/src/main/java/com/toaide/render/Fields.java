@@ -87,12 +87,12 @@ final class Fields {
         }
         int start = m.length();
         if (order.shown() == null) {
-            for (Map.Entry<String, JsonNode> p : e.props().entrySet()) {
-                String k = p.getKey();
+            // forEach walks the map's own entries: no iterator or entry view per prop.
+            e.props().forEach((k, v) -> {
                 if (visible(k) && !k.equals(titleKey) && !used.contains(k) && !order.hidden().contains(k)) {
-                    field(start, e, k, p.getValue(), money);
+                    field(start, e, k, v, money);
                 }
-            }
+            });
         } else {
             for (String k : order.shown()) {
                 JsonNode v = e.prop(k);
@@ -125,12 +125,11 @@ final class Fields {
      */
     void secondary(Entity c, String except, boolean checklist, FieldOrder order, Money money) {
         if (order.shown() == null) {
-            for (Map.Entry<String, JsonNode> p : c.props().entrySet()) {
-                String k = p.getKey();
+            c.props().forEach((k, v) -> {
                 if (!order.hidden().contains(k)) {
-                    secondary(c, k, p.getValue(), except, checklist, money);
+                    secondary(c, k, v, except, checklist, money);
                 }
-            }
+            });
         } else {
             for (String k : order.shown()) {
                 JsonNode v = c.prop(k);

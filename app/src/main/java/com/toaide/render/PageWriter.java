@@ -254,8 +254,9 @@ final class PageWriter {
     private int blocks(Entity e, int level, int depth, List<String> headings) {
         m.append('\n');
         int n = 0;
-        for (String id : e.children()) {
-            Entity c = snapshot.entity(id);
+        List<String> ids = e.children();
+        for (int i = 0; i < ids.size(); i++) {
+            Entity c = snapshot.entity(ids.get(i));
             if (c != null && !c.removed() && build(c, level, depth + 1)) {
                 m.append('\n');
                 n++;
@@ -270,8 +271,9 @@ final class PageWriter {
     /** Children of a leaf-like block: a line break before each. */
     private int children(Entity e, int level, int depth) {
         int n = 0;
-        for (String id : e.children()) {
-            Entity c = snapshot.entity(id);
+        List<String> ids = e.children();
+        for (int i = 0; i < ids.size(); i++) {
+            Entity c = snapshot.entity(ids.get(i));
             if (c != null && !c.removed()) {
                 int mark = m.length();
                 m.append('\n');
@@ -292,7 +294,8 @@ final class PageWriter {
             return List.of();
         }
         List<Entity> out = new ArrayList<>(ids.size());
-        for (String id : ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
             Entity c = snapshot.entity(id);
             if (c != null && !c.removed() && placed.add(id)) {
                 out.add(c);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
 
@@ -47,12 +48,14 @@ final class TableLayout {
     boolean table(Entity e, List<Entity> rows) {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         LinkedHashSet<String> relTypes = new LinkedHashSet<>();
-        for (Entity r : rows) {
-            for (String k : r.props().keySet()) {
-                if (visible(k)) {
-                    keys.add(k);
-                }
+        // forEach walks the map's own nodes; an iterator per row showed in profiles.
+        Consumer<String> addVisible = k -> {
+            if (visible(k)) {
+                keys.add(k);
             }
+        };
+        for (Entity r : rows) {
+            r.props().keySet().forEach(addVisible);
             for (Relationship l : fields.links.from(r.id())) {
                 relTypes.add(l.type());
             }
@@ -204,7 +207,8 @@ final class TableLayout {
     /** The hinted columns if any, else every visible key then every relationship type. */
     private static List<String> columns(Entity e, Set<String> keys, Set<String> relTypes, String groupBy) {
         List<String> shown = Props.strings(e.prop("_show_fields"));
-        Set<String> hidden = new HashSet<>(Props.strings(e.prop("_hide_fields")));
+        JsonNode hide = e.prop("_hide_fields");
+        Set<String> hidden = hide == null ? Set.of() : new HashSet<>(Props.strings(hide));
         List<String> columns = new ArrayList<>();
         if (!shown.isEmpty()) {
             for (String k : shown) {
@@ -213,16 +217,17 @@ final class TableLayout {
                 }
             }
         } else {
-            for (String k : keys) {
+            // forEach rather than for-each: no iterator per table (see table).
+            keys.forEach(k -> {
                 if (!hidden.contains(k)) {
                     columns.add(k);
                 }
-            }
-            for (String t : relTypes) {
+            });
+            relTypes.forEach(t -> {
                 if (!hidden.contains(t) && !keys.contains(t)) {
                     columns.add(t);
                 }
-            }
+            });
         }
         if (groupBy != null) {
             columns.remove(groupBy);
