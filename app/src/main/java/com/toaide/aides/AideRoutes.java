@@ -1,6 +1,7 @@
 package com.toaide.aides;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.toaide.kernel.Json;
 import com.toaide.kernel.Result;
 import com.toaide.platform.failure.Failure;
 import com.toaide.platform.web.Assets;
@@ -11,6 +12,7 @@ import com.toaide.platform.web.RequestUser;
 import com.toaide.platform.web.Views;
 import com.toaide.render.Renderer;
 import com.toaide.render.Titles;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -57,7 +59,23 @@ public final class AideRoutes {
 
     record Rejection(int index, String reason) {}
 
-    record Edited(long accepted, List<Rejection> rejected, long sequence) {}
+    /**
+     * A direct edit's answer. Every edit gets one, and the mapper's walk over these records was a
+     * tenth of the edit route's CPU (docs/performance.md), so it is written here; a reason (which
+     * may quote what the user typed) is still escaped by the mapper.
+     */
+    record Edited(long accepted, List<Rejection> rejected, long sequence) {
+        String json() {
+            var out = new StringBuilder(64 + 96 * rejected.size()).append("{\"accepted\":").append(accepted)
+                    .append(",\"rejected\":[");
+            for (int i = 0; i < rejected.size(); i++) {
+                Rejection r = rejected.get(i);
+                out.append(i == 0 ? "" : ",").append("{\"index\":").append(r.index())
+                        .append(",\"reason\":").append(Json.MAPPER.writeValueAsString(r.reason())).append('}');
+            }
+            return out.append("],\"sequence\":").append(sequence).append('}').toString();
+        }
+    }
 
     record Sequence(long sequence) {}
 
@@ -116,7 +134,8 @@ public final class AideRoutes {
                 rejected.add(new Rejection(i, results.get(i).reason()));
             }
         }
-        ctx.status(outcome.acceptedCount() == 0 ? 422 : 200).json(new Edited(outcome.acceptedCount(), rejected, outcome.version()));
+        ctx.status(outcome.acceptedCount() == 0 ? 422 : 200).contentType(ContentType.APPLICATION_JSON)
+                .result(new Edited(outcome.acceptedCount(), rejected, outcome.version()).json());
     }
 
     public void undo(Context ctx) {

@@ -2,6 +2,7 @@ package com.toaide.aides;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.toaide.kernel.Json;
 import com.toaide.platform.db.Database;
 import com.toaide.testing.TestApp;
 import com.toaide.testing.TestApp.TestUser;
@@ -81,6 +82,7 @@ class EditApiTest {
         var response = app.postJson("/aides/" + aide + "/events", PAGE, user);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"accepted\":3,\"rejected\":[],\"sequence\":3}");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode snapshot = snapshot(user, aide);
         assertThat(snapshot.at("/snapshot/meta/title").asString()).isEqualTo("Poker Night");
         assertThat(snapshot.at("/snapshot/entities/dave/props/wins").asInt()).isEqualTo(4);
@@ -107,6 +109,16 @@ class EditApiTest {
         assertThat(body.at("/rejected/1/index").asInt()).isEqualTo(2);
         assertThat(body.at("/rejected/1/reason").asString()).startsWith("INVALID_FIELD");
         assertThat(snapshot(user, aide).at("/snapshot/entities/dave/props/wins").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void the_answer_written_by_hand_is_what_the_mapper_wrote() {
+        var hostile = List.of(new AideRoutes.Rejection(0, "ENTITY_NOT_FOUND: \"a\\b\"\n\t</script>\u2028é😀\u0000"),
+                new AideRoutes.Rejection(7, ""), new AideRoutes.Rejection(Integer.MAX_VALUE, null));
+        for (var edited : List.of(new AideRoutes.Edited(0, List.of(), 0), new AideRoutes.Edited(3, hostile, Long.MAX_VALUE),
+                new AideRoutes.Edited(1, hostile.subList(0, 1), 42))) {
+            assertThat(edited.json()).isEqualTo(Json.MAPPER.writeValueAsString(edited));
+        }
     }
 
     @Test
