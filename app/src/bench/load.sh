@@ -34,6 +34,7 @@ postgres=$(pgrep -o -f "postgres.*$data" || true)
 {
     echo "jar $jar ($(sha1sum "$jar" | cut -c1-10)), rate $rate, users $users, $seconds s, views $views"
     lscpu | grep -E '^(Model name|CPU\(s\))'
+    grep -m1 'cpu MHz' /proc/cpuinfo
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$stamp.log"
 java -cp target/test-classes:target/classes:"$(cat target/bench-cp.txt)" com.toaide.load.LoadRun \

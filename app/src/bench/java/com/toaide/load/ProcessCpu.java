@@ -52,15 +52,25 @@ record ProcessCpu(long serverUser, long serverSystem, long postgresUser, long po
                 ms(postgresUser + postgresSystem, requests), ms(postgresUser, requests), ms(postgresSystem, requests));
     }
 
-    /** The CPU model and the number of logical CPUs, the way lscpu names them. */
+    /**
+     * The CPU model and the number of logical CPUs, the way lscpu names them, and the clock the
+     * virtual machine reports: machines with the same model name differ by a third in CPU per
+     * edit, and the clock is the one line of /proc/cpuinfo that tells them apart
+     * (docs/performance.md, thirteenth session).
+     */
     static String machine() {
         try {
-            String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
-            return model + ", " + Runtime.getRuntime().availableProcessors() + " CPUs";
+            List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            return field(cpuinfo, "model name", "unknown CPU") + ", " + Runtime.getRuntime().availableProcessors()
+                    + " CPUs, " + field(cpuinfo, "cpu MHz", "unknown") + " MHz";
         } catch (IOException unreadable) {
             return "unknown";
         }
+    }
+
+    private static String field(List<String> cpuinfo, String name, String otherwise) {
+        return cpuinfo.stream().filter(line -> line.startsWith(name))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(otherwise);
     }
 
     private static double ms(long ticks, int requests) {
