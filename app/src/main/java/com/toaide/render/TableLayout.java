@@ -7,6 +7,7 @@ import com.toaide.kernel.Entity;
 import com.toaide.kernel.Relationship;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -208,7 +209,8 @@ final class TableLayout {
     private static List<String> columns(Entity e, Set<String> keys, Set<String> relTypes, String groupBy) {
         List<String> shown = Props.strings(e.prop("_show_fields"));
         JsonNode hide = e.prop("_hide_fields");
-        Set<String> hidden = hide == null ? Set.of() : new HashSet<>(Props.strings(hide));
+        // Not Set.of(): an immutable set's contains throws on null, a plain empty set answers false.
+        Set<String> hidden = hide == null ? Collections.emptySet() : new HashSet<>(Props.strings(hide));
         List<String> columns = new ArrayList<>();
         if (!shown.isEmpty()) {
             for (String k : shown) {
