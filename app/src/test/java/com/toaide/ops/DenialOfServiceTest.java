@@ -12,7 +12,9 @@ import com.toaide.testing.TestPostgres;
 import com.toaide.testing.TestStorage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +83,7 @@ class DenialOfServiceTest {
 
     @Test
     void eighty_connections_trickling_their_bodies_and_forty_their_headers_do_not_stop_health_from_answering() throws Exception {
-        var slow = new ArrayList<Socket>();
+        var slow = new ArrayList<SlowBody>();
         var slowHeaders = new ArrayList<Socket>();
         try {
             for (int i = 0; i < 40; i++) {
@@ -95,32 +97,35 @@ class DenialOfServiceTest {
                 socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: localhost:" + port + "\r\nOrigin: http://localhost:" + port
                         + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nemail=")
                         .getBytes(StandardCharsets.US_ASCII));
-                slow.add(socket);
+                slow.add(new SlowBody(socket));
             }
             // Trickled until the server has answered or cut every slow body (its deadline), not for a
             // fixed time; bounded, so a server without a deadline fails below instead of hanging.
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
-            while (!slow.stream().allMatch(DenialOfServiceTest::answeredOrCut) && System.nanoTime() < until) {
-                for (var socket : slow) {
-                    trickle(socket);
+            var pending = slow.stream().filter(body -> !body.answeredOrCut()).findFirst();
+            while (pending.isPresent() && System.nanoTime() < until) {
+                for (var body : slow) {
+                    trickle(body.socket);
                 }
                 // Headers are read without a thread (Jetty parses them as bytes arrive): a socket each, no more.
                 for (var socket : slowHeaders) {
                     trickle(socket);
                 }
                 assertThat(get("/health").statusCode()).as("/health while 80 bodies and 40 headers trickle in").isEqualTo(200);
-                // The attack's pace, one byte a second per socket: not a wait for something to happen.
-                Thread.sleep(1_000);
+                // Waits for the server to answer or cut a slow body, at most a second: that second
+                // is also the attack's pace, a byte a second per socket.
+                pending.get().awaitReply(1_000);
+                pending = slow.stream().filter(body -> !body.answeredOrCut()).findFirst();
             }
             // By now every trickling request is past its deadline: answered or cut, never still waiting.
-            for (var socket : slow) {
-                trickle(socket);
-                socket.setSoTimeout(10_000);
-                assertThat(statusOrEnd(socket.getInputStream())).isIn("408", "end");
+            for (var body : slow) {
+                trickle(body.socket);
+                body.socket.setSoTimeout(10_000);
+                assertThat(statusOrEnd(body.replies)).isIn("408", "end");
             }
         } finally {
-            for (var socket : slow) {
-                socket.close();
+            for (var body : slow) {
+                body.socket.close();
             }
             for (var socket : slowHeaders) {
                 socket.close();
@@ -185,11 +190,40 @@ class DenialOfServiceTest {
     }
 
     /** True once the server has sent something on {@code socket} (its answer) or closed it. */
-    private static boolean answeredOrCut(Socket socket) {
-        try {
-            return socket.getInputStream().available() > 0;
-        } catch (IOException closed) {
-            return true;
+    /** A request trickling its body, and what the server sent back on it (kept for the check after). */
+    private static final class SlowBody {
+        final Socket socket;
+        final PushbackInputStream replies;
+        private boolean ended;
+
+        SlowBody(Socket socket) throws IOException {
+            this.socket = socket;
+            this.replies = new PushbackInputStream(socket.getInputStream(), 1);
+        }
+
+        boolean answeredOrCut() {
+            try {
+                return ended || replies.available() > 0;
+            } catch (IOException reset) {
+                return true;
+            }
+        }
+
+        /** Blocks until the server's first byte or its close on this request, or {@code millis}. */
+        void awaitReply(int millis) {
+            try {
+                socket.setSoTimeout(millis);
+                int first = replies.read();
+                if (first < 0) {
+                    ended = true;
+                } else {
+                    replies.unread(first);
+                }
+            } catch (SocketTimeoutException stillWaiting) {
+                // A second of the attack has passed.
+            } catch (IOException reset) {
+                ended = true;
+            }
         }
     }
 
@@ -208,7 +242,7 @@ class DenialOfServiceTest {
             byte[] line = new byte[12];
             int read = in.readNBytes(line, 0, line.length);
             return read < 12 ? "end" : new String(line, 9, 3, StandardCharsets.US_ASCII);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return "still waiting";
         } catch (IOException reset) {
             return "end";
