@@ -37,11 +37,12 @@ public final class ChangeListener implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     /**
      * After delivering notices the listener waits this long before reading again, so a busy
-     * channel's notices are read a handful at a time: one wake-up per notice cost the instance
-     * about a tenth of an edit's CPU at 500 edits/s (docs/performance.md). A notice waits at
-     * most this long more; a quiet channel's first notice is read at once.
+     * channel's notices are read many at a time: one wake-up per notice cost the instance
+     * about a tenth of an edit's CPU at 500 edits/s (docs/performance.md). As long as the
+     * sender's pause ({@link Notices}), so several instances' batches are read together. A
+     * notice waits at most this long more; a quiet channel's first notice is read at once.
      */
-    private static final long GATHER_NANOS = Duration.ofMillis(10).toNanos();
+    private static final long GATHER_NANOS = Duration.ofMillis(25).toNanos();
 
     /** How often an idle listener looks again whether something keeps the instance awake. */
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);

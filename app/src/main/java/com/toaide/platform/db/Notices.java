@@ -28,11 +28,13 @@ public final class Notices implements AutoCloseable {
     /** Notices sent in one transaction at most. */
     static final int MAX_BATCH = 500;
     /**
-     * After sending, the sender waits this long so that a busy instance's notices go a handful
-     * to a transaction: each costs a round trip and a commit, and wakes every listener. A
-     * quiet instance's first notice goes at once.
+     * After sending, the sender waits this long so that a busy instance's notices go a dozen
+     * or more to a transaction: each costs a round trip and a commit, and wakes every listener.
+     * At 5 ms the sender and the listener still cost a tenth of an edit's CPU at 500 edits/s
+     * (docs/performance.md); 25 ms is still too short for a person to see. A quiet instance's
+     * first notice goes at once.
      */
-    private static final long GATHER_MILLIS = 5;
+    private static final long GATHER_MILLIS = 25;
     /**
      * One statement, so one round trip: the notices in the order they were sent, and the setting
      * that lets its implicit transaction commit without waiting for the disk (read at the
