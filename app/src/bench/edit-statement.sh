@@ -8,6 +8,7 @@
 #   ./mvnw -q -B -DskipTests package
 #   bash app/src/bench/edit-statement.sh [edits per client and round] [rounds]    # 2000 3
 #
+# Needs psql and pgbench (Debian: apt-get install -y postgresql-client) and ss (iproute2).
 # JAR=<path> runs another build's schema. pgbench sends begin, the role, the statement and
 # commit as four round trips where the app sends one, so compare builds, not this with the
 # load run's Postgres figure.
