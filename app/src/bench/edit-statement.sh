@@ -8,7 +8,8 @@
 #   ./mvnw -q -B -DskipTests package
 #   bash app/src/bench/edit-statement.sh [edits per client and round] [rounds]    # 2000 3
 #
-# Needs psql and pgbench (Debian: apt-get install -y postgresql-client) and ss (iproute2).
+# Needs psql, pgbench and ss (Debian: apt-get install -y postgresql iproute2; pgbench ships
+# with the server package there, psql with postgresql-client, which it pulls in).
 # JAR=<path> runs another build's schema. pgbench sends begin, the role, the statement and
 # commit as four round trips where the app sends one, so compare builds, not this with the
 # load run's Postgres figure.
