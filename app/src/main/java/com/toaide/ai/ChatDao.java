@@ -1,5 +1,6 @@
 package com.toaide.ai;
 
+import com.toaide.platform.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * lines, the weekly turn count and whether a turn runs. Plain JDBC on the transaction's
  * connection, like the edit's statements (docs/performance.md): attaching a Jdbi SQL object
  * prepares every method of its interface and maps rows by reflection, which cost more than the
- * three queries. Runs inside {@code Database.asUser}: RLS scopes every row.
+ * three queries. Runs inside {@code Database.asUser}, or alone as the user ({@link #panel}): RLS scopes every row.
  */
 final class ChatDao {
     private static final String RECENT = """
@@ -24,7 +25,24 @@ final class ChatDao {
             ) last order by id
             """;
     private static final String WEEK = "select turn_count, turn_week_start from users where id = app_user_id()";
-    private static final String RUNNING = "select exists (select 1 from turns where aide_id = ? and status = 'running')";
+    /**
+     * The panel's three reads in one statement, so that opening the editor sends it alone in one
+     * round trip ({@link Database#statementAsUser}): one row per line, oldest first, each with the
+     * week's count and whether a turn runs (one row of nulls but those when there are no lines).
+     */
+    private static final String PANEL = """
+            select last.role, last.text, week.turn_count, week.turn_week_start,
+                   exists (select 1 from turns where aide_id = ? and status = 'running')
+              from (select 1) one
+              left join users week on week.id = app_user_id()
+              left join lateral (
+                  select id, role, text from conversations where aide_id = ? order by id desc limit ?
+              ) last on true
+             order by last.id
+            """;
+
+    /** What the chat panel shows when the editor opens. */
+    record Panel(List<TurnDao.ChatRow> lines, TurnDao.WeekCount week, boolean running) {}
 
     private final Connection connection;
 
@@ -62,14 +80,25 @@ final class ChatDao {
         }
     }
 
-    boolean running(UUID aideId) {
-        try (var statement = connection.prepareStatement(RUNNING)) {
-            statement.setObject(1, aideId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() && rows.getBoolean(1);
+    /** The last {@code limit} lines of the aide's conversation, the user's week and whether a turn runs, as {@code userId}. */
+    static Panel panel(Database db, UUID userId, UUID aideId, int limit) {
+        return db.statementAsUser(userId, PANEL, (statement, first) -> {
+            statement.setObject(first, aideId);
+            statement.setObject(first + 1, aideId);
+            statement.setInt(first + 2, limit);
+        }, rows -> {
+            var lines = new ArrayList<TurnDao.ChatRow>();
+            var week = new TurnDao.WeekCount(0, null);
+            boolean running = false;
+            while (rows.next()) {
+                if (rows.getString(1) != null) {
+                    lines.add(new TurnDao.ChatRow(rows.getString(1), rows.getString(2)));
+                }
+                Timestamp start = rows.getTimestamp(4);
+                week = new TurnDao.WeekCount(rows.getInt(3), start == null ? null : start.toInstant());
+                running = rows.getBoolean(5);
             }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+            return new Panel(lines, week, running);
+        });
     }
 }

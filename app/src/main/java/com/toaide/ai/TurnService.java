@@ -147,16 +147,10 @@ public final class TurnService implements AutoCloseable {
     public EditorChat.State chat(UUID userId, UUID aideId) {
         boolean free = billing.plan(userId) == Plan.FREE;
         Instant now = clock.instant();
-        return db.asUser(userId, handle -> {
-            var dao = new ChatDao(handle);
-            var lines = dao.recent(aideId, 200).stream().map(row -> new EditorChat.Line(row.role(), row.text())).toList();
-            Integer left = null;
-            if (free) {
-                var week = dao.week().orElse(new TurnDao.WeekCount(0, null));
-                left = TurnWeek.of(week.turnCount(), week.turnWeekStart(), now).freeTurnsLeft();
-            }
-            return new EditorChat.State(lines, left, dao.running(aideId));
-        });
+        var panel = ChatDao.panel(db, userId, aideId, 200);
+        var lines = panel.lines().stream().map(row -> new EditorChat.Line(row.role(), row.text())).toList();
+        Integer left = free ? TurnWeek.of(panel.week().turnCount(), panel.week().turnWeekStart(), now).freeTurnsLeft() : null;
+        return new EditorChat.State(lines, left, panel.running());
     }
 
     /** The Stop button: stops the aide's running turn on whichever instance runs it. */

@@ -57,7 +57,7 @@ public final class AideService {
     }
 
     public AideSummary find(UUID userId, UUID aideId) {
-        return db.asUser(userId, handle -> new EditDao(handle).summary(aideId)).orElseThrow(Failure.NotFound::new);
+        return EditDao.alone(db, userId).summary(aideId).orElseThrow(Failure.NotFound::new);
     }
 
     /**

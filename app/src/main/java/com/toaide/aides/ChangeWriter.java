@@ -46,6 +46,13 @@ final class ChangeWriter {
     /** Runs {@code reader} while no change to the aide can run. */
     <T> T read(UUID userId, UUID aideId, EditService.Reader<T> reader) {
         synchronized (open.lock(aideId)) {
+            // The open copy when it is still current: its position alone, in one round trip with no
+            // transaction (opening the editor asks for nothing else); else loaded in a transaction.
+            long version = EditDao.alone(db, userId).position(aideId).orElseThrow(Failure.NotFound::new);
+            History current = open.at(aideId, version);
+            if (current != null) {
+                return reader.read(current.snapshot(), version);
+            }
             return db.asUser(userId, handle -> {
                 var history = historyAt(handle, userId, aideId);
                 return reader.read(history.snapshot(), history.version());

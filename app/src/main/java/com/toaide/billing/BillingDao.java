@@ -1,5 +1,6 @@
 package com.toaide.billing;
 
+import com.toaide.platform.db.Database;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -9,6 +10,15 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(BillingAccount.class)
 interface BillingDao {
+    /**
+     * The user's plan, read alone in one round trip ({@link Database#statementAsUser}): most requests
+     * that ask for the plan ask nothing else of the database in that moment.
+     */
+    static Plan plan(Database db, UUID userId) {
+        return db.statementAsUser(userId, "select tier from users where id = ?", (statement, first) -> statement.setObject(first, userId),
+                row -> row.next() ? Plan.of(row.getString(1)) : Plan.FREE);
+    }
+
     /** As the user, RLS shows only their own row; on the system path any user's. */
     @SqlQuery("""
             select id, email, tier, stripe_customer_id, stripe_subscription_id, subscription_status

@@ -62,9 +62,7 @@ public final class BillingService {
         if (!enabled()) {
             return Plan.FREE;
         }
-        return db.asUser(userId, handle -> handle.attach(BillingDao.class).account(userId))
-                .map(account -> Plan.of(account.tier()))
-                .orElse(Plan.FREE);
+        return BillingDao.plan(db, userId);
     }
 
     /** The plan for the account page, without a notice from a return trip to Stripe. */

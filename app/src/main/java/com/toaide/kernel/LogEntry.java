@@ -48,15 +48,24 @@ public final class LogEntry {
     LogEntry(long seq, String batch, String actor, Source source, String ts, JsonNode event, Event parsed) {
         this.seq = seq;
         this.batch = Objects.requireNonNull(batch, "batch");
-        // Interned: an aide's entries share a handful of actors and types, not a copy each.
-        this.actor = actor == null ? null : actor.intern();
+        // Not interned: String.intern goes through the JVM's global table, which cost an edit more
+        // than the rest of its entry (docs/performance.md), and the open aides hold no entries.
+        this.actor = actor;
         this.source = Objects.requireNonNull(source, "source");
         this.ts = ts;
         this.eventJson = event.toString();
-        String t = JsonRead.string(event.get("t"), null);
-        this.type = t == null ? null : t.intern();
+        this.type = typeOf(event, parsed);
         this.target = parsed == null ? JsonRead.string(event.get("batch"), null) : null;
         this.mutates = parsed != null && !(parsed instanceof Event.Signal) && !(parsed instanceof Event.Invalid);
+    }
+
+    /** A kernel event's type is its record's constant, shared by every entry; only other types are read from the JSON. */
+    private static String typeOf(JsonNode event, Event parsed) {
+        if (parsed != null && !(parsed instanceof Event.Invalid) && !(parsed instanceof Event.Signal)) {
+            return parsed.type();
+        }
+        String type = JsonRead.string(event.get("t"), null);
+        return UNDO.equals(type) ? UNDO : REDO.equals(type) ? REDO : type;
     }
 
     private static Event parseUnlessMarker(JsonNode event) {
