@@ -16,7 +16,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * lines, the weekly turn count and whether a turn runs. Plain JDBC on the transaction's
  * connection, like the edit's statements (docs/performance.md): attaching a Jdbi SQL object
  * prepares every method of its interface and maps rows by reflection, which cost more than the
- * three queries. Runs inside {@code Database.asUser}, or alone as the user ({@link #panel}): RLS scopes every row.
+ * three queries. Runs inside {@code Database.asUser}, or alone as the user ({@link #panel}): RLS
+ * scopes every row.
  */
 final class ChatDao {
     private static final String RECENT = """
@@ -28,7 +29,7 @@ final class ChatDao {
     /**
      * The panel's three reads in one statement, so that opening the editor sends it alone in one
      * round trip ({@link Database#statementAsUser}): one row per line, oldest first, each with the
-     * week's count and whether a turn runs (one row of nulls but those when there are no lines).
+     * week's count and whether a turn runs; with no lines, one row whose line columns are null.
      */
     private static final String PANEL = """
             select last.role, last.text, week.turn_count, week.turn_week_start,
@@ -80,7 +81,7 @@ final class ChatDao {
         }
     }
 
-    /** The last {@code limit} lines of the aide's conversation, the user's week and whether a turn runs, as {@code userId}. */
+    /** As {@code userId}: the aide's last {@code limit} lines, the user's week, whether a turn runs. */
     static Panel panel(Database db, UUID userId, UUID aideId, int limit) {
         return db.statementAsUser(userId, PANEL, (statement, first) -> {
             statement.setObject(first, aideId);

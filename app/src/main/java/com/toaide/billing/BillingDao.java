@@ -15,7 +15,8 @@ interface BillingDao {
      * that ask for the plan ask nothing else of the database in that moment.
      */
     static Plan plan(Database db, UUID userId) {
-        return db.statementAsUser(userId, "select tier from users where id = ?", (statement, first) -> statement.setObject(first, userId),
+        return db.statementAsUser(userId, "select tier from users where id = ?",
+                (statement, first) -> statement.setObject(first, userId),
                 row -> row.next() ? Plan.of(row.getString(1)) : Plan.FREE);
     }
 
