@@ -109,15 +109,20 @@ public final class AideRoutes {
 
     public void editor(Context ctx) {
         UUID user = RequestUser.require(ctx);
-        var aide = aides.find(user, Params.id(ctx, "id"));
-        var conversation = chat.of(user, aide.id());
-        var shown = photos.of(user, aide.id());
-        var page = edits.read(user, aide.id(), (snapshot, version) -> new EditorPage(
-                new Layout(Titles.orUntitled(aide.title()), assets, true), aide,
-                new RenderedHtml(renderer.editorBody(snapshot, shown)), pageCssUrl, version,
-                snapshot.roots().stream().allMatch(e -> e.removed()), aiConfigured, conversation));
-        views.html(ctx, "aides/editor.jte", page);
+        UUID id = Params.id(ctx, "id");
+        var shown = photos.of(user, id);
+        // The aide's line comes with its position (one round trip); the chat panel is read after,
+        // outside the aide's lock, and only for an aide the user can see.
+        var opened = edits.view(user, id, (aide, snapshot, version) -> new Opened(aide,
+                new RenderedHtml(renderer.editorBody(snapshot, shown)), version,
+                snapshot.roots().stream().allMatch(e -> e.removed())));
+        var aide = opened.aide();
+        views.html(ctx, "aides/editor.jte", new EditorPage(new Layout(Titles.orUntitled(aide.title()), assets, true), aide,
+                opened.body(), pageCssUrl, opened.version(), opened.empty(), aiConfigured, chat.of(user, id)));
     }
+
+    /** What the editor shows of the aide, taken while no change to it can run. */
+    private record Opened(AideSummary aide, RenderedHtml body, long version, boolean empty) {}
 
     public void snapshot(Context ctx) {
         var view = edits.snapshot(RequestUser.require(ctx), Params.id(ctx, "id"));

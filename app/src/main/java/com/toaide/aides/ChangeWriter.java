@@ -45,17 +45,22 @@ final class ChangeWriter {
 
     /** Runs {@code reader} while no change to the aide can run. */
     <T> T read(UUID userId, UUID aideId, EditService.Reader<T> reader) {
+        return view(userId, aideId, (line, snapshot, version) -> reader.read(snapshot, version));
+    }
+
+    /** Runs {@code viewer} with the aide's dashboard line while no change to the aide can run. */
+    <T> T view(UUID userId, UUID aideId, EditService.Viewer<T> viewer) {
         synchronized (open.lock(aideId)) {
-            // The open copy when it is still current: its position alone, in one round trip with no
-            // transaction (opening the editor asks for nothing else); else loaded in a transaction.
-            long version = EditDao.alone(db, userId).position(aideId).orElseThrow(Failure.NotFound::new);
-            History current = open.at(aideId, version);
+            // The open copy when it is still current: the aide's line and position in one round trip
+            // with no transaction (opening the editor needs nothing else); else loaded in a transaction.
+            var line = EditDao.alone(db, userId).line(aideId).orElseThrow(Failure.NotFound::new);
+            History current = open.at(aideId, line.version());
             if (current != null) {
-                return reader.read(current.snapshot(), version);
+                return viewer.view(line.summary(), current.snapshot(), line.version());
             }
             return db.asUser(userId, handle -> {
                 var history = historyAt(handle, userId, aideId);
-                return reader.read(history.snapshot(), history.version());
+                return viewer.view(line.summary(), history.snapshot(), history.version());
             });
         }
     }

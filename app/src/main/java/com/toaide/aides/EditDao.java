@@ -1,6 +1,8 @@
 package com.toaide.aides;
 
 import com.toaide.platform.db.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -41,6 +43,7 @@ final class EditDao {
             select saved.auto_publish from saved
             """;
     private static final String POSITION = "select log_seq from aides where id = ?";
+    private static final String LINE = "select id, coalesce(title, ''), status, slug, updated_at, log_seq from aides where id = ?";
     private static final String SUMMARY = "select id, coalesce(title, ''), status, slug, updated_at from aides where id = ?";
 
     /** What {@link #write} did. */
@@ -123,9 +126,21 @@ final class EditDao {
 
     /** The aide's dashboard line, if the user can see it. */
     Optional<AideSummary> summary(UUID id) {
-        return runner.run(SUMMARY, (statement, first) -> statement.setObject(first, id), row -> row.next()
-                ? Optional.of(new AideSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                        row.getString(4), row.getTimestamp(5).toInstant()))
-                : Optional.empty());
+        return runner.run(SUMMARY, (statement, first) -> statement.setObject(first, id),
+                row -> row.next() ? Optional.of(summaryOf(row)) : Optional.empty());
+    }
+
+    /** The aide's dashboard line and its log position, read together, if the user can see it. */
+    Optional<Line> line(UUID id) {
+        return runner.run(LINE, (statement, first) -> statement.setObject(first, id),
+                row -> row.next() ? Optional.of(new Line(summaryOf(row), row.getLong(6))) : Optional.empty());
+    }
+
+    /** An aide's dashboard line and the seq of its last log entry. */
+    record Line(AideSummary summary, long version) {}
+
+    private static AideSummary summaryOf(ResultSet row) throws SQLException {
+        return new AideSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                row.getTimestamp(5).toInstant());
     }
 }

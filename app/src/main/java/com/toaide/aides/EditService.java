@@ -152,6 +152,17 @@ public final class EditService {
         return writer.read(userId, aideId, reader);
     }
 
+    /** Reads an aide's dashboard line with its snapshot and version; the snapshot must not escape the viewer. */
+    @FunctionalInterface
+    public interface Viewer<T> {
+        T view(AideSummary aide, Snapshot snapshot, long version);
+    }
+
+    /** {@link #read} with the aide's dashboard line, read in the same round trip as its position (opening the editor). */
+    public <T> T view(UUID userId, UUID aideId, Viewer<T> viewer) {
+        return writer.view(userId, aideId, viewer);
+    }
+
     /** Prefix of the batch ids of restores, so History can say who made them. */
     static final String RESTORE_BATCH = "restore-";
 

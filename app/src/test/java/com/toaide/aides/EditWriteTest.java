@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an edit's one statement costs Postgres: its update of the aide's row must be heap-only,
  * touching none of the table's indexes (docs/decisions.md, migrations/V020). An index that takes
- * in a column an edit changes, or a table with no room left on its pages, fails this.
+ * in a column an edit changes, or a table with no room left on its pages, fails this. Also the
+ * editor's one statement: the aide's line with its position, for its owner only.
  */
 class EditWriteTest {
     @AutoClose static Database db;
@@ -49,5 +50,22 @@ class EditWriteTest {
         long events = db.asUser(user, h -> h.createQuery("select count(*) from aide_events where aide_id = :id")
                 .bind("id", aide).mapTo(Long.class).one());
         assertThat(events).isEqualTo(3);
+    }
+
+    @Test
+    void the_editor_reads_an_aides_line_with_its_position_and_only_its_owner_can() {
+        UUID stranger = db.asSystem(h -> h.createQuery("insert into users (email) values ('stranger@example.com') returning id")
+                .mapTo(UUID.class).one());
+        UUID trip = db.asUser(user, h -> h.createQuery(
+                "insert into aides (user_id, state, title, log_seq) values (app_user_id(), '{}', 'Trip to Lisbon', 7) returning id")
+                .mapTo(UUID.class).one());
+
+        var line = EditDao.alone(db, user).line(trip).orElseThrow();
+        assertThat(line.version()).isEqualTo(7);
+        assertThat(line.summary().id()).isEqualTo(trip);
+        assertThat(line.summary().title()).isEqualTo("Trip to Lisbon");
+        assertThat(line.summary()).isEqualTo(EditDao.alone(db, user).summary(trip).orElseThrow());
+        assertThat(EditDao.alone(db, stranger).line(trip)).as("another user's aide").isEmpty();
+        assertThat(EditDao.alone(db, user).line(UUID.randomUUID())).as("no such aide").isEmpty();
     }
 }
