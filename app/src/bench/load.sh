@@ -21,7 +21,7 @@ data=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
 
 env MALLOC_ARENA_MAX=2 DATA_DIR="$data" PORT=$port TRUSTED_PROXY=true java -XX:MaxRAM=512m \
-    -XX:MaxRAMPercentage=40 -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:+IgnoreUnrecognizedVMOptions \
+    -XX:MaxRAMPercentage=40 -Xms128m -Xmn64m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:+IgnoreUnrecognizedVMOptions \
     -XX:TrimNativeHeapInterval=5000 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m \
     -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$stamp.gc" ${EXTRA:-} -jar "$jar" serve >"$stamp.server" 2>&1 &
 server=$!
