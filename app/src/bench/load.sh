@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The HTTP load run of docs/performance.md in one command: the server started with railway.toml's
-# production flags on a 512 MB budget (-XX:MaxRAM=512m), its embedded Postgres found, LoadRun sent
-# at it with both pids (so it reports the server's and Postgres's CPU per request), a GC log, and
-# the machine and load average printed beside the figures.
+# production flags on a 512 MB budget (-XX:MaxRAM=512m), on production's Java 25 when the machine
+# has one under /usr/lib/jvm, its embedded Postgres found, LoadRun sent at it with both pids (so it
+# reports the server's and Postgres's CPU per request), a GC log, and the machine, the JDK and the
+# load average printed beside the figures.
 #
 #   ./mvnw -q -B -DskipTests package
 #   ./mvnw -q -B -Pbench -DskipTests test-compile dependency:build-classpath \
 #       -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
 #   bash app/src/bench/load.sh [rate] [users] [seconds] [views-fraction]    # 500 450 60 0
 #
-# JAR=<path> runs another build (to alternate base and new in the same minutes); EXTRA="<flags>"
-# adds JVM flags. The output and the GC log go to target/load-<time>.{log,gc}.
+# JAR=<path> runs another build (to alternate base and new in the same minutes); JAVA=<path to a
+# java> runs the server on another JDK; EXTRA="<flags>" adds JVM flags (both are printed). The
+# output and the GC log go to target/load-<time>.{log,gc}.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 rate=${1:-500} users=${2:-450} seconds=${3:-60} views=${4:-0}
@@ -18,9 +20,11 @@ jar=${JAR:-target/aide.jar}
 port=$((20000 + RANDOM % 20000))
 stamp=target/load-$(date +%H%M%S)
 data=$(mktemp -d)
+java=${JAVA:-$(ls /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}
+java=${java:-java}
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
 
-env MALLOC_ARENA_MAX=2 DATA_DIR="$data" PORT=$port TRUSTED_PROXY=true java -XX:MaxRAM=512m \
+env MALLOC_ARENA_MAX=2 DATA_DIR="$data" PORT=$port TRUSTED_PROXY=true "$java" -XX:MaxRAM=512m \
     -XX:MaxRAMPercentage=40 -Xms128m -Xmn64m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:+IgnoreUnrecognizedVMOptions \
     -XX:TrimNativeHeapInterval=5000 -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m \
     -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$stamp.gc" ${EXTRA:-} -jar "$jar" serve >"$stamp.server" 2>&1 &
@@ -35,6 +39,7 @@ postgres=$(pgrep -o -f "postgres.*$data" || true)
     echo "jar $jar ($(sha1sum "$jar" | cut -c1-10)), rate $rate, users $users, $seconds s, views $views"
     lscpu | grep -E '^(Model name|CPU\(s\))'
     grep -m1 'cpu MHz' /proc/cpuinfo
+    echo "$("$java" -version 2>&1 | head -1)${EXTRA:+, extra flags: $EXTRA}"
     echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$stamp.log"
 java -cp target/test-classes:target/classes:"$(cat target/bench-cp.txt)" com.toaide.load.LoadRun \

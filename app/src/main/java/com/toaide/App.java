@@ -22,6 +22,7 @@ import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ public final class App implements AutoCloseable {
     static final String DEV_MODE_LINE = "DEV MODE (APP_ENV is not prod): embedded defaults where variables are missing,"
             + " sign-in links readable at /dev/outbox from this machine only. Never expose this instance; set APP_ENV=prod in production.";
 
+    /**
+     * The Java release production runs on: measured faster than 17 under the edit load (docs/performance.md,
+     * seventeenth session). Railway's builder installs 21 unless the service sets RAILPACK_JDK_VERSION.
+     */
+    static final int PRODUCTION_JAVA = 25;
+
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
     private final Runnable beforeStop;
@@ -66,6 +73,15 @@ public final class App implements AutoCloseable {
         public Infrastructure(ConnectionSettings database, Config.Storage storage, List<AutoCloseable> owned) {
             this(database, database, storage, owned);
         }
+    }
+
+    /** What a production start says when its Java is older than the one it is sized and measured on. */
+    static Optional<String> olderJavaLine(Runtime.Version running) {
+        if (running.feature() >= PRODUCTION_JAVA) {
+            return Optional.empty();
+        }
+        return Optional.of("Running on Java " + running + ", slower than the Java " + PRODUCTION_JAVA
+                + " production is measured on: set RAILPACK_JDK_VERSION=" + PRODUCTION_JAVA + " on the service (docs/deploy.md)");
     }
 
     public static App start(Config config, Infrastructure infrastructure) {
@@ -93,9 +109,12 @@ public final class App implements AutoCloseable {
             });
             javalin.start(config.host(), config.port());
             parts.scheduler().start();
-            log.info("AIde is listening on {}:{} ({})", config.host(), javalin.port(), config.environment().name().toLowerCase());
+            log.info("AIde is listening on {}:{} ({}, Java {})", config.host(), javalin.port(),
+                    config.environment().name().toLowerCase(), Runtime.version());
             if (!config.isProd()) {
                 log.warn(DEV_MODE_LINE);
+            } else {
+                olderJavaLine(Runtime.version()).ifPresent(log::warn);
             }
             if (config.ai().isEmpty()) {
                 // The editor tells its users only that the AI is off; how to switch it on is for the operator.

@@ -172,7 +172,6 @@ public final class PublishedObjects {
         return storage.get(bucket, key);
     }
 
-    /** Every object under the slug, and the CDN's copies of each (versions are cached for a year). */
     /** Removes one object (an old version) and tells the edge. */
     void delete(String key) {
         storage.delete(bucket, key);

@@ -199,7 +199,7 @@ class PageByHandBrowserTest {
             List<String> small = new ArrayList<>(p.smallControls());
             p.screenshot("hit-areas-390x844");
             // The menus and the columns panel are controls too.
-            p.blockMenu("Standings", null);
+            p.blockMenu("Standings");
             small.addAll(p.smallControls());
             p.screenshot("hit-areas-menu-390x844");
             p.click(By.xpath("//div[@role='menu']/button[normalize-space()='Columns']"));
@@ -627,9 +627,7 @@ class PageByHandBrowserTest {
         void blockMenu(String name, String... path) {
             click(By.xpath("(//*[@id='live-page']//*[@data-entity][not(@data-field)][not(self::tr)][not(self::li)][not(self::article)]"
                     + "[contains(normalize-space(.), \"" + name + "\")])[last()]/div[@class='block-tools']/button"));
-            if (path != null) {
-                choose(path);
-            }
+            choose(path);
         }
 
         void choose(String... path) {
@@ -695,7 +693,6 @@ class PageByHandBrowserTest {
             browser.screenshot(name);
         }
 
-        /** The handle of an item, focused once it is on the page (after a redraw). */
         /** Keys pressed on an item's handle; found again if the live channel redrew the page first. */
         void keysToHandle(String id, CharSequence keys) {
             until(x -> {

@@ -189,7 +189,6 @@ class DenialOfServiceTest {
                 : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** True once the server has sent something on {@code socket} (its answer) or closed it. */
     /** A request trickling its body, and what the server sent back on it (kept for the check after). */
     private static final class SlowBody {
         final Socket socket;

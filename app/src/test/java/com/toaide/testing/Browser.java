@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
@@ -22,9 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
     public final ChromeDriver driver;
+    /** The browser's own profile (about 3 MB), deleted when it closes. */
+    private final Path profile;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.profile = profile;
     }
 
     public static Browser start(int width, int height) {
@@ -47,6 +51,7 @@ public final class Browser implements AutoCloseable {
 
     private static Browser start(int width, int height, boolean phone) {
         try {
+            Path profile = Files.createTempDirectory("aide-chromium");
             var options = new ChromeOptions();
             if (phone) {
                 options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
@@ -55,7 +60,7 @@ public final class Browser implements AutoCloseable {
             options.setBinary(onPath("chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("aide-chromium"),
+                    "--no-first-run", "--user-data-dir=" + profile,
                     // What the editor guesses from the browser's language (a money field's currency) is the same on every machine.
                     "--lang=en-US",
                     "--window-size=" + width + "," + height);
@@ -64,7 +69,7 @@ public final class Browser implements AutoCloseable {
             if (!phone) {
                 driver.manage().window().setSize(new Dimension(width, height));
             }
-            return new Browser(driver);
+            return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,6 +112,14 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (var paths = Files.walk(profile)) {
+            // Deepest first, so each folder is empty when its turn comes.
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // Best effort: a helper process still ending may hold a file; a test must not fail on that.
+        }
     }
 
     private static String onPath(String program) {
