@@ -11,7 +11,8 @@
 #   bash app/src/bench/load.sh [rate] [users] [seconds] [views-fraction]    # 500 450 60 0
 #
 # JAR=<path> runs another build (to alternate base and new in the same minutes); JAVA=<path to a
-# java> runs the server on another JDK; EXTRA="<flags>" adds JVM flags (both are printed). The
+# java> runs the server on another JDK; EXTRA="<flags>" adds JVM flags (both are printed);
+# UPLOADERS=<n> adds n people uploading 12-megapixel photos back to back (the memory check). The
 # output and the GC log go to target/load-<time>.{log,gc}.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -36,7 +37,7 @@ done
 postgres=$(pgrep -o -f "postgres.*$data" || true)
 
 {
-    echo "jar $jar ($(sha1sum "$jar" | cut -c1-10)), rate $rate, users $users, $seconds s, views $views"
+    echo "jar $jar ($(sha1sum "$jar" | cut -c1-10)), rate $rate, users $users, $seconds s, views $views, uploaders ${UPLOADERS:-0}"
     lscpu | grep -E '^(Model name|CPU\(s\))'
     grep -m1 'cpu MHz' /proc/cpuinfo
     echo "$("$java" -version 2>&1 | head -1)${EXTRA:+, extra flags: $EXTRA}"
@@ -44,8 +45,9 @@ postgres=$(pgrep -o -f "postgres.*$data" || true)
 } | tee "$stamp.log"
 java -cp target/test-classes:target/classes:"$(cat target/bench-cp.txt)" com.toaide.load.LoadRun \
     --url "http://localhost:$port" --users "$users" --warmup 60 --seconds "$seconds" --rate "$rate" \
-    --views "$views" --pid "$server" ${postgres:+--postgres-pid "$postgres"} | tee -a "$stamp.log"
+    --views "$views" --uploaders "${UPLOADERS:-0}" --pid "$server" ${postgres:+--postgres-pid "$postgres"} | tee -a "$stamp.log"
 {
     echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "server peak RSS: $(grep VmHWM /proc/$server/status 2>/dev/null | tr -s ' ' || echo gone)"
     echo "full collections (seconds since start, pause):"; grep "Pause Full" "$stamp.gc" | sed -E "s/^\[([0-9.]+)s\].* ([0-9.]+ms)$/  \1 s: \2/" || true
 } | tee -a "$stamp.log"
