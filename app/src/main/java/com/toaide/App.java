@@ -16,7 +16,6 @@ import com.toaide.platform.db.ChangeListener;
 import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.observe.Redacted;
 import com.toaide.platform.web.RequestIds;
-import com.toaide.platform.web.RequestLog;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
@@ -55,11 +54,13 @@ public final class App implements AutoCloseable {
     private final Javalin javalin;
     private final List<AutoCloseable> owned;
     private final Runnable beforeStop;
+    private final DirectEdits directEdits;
 
-    private App(Javalin javalin, List<AutoCloseable> owned, Runnable beforeStop) {
+    private App(Javalin javalin, List<AutoCloseable> owned, Runnable beforeStop, DirectEdits directEdits) {
         this.javalin = javalin;
         this.owned = owned;
         this.beforeStop = beforeStop;
+        this.directEdits = directEdits;
     }
 
     /**
@@ -98,11 +99,10 @@ public final class App implements AutoCloseable {
         var owned = new ArrayList<>(infrastructure.owned());
         try {
             var parts = Wiring.wire(config, infrastructure, modelLimits, idleAfter, owned);
-            var requestLog = new RequestLog();
             var javalin = Javalin.create(cfg -> {
-                ServerSettings.apply(cfg);
+                ServerSettings.apply(cfg, parts.directEdits());
                 cfg.jetty.modifyServer(server -> server.setErrorHandler(parts.errors().protocolErrors(config.isProd())));
-                cfg.requestLogger.http(requestLog::write);
+                cfg.requestLogger.http(parts.requestLog()::write);
                 parts.errors().register(cfg.routes);
                 guards(cfg.routes, parts.guards());
                 routes(cfg.routes, parts.handlers());
@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
                 // The editor tells its users only that the AI is off; how to switch it on is for the operator.
                 log.info("The AI is off: set ANTHROPIC_API_KEY (or OPENAI_BASE_URL and OPENAI_MODEL) and restart to switch it on");
             }
-            return new App(javalin, owned, parts.beforeStop());
+            return new App(javalin, owned, parts.beforeStop(), parts.directEdits());
         } catch (RuntimeException e) {
             closeAll(owned);
             throw e;
@@ -181,7 +181,8 @@ public final class App implements AutoCloseable {
         r.post("/aides", h.aides()::create, USER, PAUSABLE);
         r.get("/aides/{id}", h.aides()::editor, USER);
         r.get("/aides/{id}/snapshot", h.aides()::snapshot, USER);
-        r.post("/aides/{id}/events", h.aides()::events, USER, PAUSABLE, SMALL_BODY);
+        // Most edits are answered before Javalin, with these roles' guards (DirectEdits).
+        r.post(DirectEdits.ROUTE, h.aides()::events, DirectEdits.ROLES);
         r.post("/aides/{id}/turns", h.turns()::start, USER, PAUSABLE, SMALL_BODY);
         r.get("/aides/{id}/turns/{turn}", h.turns()::show, USER);
         r.post("/aides/{id}/undo", h.aides()::undo, USER, PAUSABLE);
@@ -238,6 +239,11 @@ public final class App implements AutoCloseable {
         // Admin break-glass: a written reason, recorded before the aide is shown read-only.
         r.get("/admin", h.admin()::dashboard, ADMIN);
         r.post("/admin/aides/{id}/open", h.admin()::open, ADMIN, LOCAL_IMAGES);
+    }
+
+    /** How many direct edits were answered on Jetty's core API rather than by Javalin (tests read it). */
+    public long directEdits() {
+        return directEdits.served();
     }
 
     public int port() {

@@ -7,6 +7,7 @@ import com.toaide.platform.web.BodyLimits;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson3;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -23,7 +24,8 @@ final class ServerSettings {
 
     private ServerSettings() {}
 
-    static void apply(JavalinConfig cfg) {
+    /** @param directEdits the edit route's handler, placed after the server's own guards and before Javalin's */
+    static void apply(JavalinConfig cfg, Handler.Wrapper directEdits) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = BodyLimits.DEFAULT_BYTES;
@@ -47,6 +49,7 @@ final class ServerSettings {
         // address, so the cache was emptied on nearly every request (docs/performance.md).
         cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
         cfg.jetty.modifyServer(server -> {
+            server.insertHandler(directEdits);
             // Stop accepting, then let in-flight requests finish before the pools close.
             server.insertHandler(new GracefulHandler());
             // Slow clients cost a socket, not a thread (docs/security.md): the first bytes of a

@@ -58,6 +58,7 @@ import com.toaide.platform.web.Errors;
 import com.toaide.platform.web.OriginGuard;
 import com.toaide.platform.limits.RateLimiter;
 import com.toaide.platform.web.RequestLimits;
+import com.toaide.platform.web.RequestLog;
 import com.toaide.platform.web.RoleGuard;
 import com.toaide.platform.web.SecurityHeaders;
 import com.toaide.platform.web.Views;
@@ -101,8 +102,12 @@ final class Wiring {
                     AdminRoutes admin, OutboxRoutes outbox, PageCssRoute pageCss, Assets assets, ImageRoutes images,
                     VerifyRoutes verify) {}
 
-    /** @param beforeStop what must happen before the server stops taking requests (live channels told to go) */
-    record Parts(Errors errors, Guards guards, Handlers handlers, Scheduler scheduler, Runnable beforeStop) {}
+    /**
+     * @param directEdits the edit route on Jetty's core API, in front of Javalin
+     * @param beforeStop what must happen before the server stops taking requests (live channels told to go)
+     */
+    record Parts(Errors errors, Guards guards, Handlers handlers, RequestLog requestLog, DirectEdits directEdits,
+                 Scheduler scheduler, Runnable beforeStop) {}
 
     private Wiring() {}
 
@@ -217,7 +222,9 @@ final class Wiring {
                 devOutbox == null ? null : new OutboxRoutes(devOutbox, views, assets), pageCss, assets,
                 new ImageRoutes(imageService),
                 new VerifyRoutes(new VerifySignIn(config.verifySecret(), db, sessions, config.editorUrl().getHost(), clock), sessionGuard));
-        return new Parts(errors, guards, handlers, scheduler, hub::goingAway);
+        var requestLog = new RequestLog();
+        var directEdits = new DirectEdits(guards, sessions, clientIp, aides, errors, requestLog);
+        return new Parts(errors, guards, handlers, requestLog, directEdits, scheduler, hub::goingAway);
     }
 
     private static PaymentProvider payments(Config.Billing billing) {

@@ -129,9 +129,19 @@ public final class AideRoutes {
         ctx.json(new SnapshotAnswer(view.snapshot(), view.version()));
     }
 
+    /** {@code POST /aides/{id}/events}; most are answered before Javalin by the root's {@code DirectEdits}, through {@link #edit}. */
     public void events(Context ctx) {
-        var request = EditRequest.parse(Params.body(ctx));
-        var outcome = edits.edit(RequestUser.require(ctx), Params.id(ctx, "id"), request.events(), request.batch());
+        var answer = edit(RequestUser.require(ctx), Params.id(ctx, "id"), Params.body(ctx));
+        ctx.status(answer.status()).contentType(ContentType.APPLICATION_JSON).result(answer.json());
+    }
+
+    /** A direct edit's answer: 200 when any event was accepted, else 422, and the {@link Edited} JSON. */
+    public record EditAnswer(int status, String json) {}
+
+    /** The edit route's work on plain values, whichever way the request came in; failures are thrown. */
+    public EditAnswer edit(UUID user, UUID aide, byte[] body) {
+        var request = EditRequest.parse(body);
+        var outcome = edits.edit(user, aide, request.events(), request.batch());
         var rejected = new ArrayList<Rejection>();
         List<Result> results = outcome.results();
         for (int i = 0; i < results.size(); i++) {
@@ -139,8 +149,8 @@ public final class AideRoutes {
                 rejected.add(new Rejection(i, results.get(i).reason()));
             }
         }
-        ctx.status(outcome.acceptedCount() == 0 ? 422 : 200).contentType(ContentType.APPLICATION_JSON)
-                .result(new Edited(outcome.acceptedCount(), rejected, outcome.version()).json());
+        return new EditAnswer(outcome.acceptedCount() == 0 ? 422 : 200,
+                new Edited(outcome.acceptedCount(), rejected, outcome.version()).json());
     }
 
     public void undo(Context ctx) {

@@ -60,15 +60,11 @@ public final class SessionService {
      * {@code token} is the new cookie value when it was renewed, else null.
      */
     public Optional<Session> resume(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
+        var known = known(token);
+        if (known.isPresent() || token == null || token.isBlank()) {
+            return known;
         }
-        Instant now = clock.instant();
-        Instant renewed = now.plus(LIFETIME);
-        var known = live.get(token);
-        if (known.isPresent() && known.get().validUntil().isAfter(renewed.minus(RENEW_AFTER))) {
-            return Optional.of(new Session(known.get().sessionId(), known.get().userId(), null));
-        }
+        Instant renewed = clock.instant().plus(LIFETIME);
         final UUID sessionId;
         final UUID claimedUser;
         final Instant tokenExpires;
@@ -95,6 +91,21 @@ public final class SessionService {
                         return new Session(sessionId, claimedUser, fresh);
                     });
         });
+    }
+
+    /**
+     * The session behind a cookie this instance has already checked and need not renew yet: a read
+     * of {@link LiveSessions} only, never the database. Empty says only that {@link #resume} must decide.
+     */
+    public Optional<Session> known(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        var known = live.get(token);
+        if (known.isPresent() && known.get().validUntil().isAfter(clock.instant().plus(LIFETIME).minus(RENEW_AFTER))) {
+            return Optional.of(new Session(known.get().sessionId(), known.get().userId(), null));
+        }
+        return Optional.empty();
     }
 
     private static Instant earlier(Instant a, Instant b) {

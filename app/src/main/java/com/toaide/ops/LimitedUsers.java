@@ -94,7 +94,7 @@ public final class LimitedUsers implements AutoCloseable {
     }
 
     /** Throws a 429 {@link Failure.Limited} (with Retry-After) while the user is limited. */
-    void requireNotLimited(UUID userId) {
+    public void requireNotLimited(UUID userId) {
         // One request reloads a stale list while the others wait for it, instead of every
         // request thread asking the database at once (a starved reloader makes them all stale).
         // A failed try is not repeated by each waiting thread in turn: with the database away

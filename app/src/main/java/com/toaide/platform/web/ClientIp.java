@@ -22,8 +22,8 @@ import java.util.Enumeration;
  * Per request this scans one header from its end; it allocates only the returned string.
  */
 public final class ClientIp {
-    private static final String FORWARDED = "X-Forwarded-For";
-    private static final String CLOUDFLARE = "CF-Connecting-IP";
+    public static final String FORWARDED = "X-Forwarded-For";
+    public static final String CLOUDFLARE = "CF-Connecting-IP";
 
     private final int trustedProxies;
 
@@ -42,8 +42,11 @@ public final class ClientIp {
         return of(socket, lastForwarded(ctx), ctx.header(CLOUDFLARE));
     }
 
-    /** The same decision on plain values: the socket's address and the two headers (either may be null). */
-    String of(String socket, String forwarded, String cloudflare) {
+    /**
+     * The same decision on plain values: the socket's address, the last {@link #FORWARDED} line and the
+     * {@link #CLOUDFLARE} header (either may be null).
+     */
+    public String of(String socket, String forwarded, String cloudflare) {
         String peer = trustedProxies == 0 || forwarded == null ? null : hopFromRight(forwarded, trustedProxies);
         if (peer == null) {
             return socket;

@@ -1,11 +1,13 @@
 package com.toaide.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.toaide.kernel.Json;
 import com.toaide.platform.db.DatabaseUnavailable;
 import com.toaide.platform.failure.Failure;
 import com.toaide.platform.observe.FailureReporter;
 import com.toaide.platform.storage.StorageUnavailable;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -29,30 +31,9 @@ public final class Errors {
     }
 
     public void register(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
-        routes.exception(Failure.class, (e, ctx) -> {
-            int status = status(e);
-            e.logDetail().ifPresent(detail -> log.warn("{} on {} {}: {}{}", status, ctx.method(), RoutePattern.of(ctx), detail,
-                    e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
-            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
-            respond(ctx, status, e.getMessage());
-        });
-        routes.exception(DatabaseUnavailable.class, (e, ctx) -> {
-            // The SQLSTATE, not the message: that quotes the statement and the values it carried.
-            log.warn("Database {} (SQLSTATE {})", e.busy() ? "busy" : "unavailable", e.sqlState().orElse("none"));
-            ctx.header("Retry-After", e.busy() ? "2" : "30");
-            respond(ctx, 503, e.busy()
-                    ? "AIde is busy right now. Nothing was lost; try again in a moment."
-                    : "AIde can't reach its database right now. Nothing was lost; try again in a minute.");
-        });
-        routes.exception(StorageUnavailable.class, (e, ctx) -> {
-            log.warn("Storage unavailable: {}", e.getMessage());
-            respond(ctx, 503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.");
-        });
-        routes.exception(Exception.class, (e, ctx) -> {
-            FailureReporter.request(log, e, ctx.method().name(), RequestIds.of(ctx), RoutePattern.of(ctx), RequestUser.of(ctx).orElse(null));
-            respond(ctx, 500, "Something went wrong on our side. It has been reported.");
-        });
+        // Javalin answers its own HTTP exceptions itself unless a handler names their class.
+        routes.exception(HttpResponseException.class, this::answer);
+        routes.exception(Exception.class, this::answer);
         routes.error(404, ctx -> {
             if (isEmpty(ctx)) {
                 respond(ctx, 404, null);
@@ -60,7 +41,53 @@ public final class Errors {
         });
     }
 
+    private void answer(Exception e, Context ctx) {
+        var refusal = refusal(e, ctx.method().name(), RoutePattern.of(ctx), RequestIds.of(ctx), RequestUser.of(ctx).orElse(null));
+        if (refusal.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
+        respond(ctx, refusal.status(), refusal.message());
+    }
+
+    /** What a failure is answered with; {@code retryAfterSeconds} 0 sends no Retry-After, a null message the status's own. */
+    public record Refusal(int status, String message, long retryAfterSeconds) {}
+
+    /**
+     * The one place an exception from a route becomes its answer, logged (expected failures) or
+     * reported (everything else) on the way. {@code user} is null when nobody is signed in.
+     */
+    public Refusal refusal(Exception e, String method, String route, String requestId, UUID user) {
+        if (e instanceof HttpResponseException http) {
+            return new Refusal(http.getStatus(), http.getMessage(), 0);
+        } else if (e instanceof DatabaseUnavailable database) {
+            // The SQLSTATE, not the message: that quotes the statement and the values it carried.
+            log.warn("Database {} (SQLSTATE {})", database.busy() ? "busy" : "unavailable", database.sqlState().orElse("none"));
+            return new Refusal(503, database.busy()
+                    ? "AIde is busy right now. Nothing was lost; try again in a moment."
+                    : "AIde can't reach its database right now. Nothing was lost; try again in a minute.", database.busy() ? 2 : 30);
+        } else if (e instanceof StorageUnavailable) {
+            log.warn("Storage unavailable: {}", e.getMessage());
+            return new Refusal(503, "AIde can't reach its file storage right now. Nothing was lost; try again in a minute.", 0);
+        } else if (e instanceof Failure failure) {
+            int status = status(failure);
+            failure.logDetail().ifPresent(detail -> log.warn("{} on {} {}: {}{}", status, method, route, detail,
+                    failure.getCause() == null ? "" : " (" + failure.getCause().getClass().getSimpleName() + ")"));
+            return new Refusal(status, failure.getMessage(), failure.retryAfter().map(wait -> Math.max(1, wait.toSeconds())).orElse(0L));
+        }
+        FailureReporter.request(log, e, method, requestId, route, user);
+        return new Refusal(500, "Something went wrong on our side. It has been reported.", 0);
+    }
+
     record ErrorAnswer(String error, String message, @JsonProperty("request_id") String requestId) {}
+
+    /** The JSON answer for a refusal ({@link #respond} writes it when the caller asked for JSON). */
+    public static String json(int status, String message, String requestId) {
+        return Json.MAPPER.writeValueAsString(new ErrorAnswer(code(status), text(status, message), requestId));
+    }
+
+    private static String text(int status, String message) {
+        return message == null || message.isBlank() || isJavalinDefault(message) ? defaultMessage(status) : message;
+    }
 
     /** The one place a domain failure becomes a status code. */
     public static int status(Failure failure) {
@@ -90,11 +117,11 @@ public final class Errors {
 
     /** Writes the error page or JSON for {@code status}; {@code message} null means the default for it. */
     public void respond(Context ctx, int status, String message) {
-        String text = message == null || message.isBlank() || isJavalinDefault(message) ? defaultMessage(status) : message;
         ctx.status(status);
         if (wantsJson(ctx)) {
-            ctx.json(new ErrorAnswer(code(status), text, RequestIds.of(ctx)));
+            ctx.contentType(ContentType.APPLICATION_JSON).result(json(status, message, RequestIds.of(ctx)));
         } else {
+            String text = text(status, message);
             var layout = new Layout(heading(status), assets, RequestUser.of(ctx).isPresent());
             ctx.contentType("text/html; charset=utf-8").result(views.render("errors/error.jte", new ErrorPage(layout, status, heading(status), text, RequestIds.of(ctx))));
         }
@@ -111,7 +138,11 @@ public final class Errors {
     }
 
     public static boolean wantsJson(Context ctx) {
-        String accept = ctx.header("Accept");
+        return wantsJson(ctx.header("Accept"));
+    }
+
+    /** The same from the {@code Accept} header's value (may be null). */
+    public static boolean wantsJson(String accept) {
         return accept != null && accept.contains("application/json");
     }
 

@@ -39,7 +39,8 @@ public final class OriginGuard {
         }
     }
 
-    boolean isSameOrigin(String origin, String secFetchSite) {
+    /** The rule on plain values: the request's {@code Origin} and {@code Sec-Fetch-Site} headers (either may be null). */
+    public boolean isSameOrigin(String origin, String secFetchSite) {
         if (origin != null) {
             return origin.equals(editorOrigin);
         }

@@ -4,6 +4,7 @@ import com.toaide.kernel.Json;
 import com.toaide.platform.failure.Failure;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,14 +72,20 @@ public final class Params {
             return ctx.bodyAsBytes();
         }
         try {
-            byte[] body = ctx.req().getInputStream().readNBytes((int) length);
-            if (body.length < length) {
-                throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
-            }
+            byte[] body = body(ctx.req().getInputStream(), (int) length);
             ctx.attribute(BODY, body);
             return body;
         } catch (IOException e) {
             throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
         }
+    }
+
+    /** A body of a known length, read in one piece; one that ends early is refused as {@link #body(Context)} refuses it. */
+    public static byte[] body(InputStream in, int length) throws IOException {
+        byte[] body = in.readNBytes(length);
+        if (body.length < length) {
+            throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
+        }
+        return body;
     }
 }

@@ -15,10 +15,14 @@ public final class RequestIds {
     private RequestIds() {}
 
     public static void assign(Context ctx) {
-        String given = ctx.header(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : fresh();
+        String id = accept(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    /** The request's id: the one the proxy handed in ({@code given}, may be null) when it is safe, else a new one. */
+    public static String accept(String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : fresh();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.toaide.platform.limits.BufferedRateLimiter;
 import com.toaide.platform.limits.RateLimiter;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * 100 requests per minute per user and per client IP on the editor's signed-in routes
@@ -34,10 +35,14 @@ public final class RequestLimits {
         if (user.isEmpty()) {
             return;
         }
+        check(user.get(), clientIp.of(ctx));
+    }
+
+    /** Counts a signed-in request of {@code user} from {@code address}; throws a 429 {@code Failure.Limited} past either limit. */
+    public void check(UUID user, String address) {
         // Both counters take the hit, so a user switching addresses (or an address cycling
         // accounts) is still counted on the other side.
-        var byUser = limiter.hit(PER_USER, user.get().toString());
-        String address = clientIp.of(ctx);
+        var byUser = limiter.hit(PER_USER, user.toString());
         // A loopback address is a local client (dev, tests, a proxy on the same host), not an
         // internet client: counting it would throttle everyone behind it together.
         var byIp = isLoopback(address) ? byUser : limiter.hit(PER_IP, address);

@@ -2,6 +2,7 @@ package com.toaide.platform.web;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +16,21 @@ public final class RequestLog {
     private static final Logger log = LoggerFactory.getLogger("aide.request");
 
     public void write(Context ctx, float millis) {
+        write(RequestIds.of(ctx), ctx.method().name(), RoutePattern.of(ctx), ctx.statusCode(), millis, RequestUser.of(ctx).orElse(null));
+    }
+
+    /** The same line from plain values; {@code user} is null for a visitor who is not signed in. */
+    public void write(String requestId, String method, String route, int status, float millis, UUID user) {
         var line = new StringBuilder(200);
         field(line.append("{\"ts\":"), Instant.now().toString());
-        field(line.append(",\"request_id\":"), RequestIds.of(ctx));
-        field(line.append(",\"method\":"), ctx.method().name());
-        field(line.append(",\"route\":"), RoutePattern.of(ctx));
-        line.append(",\"status\":").append(ctx.statusCode());
+        field(line.append(",\"request_id\":"), requestId);
+        field(line.append(",\"method\":"), method);
+        field(line.append(",\"route\":"), route);
+        line.append(",\"status\":").append(status);
         line.append(",\"ms\":").append(Math.round(millis * 10) / 10.0);
-        RequestUser.of(ctx).ifPresent(user -> field(line.append(",\"user\":"), user.toString()));
+        if (user != null) {
+            field(line.append(",\"user\":"), user.toString());
+        }
         log.info(line.append('}').toString());
     }
 

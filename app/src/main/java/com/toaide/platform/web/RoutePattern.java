@@ -8,7 +8,9 @@ public final class RoutePattern {
 
     public static String of(Context ctx) {
         try {
-            var endpoint = ctx.endpoint();
+            // The route the request matched, not the step running now: a guard's refusal is logged
+            // under its route, not under the guard's "*".
+            var endpoint = ctx.endpoints().matchedHttpEndpoint();
             return endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException noEndpoint) {
             return "unmatched";

@@ -72,6 +72,11 @@ public final class SecurityHeaders {
         }
     }
 
+    /** The same headers for an answer written on Jetty's core API (the direct edit route). */
+    public void apply(BiConsumer<String, String> header) {
+        each(prod, header);
+    }
+
     /** The same headers for answers Jetty writes itself, before any route ({@link ProtocolErrors}). */
     static void each(boolean prod, BiConsumer<String, String> header) {
         for (int i = 0; i < COMMON.length; i += 2) {
