@@ -251,6 +251,27 @@ class DirectEditsTest {
     }
 
     @Test
+    void a_body_that_ends_before_its_length_is_refused_and_changes_nothing() throws Exception {
+        var user = app.newUser();
+        UUID aide = aide(user);
+        long before = app.app.directEdits();
+        String status;
+        try (var socket = new java.net.Socket("localhost", app.app.port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /aides/" + aide + "/events HTTP/1.1\r\nHost: localhost\r\nOrigin: " + app.origin()
+                    + "\r\nAccept: application/json\r\nCookie: " + user.cookie() + "\r\nContent-Length: 500\r\n\r\n"
+                    + PAGE.substring(0, 40)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.shutdownOutput();
+            status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+        assertThat(status).startsWith("HTTP/1.1 400");
+        assertThat(app.app.directEdits()).isEqualTo(before + 1);
+        assertThat(app.getJson("/aides/" + aide + "/snapshot", user).body()).doesNotContain("Poker Night");
+    }
+
+    @Test
     void a_signed_out_session_is_refused_at_once_on_the_direct_way_too() {
         var user = app.newUser();
         UUID aide = aide(user);

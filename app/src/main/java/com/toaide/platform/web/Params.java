@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** What the routes read from a request: path ids and fields sent as a form or as a JSON body. */
 public final class Params {
     private static final String BODY = "aide.body";
+    private static final String ENDED_EARLY = "The request ended before its body did. Nothing was changed.";
     private Params() {}
 
     /** A path id; a malformed one is simply something that does not exist for this user (404). */
@@ -71,21 +72,27 @@ public final class Params {
         if (length < 0) {
             return ctx.bodyAsBytes();
         }
+        final InputStream in;
         try {
-            byte[] body = body(ctx.req().getInputStream(), (int) length);
-            ctx.attribute(BODY, body);
-            return body;
+            in = ctx.req().getInputStream();
         } catch (IOException e) {
-            throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
+            throw new Failure.Invalid(ENDED_EARLY);
         }
+        byte[] body = body(in, (int) length);
+        ctx.attribute(BODY, body);
+        return body;
     }
 
-    /** A body of a known length, read in one piece; one that ends early is refused as {@link #body(Context)} refuses it. */
-    public static byte[] body(InputStream in, int length) throws IOException {
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-            throw new Failure.Invalid("The request ended before its body did. Nothing was changed.");
+    /** A body of a known length, read in one piece; one that ends early or breaks off is refused (400). */
+    public static byte[] body(InputStream in, int length) {
+        try {
+            byte[] body = in.readNBytes(length);
+            if (body.length == length) {
+                return body;
+            }
+        } catch (IOException e) {
+            // Refused below like a body that ended early.
         }
-        return body;
+        throw new Failure.Invalid(ENDED_EARLY);
     }
 }
