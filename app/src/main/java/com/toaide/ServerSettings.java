@@ -49,6 +49,8 @@ final class ServerSettings {
         // address, so the cache was emptied on nearly every request (docs/performance.md).
         cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
         cfg.jetty.modifyServer(server -> {
+            // Inserted first, so it sits inside the others: the graceful stop counts direct edits,
+            // and their bodies are gathered and held to the deadline like any other.
             server.insertHandler(directEdits);
             // Stop accepting, then let in-flight requests finish before the pools close.
             server.insertHandler(new GracefulHandler());
