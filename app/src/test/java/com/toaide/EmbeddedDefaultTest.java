@@ -1,5 +1,6 @@
 package com.toaide;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.platform.db.EmbeddedDatabase;
@@ -28,7 +29,7 @@ class EmbeddedDefaultTest {
 
     @Test
     void serve_with_no_configuration_survives_a_crash_and_keeps_its_data() throws Exception {
-        Path dataDir = Files.createTempDirectory("aide-embedded");
+        Path dataDir = TestFiles.directory("aide-embedded");
         int port = TestApp.freePort();
         var env = Map.of("DATA_DIR", dataDir.toString(), "PORT", Integer.toString(port));
 

@@ -1,5 +1,6 @@
 package com.toaide.aides;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.auth.SessionGuard;
@@ -49,7 +50,7 @@ class EditCrashTest {
                 "R2_SECRET_KEY", storage.secretKey(),
                 "JWT_SECRET", secret,
                 "PORT", Integer.toString(port),
-                "DATA_DIR", Files.createTempDirectory("aide-crash").toString()));
+                "DATA_DIR", TestFiles.directory("aide-crash").toString()));
 
         UUID user;
         String cookie;

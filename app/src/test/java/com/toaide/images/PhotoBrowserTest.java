@@ -1,5 +1,6 @@
 package com.toaide.images;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.Browser;
@@ -37,7 +38,7 @@ class PhotoBrowserTest {
         assertThat(app.postJson("/aides/" + aide + "/events",
                 "{\"events\":[{\"t\":\"entity.create\",\"id\":\"page\",\"display\":\"page\",\"p\":{\"title\":\"Kitchen renovation\"}}]}",
                 user).statusCode()).isEqualTo(200);
-        Path photo = Files.createTempFile("kitchen", ".jpg");
+        Path photo = TestFiles.file("kitchen", ".jpg");
         Files.write(photo, TestImages.jpegWithExif(1600, 1200, 1));
 
         try (var browser = Browser.start(1280, 800)) {

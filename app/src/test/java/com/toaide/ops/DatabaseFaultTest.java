@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.platform.db.EmbeddedDatabase;
@@ -33,7 +34,7 @@ class DatabaseFaultTest {
 
     @BeforeEach
     void start() throws IOException {
-        dataDir = Files.createTempDirectory("aide-fault-pg");
+        dataDir = TestFiles.directory("aide-fault-pg");
         port = TestApp.freePort();
         postgres = EmbeddedDatabase.start(dataDir, port, false);
         Migrations.run(postgres.settings("postgres"));

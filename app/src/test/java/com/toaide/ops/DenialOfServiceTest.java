@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.auth.SessionGuard;
@@ -63,7 +64,7 @@ class DenialOfServiceTest {
                 "R2_SECRET_KEY", storage.secretKey(),
                 "JWT_SECRET", SECRET,
                 "PORT", Integer.toString(port),
-                "DATA_DIR", Files.createTempDirectory("aide-dos").toString()), LOG, "serve", "--no-migrate");
+                "DATA_DIR", TestFiles.directory("aide-dos").toString()), LOG, "serve", "--no-migrate");
         try (var db = Database.connect(database, 1)) {
             UUID user = db.asSystem(h -> h.createQuery("insert into users (email) values ('bomb@example.com') returning id")
                     .mapTo(UUID.class).one());

@@ -1,5 +1,6 @@
 package com.toaide.ops;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -50,7 +51,7 @@ class VerifyCommandTest {
 
     @Test
     void a_stopped_database_fails_readiness_naming_the_database() throws IOException {
-        var dataDir = Files.createTempDirectory("aide-verify-pg");
+        var dataDir = TestFiles.directory("aide-verify-pg");
         var postgres = EmbeddedDatabase.start(dataDir, TestApp.freePort(), false);
         Migrations.run(postgres.settings("postgres"));
         try (var app = TestApp.start(postgres.settings("postgres"), Map.of())) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.Dimension;
@@ -50,29 +49,25 @@ public final class Browser implements AutoCloseable {
     }
 
     private static Browser start(int width, int height, boolean phone) {
-        try {
-            Path profile = Files.createTempDirectory("aide-chromium");
-            var options = new ChromeOptions();
-            if (phone) {
-                options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                        Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
-            }
-            options.setBinary(onPath("chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--user-data-dir=" + profile,
-                    // What the editor guesses from the browser's language (a money field's currency) is the same on every machine.
-                    "--lang=en-US",
-                    "--window-size=" + width + "," + height);
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
-            var driver = new ChromeDriver(service, options);
-            if (!phone) {
-                driver.manage().window().setSize(new Dimension(width, height));
-            }
-            return new Browser(driver, profile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path profile = TestFiles.directory("aide-chromium");
+        var options = new ChromeOptions();
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
         }
+        options.setBinary(onPath("chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile,
+                // What the editor guesses from the browser's language (a money field's currency) is the same on every machine.
+                "--lang=en-US",
+                "--window-size=" + width + "," + height);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(onPath("chromedriver"))).usingAnyFreePort().build();
+        var driver = new ChromeDriver(service, options);
+        if (!phone) {
+            driver.manage().window().setSize(new Dimension(width, height));
+        }
+        return new Browser(driver, profile);
     }
 
     public WebDriverWait waiting() {
@@ -112,14 +107,7 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (var paths = Files.walk(profile)) {
-            // Deepest first, so each folder is empty when its turn comes.
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // Best effort: a helper process still ending may hold a file; a test must not fail on that.
-        }
+        TestFiles.deleteTree(profile);
     }
 
     private static String onPath(String program) {

@@ -130,7 +130,7 @@ public final class TestApp implements AutoCloseable {
     private static TestApp start(ConnectionSettings runtime, ConnectionSettings direct, Config.Storage storage,
                                  Map<String, String> environment, StreamPolicy modelLimits, Duration idleAfter) {
         try {
-            Path dataDir = Files.createTempDirectory("aide-test-data");
+            Path dataDir = TestFiles.directory("aide-test-data");
             int port = freePort();
             var env = new HashMap<String, String>();
             env.put("DATA_DIR", dataDir.toString());

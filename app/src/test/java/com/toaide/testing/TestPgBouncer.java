@@ -46,7 +46,7 @@ public final class TestPgBouncer {
             port = TestApp.freePort();
             // pgbouncer refuses to run as root; as root it is told to switch to the postgres user
             // (Debian's package creates it), which then needs to read these files.
-            Path dir = Files.createTempDirectory("aide-pgbouncer", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            Path dir = TestFiles.directory("aide-pgbouncer", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
             Path users = dir.resolve("users.txt");
             // pgbouncer logs in to Postgres with this password; its own clients are trusted.
             Files.writeString(users, "\"" + EmbeddedDatabase.SUPERUSER + "\" \"" + TestPostgres.server().settings("postgres").password() + "\"\n");
@@ -73,7 +73,7 @@ public final class TestPgBouncer {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("pgbouncer.log").toFile())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            TestFiles.onExit(process::destroy);
             awaitPort(dir.resolve("pgbouncer.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

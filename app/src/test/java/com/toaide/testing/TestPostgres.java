@@ -4,9 +4,6 @@ import com.toaide.platform.db.ConnectionSettings;
 import com.toaide.platform.db.Database;
 import com.toaide.platform.db.EmbeddedDatabase;
 import com.toaide.platform.db.Migrations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,14 +21,10 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {
-            try {
-                server = EmbeddedDatabase.start(Files.createTempDirectory("aide-test-pg"), 0, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            server = EmbeddedDatabase.start(TestFiles.directory("aide-test-pg"), 0, false);
+            TestFiles.onExit(server::close);
             execute("postgres", "create database " + TEMPLATE);
             Migrations.run(server.settings(TEMPLATE));
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
         return server;
     }

@@ -1,5 +1,6 @@
 package com.toaide.platform.db;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class EmbeddedDatabasePasswordTest {
 
     @Test
     void a_new_cluster_refuses_a_login_without_its_generated_password() throws Exception {
-        Path dataDir = Files.createTempDirectory("aide-pg-password").resolve("postgres");
+        Path dataDir = TestFiles.directory("aide-pg-password").resolve("postgres");
         try (var database = EmbeddedDatabase.start(dataDir, 0, false)) {
             assertRefusedWithoutPassword(database);
             Path file = EmbeddedDatabase.passwordFile(dataDir);
@@ -28,14 +29,14 @@ class EmbeddedDatabasePasswordTest {
             assertLoginWorks(again);
         }
         // Another cluster gets another password.
-        try (var other = EmbeddedDatabase.start(Files.createTempDirectory("aide-pg-other").resolve("postgres"), 0, false)) {
+        try (var other = EmbeddedDatabase.start(TestFiles.directory("aide-pg-other").resolve("postgres"), 0, false)) {
             assertThat(other.settings("postgres").password()).isNotEqualTo(Files.readString(EmbeddedDatabase.passwordFile(dataDir)).strip());
         }
     }
 
     @Test
     void a_cluster_made_with_trust_gets_a_password_on_its_first_start() throws Exception {
-        Path dataDir = Files.createTempDirectory("aide-pg-trust").resolve("postgres");
+        Path dataDir = TestFiles.directory("aide-pg-trust").resolve("postgres");
         // How zonky (and this app before) made a cluster: "trust" for every local login.
         try (var old = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
              var open = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"), "postgres", null)) {

@@ -1,5 +1,6 @@
 package com.toaide.platform.db;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.toaide.testing.JavaProcess;
@@ -29,7 +30,7 @@ class PlainPostgresTest {
 
     @BeforeAll
     static void createRolesAsAnAdministratorWould() throws Exception {
-        cluster = EmbeddedDatabase.start(Files.createTempDirectory("aide-plain-pg"), 0, false);
+        cluster = EmbeddedDatabase.start(TestFiles.directory("aide-plain-pg"), 0, false);
         try (var admin = DriverManager.getConnection(cluster.settings("postgres").jdbcUrl(), EmbeddedDatabase.SUPERUSER, cluster.settings("postgres").password());
              var statement = admin.createStatement()) {
             statement.execute("create role aide_owner login createrole password 'owner-secret'");
@@ -42,9 +43,9 @@ class PlainPostgresTest {
 
     @Test
     void a_non_superuser_owner_migrates_and_every_table_has_forced_rls_that_hides_rows_from_the_owner() throws Exception {
-        Path log = Files.createTempFile("aide-migrate", ".log");
+        Path log = TestFiles.file("aide-migrate", ".log");
         var migrate = JavaProcess.start(Map.of("DATABASE_URL", runtimeUrl, "DATABASE_MIGRATION_URL", ownerUrl,
-                "DATA_DIR", Files.createTempDirectory("aide-data").toString()), log, "migrate");
+                "DATA_DIR", TestFiles.directory("aide-data").toString()), log, "migrate");
         assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(migrate.exitValue()).as(Files.readString(log)).isZero();
 

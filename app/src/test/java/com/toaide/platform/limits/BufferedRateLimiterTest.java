@@ -1,5 +1,6 @@
 package com.toaide.platform.limits;
 
+import com.toaide.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +112,7 @@ class BufferedRateLimiterTest {
 
     @Test
     void hits_counted_while_the_database_is_away_go_with_the_next_flush() throws Exception {
-        Path dataDir = Files.createTempDirectory("aide-counters-pg");
+        Path dataDir = TestFiles.directory("aide-counters-pg");
         int port = TestApp.freePort();
         var postgres = EmbeddedDatabase.start(dataDir, port, false);
         Migrations.run(postgres.settings("postgres"));
