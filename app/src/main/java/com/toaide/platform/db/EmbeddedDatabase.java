@@ -65,6 +65,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("max_connections", "100")
+                    // A test cluster copies its template database hundreds of times, all of it
+                    // through the WAL; the default ceiling (1 GB) would keep a gigabyte of it on disk.
+                    .setServerConfig("max_wal_size", durable ? "1GB" : "64MB")
+                    .setServerConfig("min_wal_size", durable ? "80MB" : "32MB")
                     // Passed to initdb after zonky's own "-A trust", so these win on a new cluster.
                     .setLocaleConfig("auth", AUTH)
                     .setLocaleConfig("pwfile", passwordFile.toString())
