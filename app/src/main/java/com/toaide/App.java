@@ -128,8 +128,9 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * What runs before every route, in this order. The guards know no URL: each reads the
-     * matched route's role and policies. A WebSocket upgrade goes through the same checks.
+     * What runs before every route, in this order, and the one step after every answer. The guards
+     * know no URL: each reads the matched route's role and policies. A WebSocket upgrade goes
+     * through the same checks.
      */
     private static void guards(RoutesConfig r, Wiring.Guards g) {
         // One step before routing and one after it, not one per guard: Javalin matches every
@@ -154,6 +155,7 @@ public final class App implements AutoCloseable {
             g.requestLimits().check(ctx);
             g.limitedUsers().guard(ctx);
         });
+        r.after(g.bodyLimits()::readRest);
         r.wsBeforeUpgrade(g.origins()::checkUpgrade);
         r.wsBeforeUpgrade(g.sessions()::check);
         r.wsBeforeUpgrade(g.requestLimits()::check);

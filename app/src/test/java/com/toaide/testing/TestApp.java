@@ -9,6 +9,7 @@ import com.toaide.auth.SessionService;
 import com.toaide.platform.db.Database;
 import com.toaide.Config;
 import com.toaide.platform.db.ConnectionSettings;
+import com.toaide.platform.web.BodyLimits;
 import io.javalin.util.JavalinException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -201,28 +202,48 @@ public final class TestApp implements AutoCloseable {
     }
 
     /**
-     * A POST that declares a {@code declaredLength}-byte body but sends only its first 20 KB (the
-     * server gathers up to 16 KB of a body before a handler runs: docs/security.md),
-     * then reads the status line: proves a size limit refuses from the headers, before reading.
-     * (java.net.http cannot do this reliably on JDK 17: an early final answer races its write,
-     * and Expect: 100-continue waits forever on a final error response.)
+     * A POST that declares a {@code declaredLength}-byte body of zeros, then reads the status line.
+     * Within 1 MB the body comes in two parts with a pause before each, as from a slow upload: a
+     * server that answered before the body was in and closed the connection resets it when the
+     * rest arrives, and that reset fails this call (what a browser shows as a network error). Past 1 MB only
+     * the first 20 KB is sent, since a body that large is refused from the headers alone
+     * (docs/security.md). The body is never valid, so a 413 can only come from the declared length.
+     * (java.net.http cannot do this reliably: an early final answer races its write, and
+     * Expect: 100-continue waits forever on a final error response.)
      */
     public int postDeclaringLength(String path, long declaredLength, String... headers) {
         try (var socket = new java.net.Socket("localhost", app.port())) {
             socket.setSoTimeout(10_000);
+            boolean whole = declaredLength <= BodyLimits.DEFAULT_BYTES;
+            // A browser keeps its connection open; "close" would let Jetty wait for the body itself.
             var request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + app.port()
-                    + "\r\nOrigin: " + origin() + "\r\nContent-Length: " + declaredLength + "\r\nConnection: close\r\n");
+                    + "\r\nOrigin: " + origin() + "\r\nContent-Length: " + declaredLength + "\r\n"
+                    + (whole ? "" : "Connection: close\r\n"));
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
             }
             var out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            out.write(new byte[20 * 1024]);
+            if (whole) {
+                // Past the 16 KB gathered before a handler runs, then the rest after a pause.
+                int first = (int) Math.min(declaredLength, 32 * 1024);
+                out.flush();
+                Thread.sleep(100);
+                out.write(new byte[first]);
+                out.flush();
+                Thread.sleep(100);
+                out.write(new byte[(int) declaredLength - first]);
+            } else {
+                out.write(new byte[20 * 1024]);
+            }
             out.flush();
             var status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(status.split(" ")[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -31,6 +31,7 @@ class RouteMarkersTest {
             cfg.routes.beforeMatched(headers::applyRoute);
             cfg.routes.beforeMatched(origins::check);
             cfg.routes.beforeMatched(limits::check);
+            cfg.routes.after(limits::readRest);
             cfg.routes.get("/plain", ctx -> ctx.result("plain"), Role.ANYONE);
             cfg.routes.get("/page", ctx -> ctx.result("page"), Role.ANYONE, Policy.PAGE_CSP);
             cfg.routes.post("/plain", ctx -> ctx.result("plain"), Role.ANYONE);
