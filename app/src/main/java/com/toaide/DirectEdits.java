@@ -14,6 +14,7 @@ import com.toaide.platform.web.Params;
 import com.toaide.platform.web.RequestIds;
 import com.toaide.platform.web.RequestLog;
 import io.javalin.security.RouteRole;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -100,6 +101,7 @@ final class DirectEdits extends Handler.Wrapper {
             status = answer.status();
             json = answer.json();
         } catch (Exception e) {
+            readRest(request);
             var refusal = errors.refusal(e, "POST", ROUTE, requestId, user);
             if (refusal.retryAfterSeconds() > 0) {
                 headers.put("Retry-After", Long.toString(refusal.retryAfterSeconds()));
@@ -112,6 +114,19 @@ final class DirectEdits extends Handler.Wrapper {
         response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
         requestLog.write(requestId, "POST", ROUTE, status, (System.nanoTime() - start) / 1e6f, user);
         return true;
+    }
+
+    /**
+     * A refusal before the body was read (too many requests, a paused user) waits for it, as
+     * {@link BodyLimits#readRest} does on Javalin's routes, so every answer comes after the body
+     * the client is sending. At most 64 KB here (checked in {@link #commonCase}).
+     */
+    private static void readRest(Request request) {
+        try {
+            Content.Source.consumeAll(request);
+        } catch (IOException gone) {
+            // The client stopped sending: nobody is left to hear the answer.
+        }
     }
 
     /** The aide's id when the request is a POST to this route with a well-formed one, else null. */

@@ -186,7 +186,7 @@ class DirectEditsTest {
         assertThat(paused.status()).isEqualTo(429);
         assertThat(paused.headers()).containsKey("retry-after");
         assertThat(paused.body()).contains("paused");
-        // Refused before its body was read, on Jetty's core API: the answer still reaches a slow sender.
+        // Refused before its body was read: DirectEdits waits for the body before it answers.
         long before = app.app.directEdits();
         assertThat(app.postDeclaringLength("/aides/" + pair.directAide() + "/events", 60_000,
                 "Accept", "application/json", "Cookie", pair.direct().cookie())).isEqualTo(429);

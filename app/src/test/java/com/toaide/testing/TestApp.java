@@ -203,12 +203,12 @@ public final class TestApp implements AutoCloseable {
 
     /**
      * A POST that declares a {@code declaredLength}-byte body of zeros, then reads the status line.
-     * Within 1 MB the body comes in two parts with a pause before each, as from a slow upload: a
-     * server that answered before the body was in and closed the connection resets it when the
-     * rest arrives, and that reset fails this call (what a browser shows as a network error). Past 1 MB only
-     * the first 20 KB is sent, since a body that large is refused from the headers alone
-     * (docs/security.md). The body is never valid, so a 413 can only come from the declared length.
-     * (java.net.http cannot do this reliably: an early final answer races its write, and
+     * Within 1 MB the body comes as from a slow upload, in two parts, and before each the server
+     * must not have answered: an answer given before the body is in closes the connection, and
+     * a browser still sending then sees it reset, a network error instead of the answer. Past
+     * 1 MB only the first 20 KB is sent, since a body that large is refused from the headers
+     * alone (docs/security.md). The body is never valid, so a 413 can only come from the declared
+     * length. (java.net.http cannot do this reliably: an early final answer races its write, and
      * Expect: 100-continue waits forever on a final error response.)
      */
     public int postDeclaringLength(String path, long declaredLength, String... headers) {
@@ -225,13 +225,13 @@ public final class TestApp implements AutoCloseable {
             var out = socket.getOutputStream();
             out.write(request.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             if (whole) {
-                // Past the 16 KB gathered before a handler runs, then the rest after a pause.
+                // Past the 16 KB gathered before a handler runs, then the rest.
                 int first = (int) Math.min(declaredLength, 32 * 1024);
                 out.flush();
-                Thread.sleep(100);
+                expectNoAnswerYet(socket);
                 out.write(new byte[first]);
                 out.flush();
-                Thread.sleep(100);
+                expectNoAnswerYet(socket);
                 out.write(new byte[(int) declaredLength - first]);
             } else {
                 out.write(new byte[20 * 1024]);
@@ -241,9 +241,18 @@ public final class TestApp implements AutoCloseable {
             return Integer.parseInt(status.split(" ")[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Gives the server a tenth of a second to answer early; it must not (postDeclaringLength). */
+    private static void expectNoAnswerYet(java.net.Socket socket) throws IOException {
+        socket.setSoTimeout(100);
+        try {
+            int first = socket.getInputStream().read();
+            throw new AssertionError(first < 0 ? "the server closed the connection before the body was in"
+                    : "the server answered before the body was in: a client still sending it would see the connection reset");
+        } catch (java.net.SocketTimeoutException stillWaiting) {
+            socket.setSoTimeout(10_000);
         }
     }
 
