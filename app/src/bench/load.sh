@@ -23,7 +23,9 @@ stamp=target/load-$(date +%H%M%S)
 data=$(mktemp -d)
 java=${JAVA:-$(ls /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -1)}
 java=${java:-java}
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+# errexit holds inside the trap too: the server's own exit status (143 after the TERM) must not
+# stop it before the data folder is deleted.
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 env MALLOC_ARENA_MAX=2 DATA_DIR="$data" PORT=$port TRUSTED_PROXY=true "$java" -XX:MaxRAM=512m \
     -XX:MaxRAMPercentage=40 -Xms128m -Xmn64m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:+IgnoreUnrecognizedVMOptions \
